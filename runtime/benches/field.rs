@@ -1,0 +1,93 @@
+//! Field arithmetic: `cairo_jit_runtime::felt` against starknet-types-core's `Felt`.
+//!
+//! `cargo bench -p cairo-jit-runtime --bench field`; ids are `field/OP/ours` and
+//! `field/OP/starknet-types-core`, each time being for ONE operation.
+//!
+//! Both sides run the same loop: each iteration applies the operation to the next operands of
+//! a ring of N random field elements (the same values on both sides, uniform over [0, p)). The
+//! ring is reached through `black_box`, so the compiler knows nothing about the operands and
+//! cannot hoist or fold the work, and the result is returned to criterion, which `black_box`es
+//! it. N = 1024 keeps the data in cache while being too long a sequence for the branch
+//! predictor to learn, as in real use where operands are unpredictable (with a short ring,
+//! starknet-types-core's data-dependent branches get predicted and it looks up to 2x faster
+//! than it is on fresh data).
+
+use std::hint::black_box;
+
+use cairo_jit_runtime::felt::{self, Raw};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use starknet_types_core::felt::Felt;
+
+/// Size of the input ring (a power of two).
+const N: usize = 1024;
+
+struct Inputs {
+    a: Box<[Raw; N]>,
+    b: Box<[Raw; N]>,
+    fa: Box<[Felt; N]>,
+    fb: Box<[Felt; N]>,
+    small: Box<[u64; N]>,
+}
+
+fn inputs() -> Inputs {
+    let mut rng = StdRng::seed_from_u64(0xbe4c_0f1e_1d00);
+    let mut elem = || loop {
+        // Uniform over [0, p) (rejection sampling), nonzero so that every inverse exists.
+        let mut c: [u64; 4] = rng.random();
+        c[0] &= (1 << 60) - 1;
+        if felt::is_reduced(c) && c != felt::ZERO {
+            return c;
+        }
+    };
+    let a: Box<[Raw; N]> = Box::new(std::array::from_fn(|_| elem()));
+    let b: Box<[Raw; N]> = Box::new(std::array::from_fn(|_| elem()));
+    let fa = Box::new(a.map(Felt::from_raw));
+    let fb = Box::new(b.map(Felt::from_raw));
+    let small = Box::new(std::array::from_fn(|_| rng.random()));
+    Inputs { a, b, fa, fb, small }
+}
+
+/// Benchmarks `$op` on operands `$x = $xs[i]`, `$y = $ys[i]` for i running round the ring.
+macro_rules! bench {
+    ($group:expr, $name:literal, $side:literal, $xs:expr, $ys:expr, |$x:ident, $y:ident| $op:expr) => {{
+        let (xs, ys) = (&*$xs, &*$ys);
+        $group.bench_function(BenchmarkId::new($name, $side), |bencher| {
+            let mut i = 0usize;
+            bencher.iter(|| {
+                i = (i + 1) % N;
+                let ($x, $y) = (black_box(xs)[i], black_box(ys)[i]);
+                $op
+            })
+        });
+    }};
+}
+
+fn field(c: &mut Criterion) {
+    let inp = inputs();
+    let mut g = c.benchmark_group("field");
+
+    bench!(g, "add", "ours", inp.a, inp.b, |x, y| felt::add(x, y));
+    bench!(g, "add", "starknet-types-core", inp.fa, inp.fb, |x, y| x + y);
+
+    bench!(g, "sub", "ours", inp.a, inp.b, |x, y| felt::sub(x, y));
+    bench!(g, "sub", "starknet-types-core", inp.fa, inp.fb, |x, y| x - y);
+
+    bench!(g, "mul", "ours", inp.a, inp.b, |x, y| felt::mul(x, y));
+    bench!(g, "mul", "starknet-types-core", inp.fa, inp.fb, |x, y| x * y);
+
+    bench!(g, "inverse", "ours", inp.a, inp.b, |x, _y| felt::inverse(x));
+    bench!(g, "inverse", "starknet-types-core", inp.fa, inp.fb, |x, _y| x.inverse());
+
+    bench!(g, "from_u64", "ours", inp.small, inp.small, |x, _y| felt::from_u64(x));
+    bench!(g, "from_u64", "starknet-types-core", inp.small, inp.small, |x, _y| Felt::from(x));
+
+    bench!(g, "to_bytes_le", "ours", inp.a, inp.b, |x, _y| felt::to_bytes_le(x));
+    bench!(g, "to_bytes_le", "starknet-types-core", inp.fa, inp.fb, |x, _y| x.to_bytes_le());
+
+    g.finish();
+}
+
+criterion_group!(benches, field);
+criterion_main!(benches);

@@ -1,0 +1,89 @@
+//! Stark-field arithmetic on raw Montgomery limbs.
+//!
+//! A field element is `[u64; 4]`: the Montgomery form `x * 2^256 mod p` of a value `x < p`,
+//! most significant limb first, always fully reduced. This is exactly what
+//! `starknet_types_core::felt::Felt::to_raw` returns and `from_raw` takes, so converting
+//! between the two is free.
+//!
+//! p = 2^251 + 17 * 2^192 + 1.
+//!
+//! Invariant: every function takes reduced inputs and returns reduced outputs; none panics on
+//! any input (on unreduced input the result is unspecified; [`is_reduced`] checks limbs from
+//! an untrusted source). Results are bit-for-bit those of starknet-types-core (see
+//! `tests/felt_props.rs`).
+//!
+//! Layout of the implementation:
+//! - `mont`: addition, subtraction and the Montgomery multiplication specialised to p;
+//! - `inv`: inversion (variable-time Bernstein-Yang safegcd with the Montgomery factor folded
+//!   in);
+//! - `conv`: conversions to and from integers and bytes, and the canonical ordering.
+
+mod conv;
+mod inv;
+mod mont;
+
+pub use conv::{
+    cmp, from_bytes_be, from_bytes_le, from_canonical, from_i64, from_u128, from_u64,
+    to_bytes_be, to_bytes_le, to_canonical, to_u128, to_u64,
+};
+pub use inv::inverse;
+pub use mont::{add, double, is_reduced, mul, neg, pow, square, sub};
+
+/// A field element in raw Montgomery form, most significant limb first.
+pub type Raw = [u64; 4];
+
+/// Zero.
+pub const ZERO: Raw = [0, 0, 0, 0];
+
+/// One (the Montgomery form of 1, i.e. 2^256 mod p).
+pub const ONE: Raw = [
+    0x07ff_ffff_ffff_fdf0,
+    0xffff_ffff_ffff_ffff,
+    0xffff_ffff_ffff_ffff,
+    0xffff_ffff_ffff_ffe1,
+];
+
+/// The modulus p as an integer, most significant limb first (not a valid [`Raw`]).
+pub const MODULUS: [u64; 4] = mont::P;
+
+/// a / b mod p, or `None` when b is zero.
+#[inline]
+pub fn div(a: Raw, b: Raw) -> Option<Raw> {
+    inverse(b).map(|ib| mul(a, ib))
+}
+
+/// Whether a is zero.
+#[inline]
+pub fn is_zero(a: Raw) -> bool {
+    a == ZERO
+}
+
+/// Multiplies `*a` by `*b` into `*out`. The JIT's entry point for field multiplication.
+///
+/// # Safety
+/// All three pointers must be valid, aligned `Raw` values (`out` may alias `a` or `b`).
+#[no_mangle]
+pub unsafe extern "C" fn cairo_jit_rt_felt_mul(out: *mut Raw, a: *const Raw, b: *const Raw) {
+    // SAFETY: the caller guarantees the pointers are valid and aligned; both inputs are read
+    // before `out` is written, so aliasing is fine.
+    unsafe { *out = mul(*a, *b) }
+}
+
+/// Divides `*a` by `*b` into `*out`; returns false (leaving `*out` unchanged) when `*b` is zero.
+///
+/// # Safety
+/// All three pointers must be valid, aligned `Raw` values (`out` may alias `a` or `b`).
+#[no_mangle]
+pub unsafe extern "C" fn cairo_jit_rt_felt_div(out: *mut Raw, a: *const Raw, b: *const Raw) -> bool {
+    // SAFETY: the caller guarantees the pointers are valid and aligned; both inputs are read
+    // before `out` is written, so aliasing is fine.
+    unsafe {
+        match div(*a, *b) {
+            Some(q) => {
+                *out = q;
+                true
+            }
+            None => false,
+        }
+    }
+}

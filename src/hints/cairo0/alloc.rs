@@ -1,0 +1,50 @@
+//! Hints of `alloc.cairo`, `memcpy.cairo` and `memset.cairo`.
+
+use crate::hints::{HintCtx, HintError, ScopeValue};
+use num_bigint::BigInt;
+use starknet_types_core::felt::Felt;
+
+pub const ALLOC: &str = "memory[ap] = segments.add()";
+pub fn alloc(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
+    let seg = ctx.add_segment();
+    let ap = ctx.ap();
+    ctx.insert(ap, seg)
+}
+
+pub const MEMCPY_ENTER_SCOPE: &str = "vm_enter_scope({'n': ids.len})";
+pub fn memcpy_enter_scope(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
+    let n = ctx.get_int("len")?;
+    ctx.scopes.enter([("n", ScopeValue::Int(n.to_bigint()))]);
+    Ok(())
+}
+
+pub const MEMSET_ENTER_SCOPE: &str = "vm_enter_scope({'n': ids.n})";
+pub fn memset_enter_scope(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
+    let n = ctx.get_int("n")?;
+    ctx.scopes.enter([("n", ScopeValue::Int(n.to_bigint()))]);
+    Ok(())
+}
+
+pub const EXIT_SCOPE: &str = "vm_exit_scope()";
+pub fn exit_scope(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
+    ctx.scopes.exit().map_err(|m| HintError::Python { exc: "AssertionError", msg: m, line: 1 })
+}
+
+/// `n -= 1; ids.<flag> = 1 if n > 0 else 0`.
+fn count_down(ctx: &mut HintCtx<'_>, flag: &str) -> Result<(), HintError> {
+    let n = ctx.scopes.get_int("n").map_err(|m| HintError::Python { exc: "NameError", msg: m, line: 1 })?
+        - BigInt::from(1);
+    let more = n > BigInt::from(0);
+    ctx.scopes.set("n", ScopeValue::Int(n));
+    ctx.set(flag, Felt::from(more as u64))
+}
+
+pub const MEMCPY_CONTINUE: &str = "n -= 1\nids.continue_copying = 1 if n > 0 else 0";
+pub fn memcpy_continue(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
+    count_down(ctx, "continue_copying")
+}
+
+pub const MEMSET_CONTINUE: &str = "n -= 1\nids.continue_loop = 1 if n > 0 else 0";
+pub fn memset_continue(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
+    count_down(ctx, "continue_loop")
+}

@@ -1,0 +1,109 @@
+//! Hints: non-deterministic helper code attached to program pcs.
+//!
+//! Every hint text of a program is resolved once, at load time, to a Rust function through the
+//! [`registry`] (a table keyed by the normalized hint text). Executing a hint is then one
+//! indirect call with a [`HintCtx`] giving it `ids`, memory, registers, segments and the typed
+//! [`ExecScopes`]. An unrecognised text becomes a stub that fails, when (and only when) it is
+//! executed, with an error quoting the text, as cairo-run would fail on a hint it cannot run.
+//!
+//! Invariant: group `g` (the value stored in the interpreter's code cache for a pc) is the list
+//! of that pc's hints in program order, and is executed in that order before the instruction.
+
+pub mod cairo0;
+mod ctx;
+mod error;
+pub mod registry;
+pub mod scopes;
+
+pub use ctx::HintCtx;
+pub use error::HintError;
+pub use registry::{normalize, HintFn, HintRegistry};
+pub use scopes::{ExecScopes, ScopeValue};
+
+use crate::interp::HintHook;
+use crate::program::Program;
+use crate::vm::{Vm, VmError, VmErrorKind};
+
+/// One hint, resolved.
+#[derive(Clone)]
+struct CompiledHint {
+    func: Option<HintFn>,
+    pc: usize,
+    index: usize,
+}
+
+/// Runs a program's hints: the [`HintHook`] the interpreter calls.
+pub struct HintProcessor<'p> {
+    program: &'p Program,
+    groups: Vec<Vec<CompiledHint>>,
+    pcs: Vec<usize>,
+    scopes: ExecScopes,
+    /// The JSON hints read as `program_input`.
+    pub program_input: Option<serde_json::Value>,
+    /// Details of the last failed hint, for the error report: (pc, index in the pc's list).
+    pub failed: Option<(usize, usize)>,
+}
+
+impl<'p> HintProcessor<'p> {
+    /// Resolves every hint of `program` with the default registry.
+    pub fn new(program: &'p Program, program_input: Option<serde_json::Value>) -> Self {
+        Self::with_registry(program, program_input, registry::default_registry())
+    }
+
+    /// Resolves every hint of `program` with `registry` (which may hold custom hints).
+    pub fn with_registry(
+        program: &'p Program,
+        program_input: Option<serde_json::Value>,
+        registry: &HintRegistry,
+    ) -> Self {
+        let mut groups = Vec::new();
+        let mut pcs = Vec::new();
+        for (&pc, hints) in program.hints() {
+            let group = hints
+                .iter()
+                .enumerate()
+                .map(|(index, h)| CompiledHint { func: registry.get(&h.code), pc, index })
+                .collect();
+            groups.push(group);
+            pcs.push(pc);
+        }
+        HintProcessor { program, groups, pcs, scopes: ExecScopes::default(), program_input, failed: None }
+    }
+
+    /// `(pc offset, group)` for every hint-bearing pc, for the code cache.
+    pub fn groups(&self) -> impl Iterator<Item = (usize, u32)> + '_ {
+        self.pcs.iter().enumerate().map(|(g, pc)| (*pc, g as u32))
+    }
+
+    /// The execution scopes.
+    pub fn scopes(&self) -> &ExecScopes {
+        &self.scopes
+    }
+}
+
+impl HintHook for HintProcessor<'_> {
+    fn run_hints(&mut self, group: u32, vm: &mut Vm) -> Result<(), VmError> {
+        let program = self.program;
+        for h in &self.groups[group as usize] {
+            let result = match h.func {
+                Some(f) => {
+                    let mut ctx = HintCtx::new(
+                        vm,
+                        program,
+                        h.pc,
+                        h.index,
+                        &mut self.scopes,
+                        self.program_input.as_ref(),
+                    );
+                    f(&mut ctx)
+                }
+                None => Err(HintError::Unknown(program.hints_at(h.pc)[h.index].code.clone())),
+            };
+            if let Err(e) = result {
+                self.failed = Some((h.pc, h.index));
+                return Err(VmErrorKind::Hint(e.failure(program, h.pc, h.index)).into());
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,16 @@
+//! cairo-jit: a Cairo virtual machine with a reference interpreter and (soon) a Cranelift JIT,
+//! producing the trace and memory that cairo-lang's `cairo-run` produces, byte for byte.
+//!
+//! Data flows `program` (load and validate) -> `runner` (layout, segments, entrypoint) ->
+//! engine (`interp`) over a `vm` state with `builtins` and `hints` -> relocation -> `output`.
+#![warn(missing_docs)]
+
+pub mod builtins;
+pub mod casm;
+pub mod cli;
+pub mod hints;
+pub mod interp;
+pub mod output;
+pub mod program;
+pub mod runner;
+pub mod vm;

@@ -1,0 +1,112 @@
+//! What a run leaves behind: the trace and memory files in cairo-run's binary formats, and the
+//! `--print_output` / `--print_info` texts.
+//!
+//! Files are written to a temporary sibling and renamed into place once complete, so a failed
+//! or interrupted run never leaves a half-written file under the requested name.
+
+use crate::runner::RunOutput;
+use crate::vm::trace::unpack;
+use crate::vm::Value;
+use starknet_types_core::felt::Felt;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+/// Writes `path` atomically: `f` writes into a temporary file that is renamed on success.
+pub fn write_atomically(
+    path: &Path,
+    f: impl FnOnce(&mut BufWriter<File>) -> io::Result<()>,
+) -> io::Result<()> {
+    let name =
+        path.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file path"))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".tmp-{}", std::process::id()));
+    let tmp = path.with_file_name(tmp_name);
+    let result = (|| {
+        let mut w = BufWriter::with_capacity(1 << 20, File::create(&tmp)?);
+        f(&mut w)?;
+        w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// The relocated trace: per step `ap, fp, pc` as u64 little-endian.
+pub fn write_trace(run: &RunOutput, w: &mut impl Write) -> io::Result<()> {
+    let bases = &run.relocation.bases;
+    let reloc = |v: u64| {
+        let r = unpack(v);
+        bases[r.segment as usize] + r.offset
+    };
+    let mut buf = Vec::with_capacity(24 * 4096);
+    for chunk in run.trace.chunks(4096) {
+        buf.clear();
+        for e in chunk {
+            buf.extend_from_slice(&reloc(e.ap).to_le_bytes());
+            buf.extend_from_slice(&reloc(e.fp).to_le_bytes());
+            buf.extend_from_slice(&reloc(e.pc).to_le_bytes());
+        }
+        w.write_all(&buf)?;
+    }
+    Ok(())
+}
+
+/// The relocated memory: per set cell, in address order, the address as u64 LE then the value
+/// as 32 bytes LE.
+pub fn write_memory(run: &RunOutput, w: &mut impl Write) -> io::Result<()> {
+    let rel = &run.relocation;
+    let mut rec = [0u8; 40];
+    for (seg, base) in rel.bases.iter().enumerate() {
+        for (off, v) in run.vm.memory.segment_values(seg as i64) {
+            rec[..8].copy_from_slice(&(base + off).to_le_bytes());
+            let bytes = rel.value_bytes(&v).ok_or_else(|| {
+                io::Error::new(io::ErrorKind::InvalidData, format!("cannot relocate value {v}"))
+            })?;
+            rec[8..].copy_from_slice(&bytes);
+            w.write_all(&rec)?;
+        }
+    }
+    Ok(())
+}
+
+/// A felt as cairo-lang's `to_field_element` prints it: in `(-p/2, p/2]`.
+pub fn signed_felt(f: &Felt) -> String {
+    // f > (p - 1) / 2 exactly when p - f < f.
+    if -*f < *f {
+        format!("-{}", -*f)
+    } else {
+        f.to_string()
+    }
+}
+
+/// The `--print_output` text (empty when the program has no output builtin).
+pub fn output_text(run: &RunOutput) -> String {
+    if run.output_builtin().is_none() {
+        return String::new();
+    }
+    let mut s = String::from("Program output:\n");
+    for v in run.output_values() {
+        match v {
+            Some(Value::Int(f)) => s.push_str(&format!("  {}\n", signed_felt(&f))),
+            Some(Value::Ptr(p)) => s.push_str(&format!("  {p}\n")),
+            None => s.push_str("  <missing>\n"),
+        }
+    }
+    s.push('\n');
+    s
+}
+
+/// The `--print_info` text.
+pub fn info_text(run: &RunOutput) -> String {
+    let steps = run.vm.current_step;
+    let cells: usize =
+        (0..run.vm.memory.num_segments()).map(|s| run.vm.memory.segment_values(s as i64).count()).sum();
+    format!(
+        "Number of steps: {steps} (originally, {steps})\nUsed memory cells: {cells}\nRegister values after execution:\npc = {}\nap = {}\nfp = {}\n\n",
+        run.vm.pc, run.vm.ap, run.vm.fp
+    )
+}

@@ -1,0 +1,140 @@
+//! Command-line behaviour and error cases that have no cairo-run golden: unknown and custom
+//! hints, malformed programs, step limits, unsupported builtins, flag forms, disasm.
+
+use crate::common::*;
+use cairo_jit::hints::{HintCtx, HintError, HintRegistry};
+use cairo_jit::program::Program;
+use cairo_jit::runner::{self, RunConfig, RunError, TraceMode};
+use starknet_types_core::felt::Felt;
+use std::process::{Command, Output};
+use std::sync::Arc;
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cairo-jit"))
+        .args(args)
+        .current_dir(root().join("tests/programs"))
+        .output()
+        .expect("spawn cairo-jit")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn unknown_hint_is_an_error_quoting_the_text_with_pc_and_location() {
+    let o = run(&["run", "err_unknown_hint.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("err_unknown_hint.cairo:4:5: Error at pc=0:0:"), "{e}");
+    assert!(e.contains("Unknown hint"), "{e}");
+    assert!(e.contains("memory[ap] = 6 * 7"), "{e}");
+}
+
+fn answer(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
+    let ap = ctx.ap();
+    ctx.insert(ap, Felt::from(6 * 7))
+}
+
+#[test]
+fn custom_hint_registered_through_the_api_matches_cairo_run() {
+    let path = root().join("tests/programs/err_unknown_hint.json");
+    let golden: Golden =
+        serde_json::from_slice(&std::fs::read(root().join("tests/programs/err_unknown_hint.golden.json")).unwrap())
+            .unwrap();
+    let program = Program::from_file(&path).unwrap();
+    let mut reg = HintRegistry::with_builtin_hints();
+    reg.register("memory[ap] = 6 * 7", answer);
+    let cfg = RunConfig::new().with_trace(TraceMode::On).with_hint_registry(Arc::new(reg));
+    let out = runner::run(&program, &cfg).expect("runs with the custom hint");
+    let mut trace = Vec::new();
+    cairo_jit::output::write_trace(&out, &mut trace).unwrap();
+    assert_eq!(Some(sha256_hex(&trace)), golden.trace_sha256);
+    let mut mem = Vec::new();
+    cairo_jit::output::write_memory(&out, &mut mem).unwrap();
+    assert_eq!(Some(memory_digest(&mem).0), golden.memory_sha256);
+}
+
+#[test]
+fn malformed_programs_give_errors_not_panics() {
+    let dir = std::env::temp_dir().join(format!("cairo-jit-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = std::fs::read(root().join("examples/fib.json")).unwrap();
+    for (name, bytes) in [
+        ("empty.json", b"".to_vec()),
+        ("truncated.json", good[..good.len() / 2].to_vec()),
+        ("not_object.json", b"[1, 2, 3]".to_vec()),
+        ("bad_prime.json", String::from_utf8(good.clone()).unwrap().replace("0x800000000000011000000000000000000000000000000000000000000000001", "0x7").into_bytes()),
+    ] {
+        let p = dir.join(name);
+        std::fs::write(&p, &bytes).unwrap();
+        let o = run(&["run", p.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
+        assert!(stderr(&o).starts_with("Error: "), "{name}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"), "{name}");
+    }
+    let o = run(&["run", "/nonexistent/program.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn max_steps_stops_an_infinite_loop_with_location() {
+    let o = run(&["run", "err_infinite_loop.json", "--max_steps", "1000"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("Error at pc=0:4:\nError: End of program was not reached"), "{e}");
+    // The step limit is enforced exactly: 1000 steps, then the error.
+    let program = Program::from_file(&root().join("tests/programs/err_infinite_loop.json")).unwrap();
+    let err = runner::run(&program, &RunConfig::new().with_max_steps(Some(1000))).err().unwrap();
+    assert!(matches!(err, RunError::Vm(_)));
+    assert_eq!(err.pc().map(|p| p.to_string()), Some("0:4".to_string()));
+}
+
+#[test]
+fn unsupported_builtin_is_refused_clearly() {
+    let o = Command::new(env!("CARGO_BIN_EXE_cairo-jit"))
+        .args(["run", "uses_pedersen.json", "--layout", "small"])
+        .current_dir(root().join("tests/data"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("the pedersen builtin is not supported yet"), "{}", stderr(&o));
+}
+
+#[test]
+fn builtin_missing_from_layout_is_cairo_runs_error() {
+    let o = run(&["run", "output_values.json", "--layout", "plain"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "Error: Builtins {'output'} are not present in layout \"plain\"\n");
+}
+
+#[test]
+fn program_flag_and_positional_are_equivalent() {
+    let a = run(&["run", "fib_recursive.json", "--print_info"]);
+    let b = run(&["run", "--program", "fib_recursive.json", "--print_info"]);
+    assert_eq!(a.status.code(), Some(0));
+    assert_eq!(a.stdout, b.stdout);
+    assert!(String::from_utf8_lossy(&a.stdout).starts_with("Number of steps: 4472 "));
+}
+
+#[test]
+fn disasm_prints_cairo_syntax_with_labels() {
+    let o = Command::new(env!("CARGO_BIN_EXE_cairo-jit"))
+        .args(["disasm", "examples/fib.json"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let s = String::from_utf8_lossy(&o.stdout);
+    for line in [
+        "__main__.fib_step:",
+        "    12: jmp rel 4 if [fp + (-3)] != 0",
+        "    17: [ap] = [fp + (-5)] + [fp + (-4)], ap++",
+        "    18: [ap] = [fp + (-3)] + (-1), ap++",
+        "    20: call rel -8  // __main__.fib_step",
+        "     3: ret",
+    ] {
+        assert!(s.lines().any(|l| l == line), "missing {line:?} in\n{s}");
+    }
+}

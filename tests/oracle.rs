@@ -1,0 +1,111 @@
+//! The cairo-vm crate (lambdaclass) as an in-process oracle: every fixture that cairo-run runs
+//! successfully is run by both VMs, and the relocated trace and memory must be identical.
+
+use crate::common::*;
+use cairo_jit::output;
+use cairo_jit::program::Program;
+use cairo_jit::runner::{self, Layout, RunConfig, TraceMode};
+use cairo_vm::cairo_run::{cairo_run, CairoRunConfig};
+use cairo_vm::hint_processor::builtin_hint_processor::builtin_hint_processor_definition::BuiltinHintProcessor;
+use cairo_vm::types::layout_name::LayoutName;
+use std::collections::BTreeMap;
+
+fn layout_name(s: &str) -> LayoutName {
+    match s {
+        "plain" => LayoutName::plain,
+        "small" => LayoutName::small,
+        "dex" => LayoutName::dex,
+        "recursive" => LayoutName::recursive,
+        "starknet" => LayoutName::starknet,
+        "starknet_with_keccak" => LayoutName::starknet_with_keccak,
+        "recursive_large_output" => LayoutName::recursive_large_output,
+        "recursive_with_poseidon" => LayoutName::recursive_with_poseidon,
+        "all_solidity" => LayoutName::all_solidity,
+        "all_cairo" => LayoutName::all_cairo,
+        other => panic!("layout {other} not mapped"),
+    }
+}
+
+/// Trace bytes and memory map from the cairo-vm crate.
+fn cairo_vm_run(bytes: &[u8], layout: &str, entrypoint: &str) -> (Vec<u8>, BTreeMap<u64, [u8; 32]>) {
+    let cfg = CairoRunConfig {
+        entrypoint,
+        trace_enabled: true,
+        relocate_mem: true,
+        relocate_trace: true,
+        layout: layout_name(layout),
+        ..Default::default()
+    };
+    let mut hp = BuiltinHintProcessor::new_empty();
+    let runner = cairo_run(bytes, &cfg, &mut hp).expect("cairo-vm runs the fixture");
+    let mut trace = Vec::new();
+    for e in runner.relocated_trace.as_ref().expect("trace enabled") {
+        for v in [e.ap, e.fp, e.pc] {
+            trace.extend_from_slice(&(v as u64).to_le_bytes());
+        }
+    }
+    let mut mem = BTreeMap::new();
+    for (addr, v) in runner.relocated_memory.iter().enumerate() {
+        if let Some(f) = v {
+            mem.insert(addr as u64, f.to_bytes_le());
+        }
+    }
+    (trace, mem)
+}
+
+fn ours(path: &std::path::Path, layout: &str, entrypoint: &str) -> (Vec<u8>, BTreeMap<u64, [u8; 32]>) {
+    let program = Program::from_file(path).expect("load");
+    let cfg = RunConfig::new()
+        .with_layout(Layout::by_name(layout).unwrap())
+        .with_entrypoint(entrypoint)
+        .with_trace(TraceMode::On);
+    let run = runner::run(&program, &cfg).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut trace = Vec::new();
+    output::write_trace(&run, &mut trace).unwrap();
+    let mut m = Vec::new();
+    output::write_memory(&run, &mut m).unwrap();
+    let mem = m
+        .chunks(40)
+        .map(|r| (u64::from_le_bytes(r[..8].try_into().unwrap()), r[8..].try_into().unwrap()))
+        .collect();
+    (trace, mem)
+}
+
+#[test]
+fn fixtures_match_cairo_vm_crate() {
+    let mut compared = 0;
+    let mut failures = Vec::new();
+    for (path, g) in goldens(&["tests/programs", "examples"]) {
+        if g.exit_code != 0 || g.custom_hint {
+            continue;
+        }
+        let prog = program_path(&path, &g);
+        let layout = flag(&g, "--layout").unwrap_or("plain");
+        let entry = flag(&g, "--entrypoint").unwrap_or("main");
+        let bytes = std::fs::read(&prog).unwrap();
+        let (t1, m1) = cairo_vm_run(&bytes, layout, entry);
+        let (t2, m2) = ours(&prog, layout, entry);
+        compared += 1;
+        if t1 != t2 {
+            let step = t1.chunks(24).zip(t2.chunks(24)).position(|(a, b)| a != b);
+            failures.push(format!(
+                "{}: trace differs (first at step {step:?}; lengths {} vs {})",
+                prog.display(),
+                t1.len() / 24,
+                t2.len() / 24
+            ));
+        }
+        if m1 != m2 {
+            let diff = m1.iter().find(|(a, v)| m2.get(a) != Some(v)).map(|(a, _)| *a);
+            failures.push(format!(
+                "{}: memory differs (first at {diff:?}; {} vs {} cells)",
+                prog.display(),
+                m1.len(),
+                m2.len()
+            ));
+        }
+    }
+    assert!(compared >= 15, "only {compared} fixtures compared");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    eprintln!("{compared} fixtures identical to the cairo-vm crate");
+}

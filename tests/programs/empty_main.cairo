@@ -1,0 +1,4 @@
+// The smallest program: main returns immediately (one step).
+func main() {
+    ret;
+}
