@@ -10,7 +10,10 @@ pub mod casm;
 pub mod cli;
 pub mod hints;
 pub mod interp;
+pub mod jit;
 pub mod output;
 pub mod program;
 pub mod runner;
+#[doc(hidden)]
+pub mod testing;
 pub mod vm;

@@ -4,4 +4,7 @@
 mod cli;
 mod common;
 mod golden;
+mod identity;
+mod jit_safety;
 mod oracle;
+mod prop_jit;

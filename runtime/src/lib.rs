@@ -11,3 +11,4 @@
 
 pub mod cell;
 pub mod felt;
+pub mod jit;

@@ -4,9 +4,10 @@
 mod disasm_cmd;
 use disasm_cmd as disasm;
 
+use crate::jit::JitOptions;
 use crate::output;
 use crate::program::Program;
-use crate::runner::{self, Layout, RunConfig, TraceMode};
+use crate::runner::{self, Engine, Layout, RunConfig, TraceMode};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,7 +23,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Run a compiled program (cairo-run's flags).
-    Run(RunArgs),
+    Run(Box<RunArgs>),
     /// Print a program's CASM in cairo-lang's syntax, with labels.
     Disasm {
         /// The compiled program (JSON).
@@ -68,6 +69,18 @@ struct RunArgs {
     /// JSON file read by hints as `program_input`.
     #[arg(long = "program_input")]
     program_input: Option<PathBuf>,
+    /// The engine: jit (compiled regions, the default) or interp (the reference interpreter).
+    #[arg(long, default_value = "jit", value_parser = ["jit", "interp"])]
+    engine: String,
+    /// JIT: executions of a pc before its region is compiled (0 = on first use).
+    #[arg(long = "jit_threshold", default_value_t = 2)]
+    jit_threshold: u32,
+    /// JIT: write the CLIF of each compiled region (annotated with CASM) into this directory.
+    #[arg(long = "dump_clif")]
+    dump_clif: Option<PathBuf>,
+    /// JIT: print compilation counters to stderr after the run.
+    #[arg(long = "jit_stats")]
+    jit_stats: bool,
     /// Prepare a provable execution trace (not supported yet).
     #[arg(long = "proof_mode")]
     proof_mode: bool,
@@ -77,7 +90,7 @@ struct RunArgs {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Run(args) => run(args),
+        Command::Run(args) => run(*args),
         Command::Disasm { program } => match Program::from_file(&program) {
             Ok(p) => {
                 print!("{}", disasm::disassemble(&p));
@@ -121,11 +134,25 @@ fn run(args: RunArgs) -> ExitCode {
         .with_steps(args.steps)
         .with_trace(trace)
         .with_allow_missing_builtins(args.allow_missing_builtins)
-        .with_program_input(program_input);
+        .with_program_input(program_input)
+        .with_engine(match args.engine.as_str() {
+            "interp" => Engine::Interp,
+            _ => Engine::Jit(JitOptions { threshold: args.jit_threshold, dump_clif: args.dump_clif }),
+        });
     let out = match runner::run(&program, &config) {
         Ok(o) => o,
         Err(e) => return fail(e.to_string()),
     };
+    if let (true, Some(s)) = (args.jit_stats, out.jit_stats) {
+        eprintln!(
+            "jit: {} regions, {} instructions compiled in {:.3} ms, {} failed; {} slow-path steps",
+            s.regions,
+            s.instructions,
+            s.compile_ns as f64 / 1e6,
+            s.failures,
+            crate::jit::rt::SLOW_CALLS.load(std::sync::atomic::Ordering::Relaxed)
+        );
+    }
     if args.print_output {
         print!("{}", output::output_text(&out));
     }

@@ -79,6 +79,12 @@ impl CodeCache {
     }
 }
 
+/// The decoded instruction at `pc` and its immediate, or `None` when the cell is unset or
+/// does not decode (for the JIT's region discovery).
+pub fn fetch(vm: &Vm, pc: Relocatable) -> Option<(Instruction, Cell)> {
+    decode_at(vm, pc).ok()
+}
+
 /// Fetches and decodes the instruction at `pc` from memory.
 #[cold]
 fn decode_at(vm: &Vm, pc: Relocatable) -> Result<(Instruction, Cell), VmError> {
@@ -103,13 +109,13 @@ fn decode_at(vm: &Vm, pc: Relocatable) -> Result<(Instruction, Cell), VmError> {
 fn reg_addr(base: Relocatable, off: i16) -> Result<Relocatable, VmError> {
     match base.offset.checked_add_signed(off as i64) {
         Some(o) => Ok(Relocatable::new(base.segment, o)),
-        None => Err(out_of_range(Value::Ptr(base), off as i128)),
+        None => Err(negative_address(base, off)),
     }
 }
 
 #[cold]
-fn out_of_range(base: Value, off: i128) -> VmError {
-    VmErrorKind::AddressOutOfRange(base, off).into()
+fn negative_address(base: Relocatable, off: i16) -> VmError {
+    VmErrorKind::NegativeAddress(base.segment, base.offset as i64 + off as i64).into()
 }
 
 #[cold]

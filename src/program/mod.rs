@@ -26,11 +26,13 @@ mod tests;
 
 pub use error::{IdsError, ProgramError};
 pub use eval::{
-    decimal_repr, infer_type, is_simple_reference, ApTracking, EvalContext, EvalError, Reference,
+    corrected_ap, decimal_repr, eval as eval_expr, infer_type, is_simple_reference, read_memory, ApTracking,
+    EvalContext, EvalError, Reference,
 };
 pub use expr::{parse_expr, parse_type, BinOp, CairoType, Expr, Register, TupleItem, MAX_NESTING};
 pub use identifiers::{Found, Identifier, IdentifierError, Identifiers, Member, SearchResult, StructDef};
 pub use ids::{HintRefs, Ids, IdsValue, MemoryView};
+pub use load::STARK_PRIME_HEX;
 pub use location::{
     get_location_marks, python_rstrip, python_splitlines, DebugInfo, ErrorFormatter, HintLocation,
     InstructionLocation, Location, SourceProvider, TracebackEntry, VmErrorReport,

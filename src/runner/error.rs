@@ -12,6 +12,8 @@ pub struct VmFault {
     pub pc: Relocatable,
     /// fp at the fault.
     pub fp: Relocatable,
+    /// Steps completed before the fault.
+    pub step: u64,
     /// The fault.
     pub error: VmError,
     /// Calling frames as `(fp, call pc)`, most recent call last.
@@ -52,6 +54,14 @@ impl RunError {
     pub fn pc(&self) -> Option<Relocatable> {
         match self {
             RunError::Vm(f) => Some(f.pc),
+            _ => None,
+        }
+    }
+
+    /// The number of steps completed before an execution fault.
+    pub fn step(&self) -> Option<u64> {
+        match self {
+            RunError::Vm(f) => Some(f.step),
             _ => None,
         }
     }

@@ -17,6 +17,7 @@ pub use relocate::Relocation;
 use crate::builtins::{BuiltinKind, BuiltinRunner};
 use crate::hints::{HintProcessor, HintRegistry};
 use crate::interp::Interpreter;
+use crate::jit::Jit;
 use crate::program::Program;
 use crate::vm::{Memory, NoTrace, Relocatable, TraceEntry, Value, Vm, VmError};
 
@@ -28,6 +29,21 @@ pub enum TraceMode {
     On,
     /// Record nothing.
     Off,
+}
+
+/// Which engine executes the program.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Engine {
+    /// The reference interpreter.
+    Interp,
+    /// Compiled regions, with the interpreter for the rest.
+    Jit(crate::jit::JitOptions),
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Engine::Jit(crate::jit::JitOptions::default())
+    }
 }
 
 /// How to run a program. Build with [`RunConfig::new`] and the `with_*` methods.
@@ -49,6 +65,8 @@ pub struct RunConfig {
     pub program_input: Option<serde_json::Value>,
     /// The hint implementations (default: every built-in hint).
     pub hints: Option<std::sync::Arc<HintRegistry>>,
+    /// The engine.
+    pub engine: Engine,
 }
 
 impl Default for RunConfig {
@@ -62,6 +80,7 @@ impl Default for RunConfig {
             allow_missing_builtins: false,
             program_input: None,
             hints: None,
+            engine: Engine::default(),
         }
     }
 }
@@ -106,6 +125,11 @@ impl RunConfig {
         self.hints = Some(registry);
         self
     }
+    /// Sets the engine.
+    pub fn with_engine(mut self, engine: Engine) -> Self {
+        self.engine = engine;
+        self
+    }
     /// Sets the program input.
     pub fn with_program_input(mut self, v: Option<serde_json::Value>) -> Self {
         self.program_input = v;
@@ -129,6 +153,8 @@ pub struct RunOutput {
     pub trace: Vec<TraceEntry>,
     /// Segment bases after relocation.
     pub relocation: Relocation,
+    /// JIT counters (with the JIT engine).
+    pub jit_stats: Option<crate::jit::JitStats>,
 }
 
 impl RunOutput {
@@ -247,9 +273,33 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     };
-    let mut result = match config.trace {
-        TraceMode::On => interp.run_until_pc(&mut vm, end, limit, &mut trace, &mut hints),
-        TraceMode::Off => interp.run_until_pc(&mut vm, end, limit, &mut NoTrace, &mut hints),
+    let mut jit_stats = None;
+    let mut result = match (&config.engine, config.trace) {
+        (Engine::Interp, TraceMode::On) => interp.run_until_pc(&mut vm, end, limit, &mut trace, &mut hints),
+        (Engine::Interp, TraceMode::Off) => {
+            interp.run_until_pc(&mut vm, end, limit, &mut NoTrace, &mut hints)
+        }
+        (Engine::Jit(opts), mode) => {
+            let hint_pcs: Vec<usize> = hints.groups().map(|(pc, _)| pc).collect();
+            let on = mode == TraceMode::On;
+            let mut jit = Jit::new(
+                opts.clone(),
+                program_base.segment,
+                program.data.len(),
+                execution_base.segment,
+                hint_pcs,
+                on,
+            )
+            .map_err(|e| RunError::Config(e.to_string()))?;
+            let r = jit.run_until_pc(&mut interp, &mut vm, end, limit, on.then_some(&mut trace), &mut hints);
+            jit_stats = Some(jit.stats);
+            if let Some(e) = &jit.last_error {
+                if std::env::var_os("CAIRO_JIT_DEBUG").is_some() {
+                    eprintln!("jit: last compile error: {e}");
+                }
+            }
+            r
+        }
     };
     if let (Ok(()), Some(n)) = (&result, config.steps) {
         // cairo-run's `run_until_steps`: keep stepping to exactly n steps; stepping at the end
@@ -281,7 +331,7 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
         }
     }
     let relocation = Relocation::new(&vm.memory).map_err(RunError::Config)?;
-    Ok(RunOutput { vm, builtins, program_base, execution_base, end, trace, relocation })
+    Ok(RunOutput { vm, builtins, program_base, execution_base, end, trace, relocation, jit_stats })
 }
 
 /// Wraps an execution fault with its pc and cairo-lang's traceback entries.
@@ -292,6 +342,7 @@ fn vm_error(program: &Program, vm: &Vm, error: VmError) -> RunError {
     RunError::Vm(Box::new(error::VmFault {
         pc: vm.pc,
         fp: vm.fp,
+        step: vm.current_step,
         error,
         traceback,
         with_traceback,

@@ -81,6 +81,10 @@ pub enum VmErrorKind {
     /// An unconstrained res used where a value is needed.
     #[error("Res.UNCONSTRAINED cannot be used with {0}")]
     Unconstrained(&'static str),
+    /// A register-relative address below the segment start. cairo-lang reduces the offset
+    /// modulo p, so the cell it reads is at offset `p + offset` and unknown.
+    #[error("Unknown value for memory cell at address {}:{}.", .0, starknet_types_core::felt::Felt::from(*.1))]
+    NegativeAddress(i64, i64),
     /// An address computation left the supported offset range.
     #[error("Address computation out of range: {0} + {1}.")]
     AddressOutOfRange(Value, i128),

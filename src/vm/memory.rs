@@ -4,8 +4,11 @@
 //! and the per-segment validation hooks builtins install.
 //!
 //! Invariants:
-//! - a segment's `Vec<Cell>` is exactly as long as one past its highest written offset, so its
-//!   length is cairo-lang's "effective size";
+//! - a segment's `Vec<Cell>` may be longer than its used part: it grows geometrically and the
+//!   cells past the highest written offset are unset. The effective size (cairo-lang's
+//!   "used size": one past the highest written offset) is therefore the index of the last set
+//!   cell plus one, computed on demand by [`Memory::segment_len`]; nothing is tracked per write.
+//!   Generated code relies on this: a store to an in-bounds unset cell needs no bookkeeping;
 //! - a set cell is never changed: writing the same value again is accepted, a different value is
 //!   [`MemoryError::Inconsistent`];
 //! - a cell is written only after its segment's validator (if any) accepted it.
@@ -91,7 +94,19 @@ impl Memory {
 
     /// A segment's effective size (one past its highest written offset).
     pub fn segment_len(&self, segment: i64) -> Option<usize> {
-        self.seg(segment).map(|s| s.len())
+        self.seg(segment).map(|s| s.iter().rposition(|c| c.is_set()).map_or(0, |i| i + 1))
+    }
+
+    /// The raw storage of a non-temporary segment: its cells' address and allocated length.
+    /// Cells in `[0, len)` may be read and written in place (unset ones hold zeros); the
+    /// pointer is invalidated by any later write through [`Memory`] that grows the segment.
+    pub fn segment_storage(&mut self, segment: usize) -> Option<(*mut Cell, usize)> {
+        self.segments.get_mut(segment).map(|s| (s.as_mut_ptr(), s.len()))
+    }
+
+    /// Whether a segment has a validator (generated code writes only to segments without one).
+    pub fn has_validator(&self, segment: usize) -> bool {
+        self.validators.get(segment).is_some_and(|v| v.is_some())
     }
 
     /// Installs the validator of a segment (used by builtins).
@@ -170,7 +185,7 @@ impl Memory {
         let s = self.seg_mut(segment).expect("checked by the caller");
         let i = offset as usize;
         if i >= s.len() {
-            s.resize(i + 1, Cell::UNSET);
+            grow(s, i + 1);
         }
         s[i] = cell;
         Ok(())
@@ -191,15 +206,16 @@ impl Memory {
 
     /// Iterates over the set cells of a segment as (offset, value).
     pub fn segment_values(&self, segment: i64) -> impl Iterator<Item = (u64, Value)> + '_ {
-        self.seg(segment)
-            .into_iter()
-            .flat_map(|s| s.iter().enumerate())
+        self.segment_cells(segment)
+            .iter()
+            .enumerate()
             .filter_map(|(i, c)| Value::from_cell(*c).map(|v| (i as u64, v)))
     }
 
-    /// The raw cells of a segment.
+    /// The cells of a segment up to its effective size.
     pub fn segment_cells(&self, segment: i64) -> &[Cell] {
-        self.seg(segment).map(|s| s.as_slice()).unwrap_or(&[])
+        let n = self.segment_len(segment).unwrap_or(0);
+        self.seg(segment).map(|s| &s[..n]).unwrap_or(&[])
     }
 
     /// Adds the rule "temporary segment `src` lives at `dst`" (applied by [`Memory::relocate_temporary`]).
@@ -261,6 +277,55 @@ impl Memory {
         }
         Ok(())
     }
+}
+
+/// Grows a segment geometrically (so appends at ap are amortized O(1) and generated code can
+/// write ahead without calling back) into zeroed memory: an all-zero cell is unset, so the new
+/// cells need no writes, and the operating system maps their pages only when first touched.
+#[cold]
+#[inline(never)]
+fn grow(s: &mut Vec<Cell>, min_len: usize) {
+    use std::alloc::{alloc_zeroed, handle_alloc_error, Layout};
+    let new_len = min_len.max(s.len() * 2).max(1024);
+    let layout = Layout::array::<Cell>(new_len).expect("segment length is bounded by MAX_SEGMENT_LEN");
+    // SAFETY: the layout has a non-zero size (at least 1024 cells).
+    let p = unsafe { alloc_zeroed(layout) } as *mut Cell;
+    if p.is_null() {
+        handle_alloc_error(layout);
+    }
+    advise_huge_pages(p as *mut u8, layout.size());
+    // SAFETY: `p` is a fresh allocation of `new_len >= s.len()` cells, disjoint from `s`; it
+    // was allocated by the global allocator with the layout of `new_len` cells, which is what
+    // `Vec::from_raw_parts` requires for capacity `new_len`; every cell is initialized, the
+    // copied ones from `s` and the rest as all-zero (the unset cell).
+    let grown = unsafe {
+        std::ptr::copy_nonoverlapping(s.as_ptr(), p, s.len());
+        Vec::from_raw_parts(p, new_len, new_len)
+    };
+    *s = grown;
+}
+
+/// Asks the kernel to back the 2 MiB-aligned part of a large allocation with transparent huge
+/// pages: one page fault per 2 MiB instead of per 4 KiB when the cells are first written.
+fn advise_huge_pages(p: *mut u8, size: usize) {
+    const HUGE: usize = 2 << 20;
+    if size < 2 * HUGE {
+        return;
+    }
+    #[cfg(target_os = "linux")]
+    {
+        let start = (p as usize).next_multiple_of(HUGE);
+        let end = (p as usize + size) / HUGE * HUGE;
+        if end > start {
+            // SAFETY: `[start, end)` lies inside an allocation we own; MADV_HUGEPAGE is only
+            // advice about how to back it and changes no contents.
+            unsafe {
+                libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = p;
 }
 
 fn relocate_with(rules: &BTreeMap<u64, Relocatable>, v: Value) -> Value {

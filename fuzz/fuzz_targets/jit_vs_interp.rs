@@ -1,0 +1,13 @@
+//! Coverage-guided differential fuzzing: any byte string is a CASM program
+//! (`cairo_jit::testing::random_program`); the JIT must behave exactly as the interpreter.
+//!
+//! `cargo fuzz run jit_vs_interp` (from the repository root).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Err(diff) = cairo_jit::testing::fuzz_one(data) {
+        panic!("JIT and interpreter differ: {diff}");
+    }
+});

@@ -1,0 +1,78 @@
+//! The boundary between generated code and the rest of the VM: the [`JitContext`] that
+//! compiled regions read and write by fixed offsets, and their exit codes.
+//!
+//! Invariants while compiled code runs:
+//! - `ap` and `fp` are offsets in the execution segment; `pc` (on exit) an offset in the code
+//!   segment. Segment indices are constants of the compiled code.
+//! - `exec_base[0..exec_len)` is the execution segment's storage (see
+//!   `cairo_jit::vm::Memory::segment_storage`); unset cells are all-zero, so a store into an
+//!   unset in-bounds cell needs no bookkeeping. Any runtime call may move the storage, so
+//!   generated code reloads `exec_base`/`exec_len` after each call.
+//! - With tracing, `trace_ptr..trace_end` is the spare capacity of the trace vector; one entry
+//!   (three packed registers, 24 bytes) is stored per step and `trace_ptr` advanced.
+//! - `steps` counts executed steps; compiled code never runs a step once `steps == step_limit`.
+
+use core::mem::offset_of;
+
+/// Registers and buffers shared with compiled code.
+#[repr(C)]
+#[derive(Debug)]
+pub struct JitContext {
+    /// ap offset (execution segment).
+    pub ap: u64,
+    /// fp offset (execution segment).
+    pub fp: u64,
+    /// pc offset (code segment): where execution continues after an exit.
+    pub pc: u64,
+    /// Steps executed.
+    pub steps: u64,
+    /// Steps allowed.
+    pub step_limit: u64,
+    /// Next free trace entry (3 × u64), or null without tracing.
+    pub trace_ptr: *mut u64,
+    /// End of the trace buffer's capacity.
+    pub trace_end: *mut u64,
+    /// The execution segment's cells.
+    pub exec_base: *mut u64,
+    /// Allocated cells of the execution segment.
+    pub exec_len: u64,
+    /// Opaque state for the runtime functions (the VM, the trace vector, the error slot).
+    pub state: *mut core::ffi::c_void,
+}
+
+/// Field offsets used by the code generator.
+pub mod offsets {
+    use super::*;
+    /// `ap`.
+    pub const AP: i32 = offset_of!(JitContext, ap) as i32;
+    /// `fp`.
+    pub const FP: i32 = offset_of!(JitContext, fp) as i32;
+    /// `pc`.
+    pub const PC: i32 = offset_of!(JitContext, pc) as i32;
+    /// `steps`.
+    pub const STEPS: i32 = offset_of!(JitContext, steps) as i32;
+    /// `step_limit`.
+    pub const STEP_LIMIT: i32 = offset_of!(JitContext, step_limit) as i32;
+    /// `trace_ptr`.
+    pub const TRACE_PTR: i32 = offset_of!(JitContext, trace_ptr) as i32;
+    /// `trace_end`.
+    pub const TRACE_END: i32 = offset_of!(JitContext, trace_end) as i32;
+    /// `exec_base`.
+    pub const EXEC_BASE: i32 = offset_of!(JitContext, exec_base) as i32;
+    /// `exec_len`.
+    pub const EXEC_LEN: i32 = offset_of!(JitContext, exec_len) as i32;
+}
+
+/// How a compiled region returned.
+pub mod exit {
+    /// Continue at `ctx.pc` (registers in the context are current).
+    pub const CONTINUE: u32 = 0;
+    /// Run the instruction at `ctx.pc` in the interpreter (step limit, trace capacity, or a
+    /// case compiled code does not handle); registers in the context are current.
+    pub const INTERPRET: u32 = 1;
+    /// A fault: the error is in the runtime state and the VM holds the registers.
+    pub const ERROR: u32 = 2;
+    /// The VM holds the registers (a runtime call left them outside compiled code's
+    /// assumptions, e.g. fp in another segment).
+    pub const VM_STATE: u32 = 3;
+}

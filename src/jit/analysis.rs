@@ -1,0 +1,184 @@
+//! Region discovery: which instructions one compiled function covers.
+//!
+//! A region starts at an entry pc and follows static edges (fall-through, `jmp rel <imm>`,
+//! both sides of `jnz` with an immediate offset, `call rel <imm>` into the callee). It stops
+//! at dynamic control flow (`ret`, `jmp abs`, `call abs`, relative jumps through a register),
+//! at cells that are unset or do not decode, at hint-bearing pcs (the dispatcher runs those in
+//! the interpreter), and after [`MAX_REGION`] instructions. An edge to a pc outside the region
+//! becomes an exit to the dispatcher at that pc.
+//!
+//! Pure: it reads instructions through a closure, so it is tested without Cranelift or a VM.
+
+use crate::casm::{Instruction, Op1Src, Opcode, PcUpdate};
+use crate::vm::value::felt_to_i128_signed;
+use cairo_jit_runtime::cell::Cell;
+use starknet_types_core::felt::Felt;
+use std::collections::{BTreeMap, VecDeque};
+
+/// Most instructions per region (Cranelift's compile time grows faster than linearly).
+pub const MAX_REGION: usize = 200;
+
+/// An instruction of a region.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RegionInst {
+    /// Its pc (offset in the code segment).
+    pub pc: u64,
+    /// The decoded instruction.
+    pub inst: Instruction,
+    /// The immediate cell (set) when op1 is an immediate.
+    pub imm: Cell,
+}
+
+impl RegionInst {
+    /// The immediate as a signed integer, when it is one that fits.
+    pub fn imm_i64(&self) -> Option<i64> {
+        if self.inst.op1_src != Op1Src::Imm || !self.imm.is_felt() {
+            return None;
+        }
+        felt_to_i128_signed(&Felt::from_raw(self.imm.raw())).and_then(|v| i64::try_from(v).ok())
+    }
+
+    /// The pc after the instruction.
+    pub fn next_pc(&self) -> u64 {
+        self.pc + self.inst.size()
+    }
+
+    /// The static jump target (`jmp rel imm`, `jnz` with an immediate, `call rel imm`).
+    pub fn static_target(&self) -> Option<u64> {
+        let relative = matches!(
+            (self.inst.opcode, self.inst.pc_update),
+            (Opcode::Call, PcUpdate::JumpRel) | (Opcode::Nop, PcUpdate::JumpRel) | (Opcode::Nop, PcUpdate::Jnz)
+        );
+        if !relative {
+            return None;
+        }
+        self.imm_i64().and_then(|d| self.pc.checked_add_signed(d))
+    }
+
+    /// The pcs control can reach statically after this instruction (dynamic flow has none).
+    pub fn successors(&self) -> Vec<u64> {
+        let i = &self.inst;
+        match (i.opcode, i.pc_update) {
+            (Opcode::Ret, _) => vec![],
+            (_, PcUpdate::Regular) => vec![self.next_pc()],
+            (_, PcUpdate::JumpAbs) => vec![],
+            (_, PcUpdate::JumpRel) => self.static_target().into_iter().collect(),
+            (_, PcUpdate::Jnz) => {
+                let mut v = vec![self.next_pc()];
+                v.extend(self.static_target());
+                v
+            }
+        }
+    }
+}
+
+/// A region: its entry and its instructions by pc.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Region {
+    /// The entry pc.
+    pub entry: u64,
+    /// The instructions, by pc.
+    pub insts: BTreeMap<u64, RegionInst>,
+}
+
+impl Region {
+    /// Whether `pc` is an instruction of the region.
+    pub fn contains(&self, pc: u64) -> bool {
+        self.insts.contains_key(&pc)
+    }
+}
+
+/// Discovers the region starting at `entry`. `fetch(pc)` returns the decoded instruction and
+/// its immediate (or `None` when the cell is unset or invalid); `is_hint(pc)` tells hint pcs.
+/// Returns `None` when the entry itself cannot be compiled.
+pub fn discover(
+    entry: u64,
+    fetch: impl Fn(u64) -> Option<(Instruction, Cell)>,
+    is_hint: impl Fn(u64) -> bool,
+) -> Option<Region> {
+    if is_hint(entry) {
+        return None;
+    }
+    let mut insts = BTreeMap::new();
+    let mut queue = VecDeque::from([entry]);
+    while let Some(pc) = queue.pop_front() {
+        if insts.len() >= MAX_REGION || insts.contains_key(&pc) || (pc != entry && is_hint(pc)) {
+            continue;
+        }
+        let Some((inst, imm)) = fetch(pc) else { continue };
+        let ri = RegionInst { pc, inst, imm };
+        queue.extend(ri.successors());
+        insts.insert(pc, ri);
+    }
+    if insts.is_empty() {
+        None
+    } else {
+        Some(Region { entry, insts })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::casm::decode;
+    use cairo_jit_runtime::felt;
+
+    /// A program as (word, optional immediate) pairs laid out from pc 0.
+    fn prog(words: &[(u64, Option<i64>)]) -> Vec<Option<Cell>> {
+        let mut v = Vec::new();
+        for (w, imm) in words {
+            v.push(Some(Cell::felt(felt::from_u64(*w))));
+            if let Some(i) = imm {
+                v.push(Some(Cell::felt(felt::from_i64(*i))));
+            }
+        }
+        v
+    }
+
+    fn fetcher(p: &[Option<Cell>]) -> impl Fn(u64) -> Option<(Instruction, Cell)> + '_ {
+        move |pc| {
+            let c = (*p.get(pc as usize)?)?;
+            let i = decode(felt::to_canonical(c.raw())).ok()?;
+            let imm = if i.size() == 2 { (*p.get(pc as usize + 1)?)? } else { Cell::UNSET };
+            Some((i, imm))
+        }
+    }
+
+    // Words from cairo-compile output.
+    const AP_PP_IMM: u64 = 0x480680017fff8000; // [ap] = imm, ap++
+    const JNZ_REL: u64 = 0x20680017fff7fff; // jmp rel imm if [ap - 1] != 0
+    const JMP_REL: u64 = 0x10780017fff7fff; // jmp rel imm
+    const CALL_REL: u64 = 0x1104800180018000; // call rel imm
+    const RET: u64 = 0x208b7fff7fff7ffe;
+
+    #[test]
+    fn loop_with_jnz_is_one_region() {
+        // 0: [ap] = 5, ap++ ; 2: jnz -2 ; 4: ret
+        let p = prog(&[(AP_PP_IMM, Some(5)), (JNZ_REL, Some(-2)), (RET, None)]);
+        let r = discover(0, fetcher(&p), |_| false).unwrap();
+        assert_eq!(r.insts.keys().copied().collect::<Vec<_>>(), vec![0, 2, 4]);
+        assert_eq!(r.insts[&2].successors(), vec![4, 0]);
+        assert!(r.insts[&4].successors().is_empty());
+    }
+
+    #[test]
+    fn stops_at_hints_unset_cells_and_follows_calls() {
+        // 0: call rel 4 ; 2: jmp rel 10 (to 12, unset) ; 4: [ap] = 1, ap++ ; 6: ret
+        let p = prog(&[(CALL_REL, Some(4)), (JMP_REL, Some(10)), (AP_PP_IMM, Some(1)), (RET, None)]);
+        let r = discover(0, fetcher(&p), |_| false).unwrap();
+        // The callee is included; the return address is not (ret is dynamic).
+        assert_eq!(r.insts.keys().copied().collect::<Vec<_>>(), vec![0, 4, 6]);
+        let r = discover(0, fetcher(&p), |pc| pc == 4).unwrap();
+        assert_eq!(r.insts.keys().copied().collect::<Vec<_>>(), vec![0]);
+        assert!(discover(4, fetcher(&p), |pc| pc == 4).is_none());
+        assert!(discover(12, fetcher(&p), |_| false).is_none());
+    }
+
+    #[test]
+    fn region_size_is_bounded() {
+        let words: Vec<(u64, Option<i64>)> = (0..1000).map(|_| (AP_PP_IMM, Some(1))).collect();
+        let p = prog(&words);
+        let r = discover(0, fetcher(&p), |_| false).unwrap();
+        assert_eq!(r.insts.len(), MAX_REGION);
+    }
+}

@@ -1,0 +1,608 @@
+//! Lowering a [`Region`] to Cranelift IR.
+//!
+//! One [`Lowering`] context owns the `FunctionBuilder`, a block per CASM instruction (all
+//! created up front), the register variables and the exit block. Every instruction has the
+//! same rhythm: step-limit and trace-capacity checks, an inline fast path guarded at every
+//! assumption, the trace entry, register updates, and a jump to the successor's block (or an
+//! exit to the dispatcher when the successor is outside the region). Whenever a guard fails
+//! the instruction goes to its slow path: a call to `cairo_jit_rt_exec`, which executes that
+//! one instruction with the interpreter (deductions, pointer arithmetic, growth of memory,
+//! faults), after which the code continues at the pc the interpreter reached.
+//!
+//! Invariant: the fast path of an instruction has no side effect before its last guard, so a
+//! failed guard can always hand the whole instruction to the interpreter.
+
+use super::analysis::{Region, RegionInst};
+use super::rt::RtFunc;
+use crate::casm::{ApUpdate, Op1Src, Opcode, PcUpdate, Reg, Res};
+use cairo_jit_runtime::cell::{TAG_MASK, TAG_RELOC, TAG_SET};
+use cairo_jit_runtime::jit::{exit, offsets};
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{
+    types, AbiParam, Block, FuncRef, InstBuilder, MemFlagsData, StackSlotData, StackSlotKind, Value,
+};
+use cranelift_frontend::{FunctionBuilder, Variable};
+use std::collections::BTreeMap;
+
+const I64: types::Type = types::I64;
+const I32: types::Type = types::I32;
+
+/// Constants of the run the code is compiled for.
+#[derive(Clone, Copy, Debug)]
+pub struct LowerConfig {
+    /// Record trace entries.
+    pub trace: bool,
+    /// The code segment's index.
+    pub code_seg: u64,
+    /// The execution segment's index.
+    pub exec_seg: u64,
+}
+
+/// Runtime functions imported into the function being built.
+pub struct Imports {
+    /// `cairo_jit_rt_exec(ctx, pc) -> status`.
+    pub exec: FuncRef,
+    /// `cairo_jit_rt_felt_mul(out, a, b)`.
+    pub felt_mul: FuncRef,
+}
+
+/// Returns the signature of a runtime function.
+pub fn signature(
+    f: &RtFunc,
+    call_conv: cranelift_codegen::isa::CallConv,
+) -> cranelift_codegen::ir::Signature {
+    let mut sig = cranelift_codegen::ir::Signature::new(call_conv);
+    for &p in f.params {
+        sig.params.push(AbiParam::new(p));
+    }
+    if let Some(r) = f.ret {
+        sig.returns.push(AbiParam::new(r));
+    }
+    sig
+}
+
+struct Vars {
+    ap: Variable,
+    fp: Variable,
+    steps: Variable,
+    limit: Variable,
+    tp: Variable,
+    tend: Variable,
+    base: Variable,
+    len: Variable,
+}
+
+/// The lowering context of one region.
+pub struct Lowering<'a, 'f> {
+    b: &'a mut FunctionBuilder<'f>,
+    cfg: LowerConfig,
+    imp: Imports,
+    ctx: Value,
+    v: Vars,
+    blocks: BTreeMap<u64, Block>,
+    exit: Block,
+    scratch: cranelift_codegen::ir::StackSlot,
+}
+
+fn flags() -> MemFlagsData {
+    MemFlagsData::trusted()
+}
+
+impl<'a, 'f> Lowering<'a, 'f> {
+    /// Builds the whole function: `fn(ctx: *mut JitContext) -> u32`.
+    pub fn build(b: &'a mut FunctionBuilder<'f>, region: &'a Region, cfg: LowerConfig, imp: Imports) {
+        let entry = b.create_block();
+        b.append_block_params_for_function_params(entry);
+        let blocks: BTreeMap<u64, Block> = region.insts.keys().map(|&pc| (pc, b.create_block())).collect();
+        let exit = b.create_block();
+        b.append_block_param(exit, I32);
+        b.append_block_param(exit, I64);
+        let v = Vars {
+            ap: b.declare_var(I64),
+            fp: b.declare_var(I64),
+            steps: b.declare_var(I64),
+            limit: b.declare_var(I64),
+            tp: b.declare_var(I64),
+            tend: b.declare_var(I64),
+            base: b.declare_var(I64),
+            len: b.declare_var(I64),
+        };
+        let scratch = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 96, 3));
+        b.switch_to_block(entry);
+        let ctx = b.block_params(entry)[0];
+        let mut l = Lowering { b, cfg, imp, ctx, v, blocks, exit, scratch };
+        l.reload_all();
+        let first = l.blocks[&region.entry];
+        l.b.ins().jump(first, &[]);
+        for ri in region.insts.values() {
+            l.instruction(ri);
+        }
+        l.emit_exit();
+        l.b.seal_all_blocks();
+    }
+
+    fn load_ctx(&mut self, off: i32) -> Value {
+        self.b.ins().load(I64, flags(), self.ctx, off)
+    }
+
+    fn store_ctx(&mut self, v: Value, off: i32) {
+        self.b.ins().store(flags(), v, self.ctx, off);
+    }
+
+    /// Loads every register and buffer field from the context into the variables.
+    fn reload_all(&mut self) {
+        for (var, off) in [
+            (self.v.ap, offsets::AP),
+            (self.v.fp, offsets::FP),
+            (self.v.steps, offsets::STEPS),
+            (self.v.limit, offsets::STEP_LIMIT),
+            (self.v.tp, offsets::TRACE_PTR),
+            (self.v.tend, offsets::TRACE_END),
+            (self.v.base, offsets::EXEC_BASE),
+            (self.v.len, offsets::EXEC_LEN),
+        ] {
+            let x = self.load_ctx(off);
+            self.b.def_var(var, x);
+        }
+    }
+
+    /// Stores the registers the runtime reads (ap, fp, steps, trace pointer).
+    fn store_regs(&mut self) {
+        for (var, off) in [
+            (self.v.ap, offsets::AP),
+            (self.v.fp, offsets::FP),
+            (self.v.steps, offsets::STEPS),
+            (self.v.tp, offsets::TRACE_PTR),
+        ] {
+            let x = self.b.use_var(var);
+            self.store_ctx(x, off);
+        }
+    }
+
+    fn emit_exit(&mut self) {
+        self.b.switch_to_block(self.exit);
+        let code = self.b.block_params(self.exit)[0];
+        let pc = self.b.block_params(self.exit)[1];
+        self.store_regs();
+        self.store_ctx(pc, offsets::PC);
+        self.b.ins().return_(&[code]);
+    }
+
+    fn exit_with(&mut self, code: u32, pc: Value) {
+        let c = self.b.ins().iconst(I32, code as i64);
+        self.b.ins().jump(self.exit, &[c.into(), pc.into()]);
+    }
+
+    fn exit_const(&mut self, code: u32, pc: u64) {
+        let p = self.b.ins().iconst(I64, pc as i64);
+        self.exit_with(code, p);
+    }
+
+    /// Continues at `pc`: its block when in the region, else an exit.
+    fn goto(&mut self, pc: u64) {
+        match self.blocks.get(&pc) {
+            Some(&blk) => {
+                self.b.ins().jump(blk, &[]);
+            }
+            None => self.exit_const(exit::CONTINUE, pc),
+        }
+    }
+
+    /// Continues in a new block when `ok` holds, else in `slow`.
+    fn guard(&mut self, ok: Value, slow: Block) {
+        let next = self.b.create_block();
+        self.b.ins().brif(ok, next, &[], slow, &[]);
+        self.b.switch_to_block(next);
+    }
+
+    fn reg(&mut self, r: Reg) -> Value {
+        match r {
+            Reg::Ap => self.b.use_var(self.v.ap),
+            Reg::Fp => self.b.use_var(self.v.fp),
+        }
+    }
+
+    /// The address of cell `reg + off` after checking it is inside the allocated execution
+    /// segment (a negative index wraps and fails the same unsigned check).
+    fn cell_addr(&mut self, r: Reg, off: i16, extra: i64, slow: Block) -> Value {
+        let base = self.reg(r);
+        let idx = self.b.ins().iadd_imm_s(base, off as i64);
+        let len = self.b.use_var(self.v.len);
+        if extra == 0 {
+            let ok = self.b.ins().icmp(IntCC::UnsignedLessThan, idx, len);
+            self.guard(ok, slow);
+        } else {
+            let last = self.b.ins().iadd_imm_s(idx, extra);
+            let ok = self.b.ins().icmp(IntCC::UnsignedLessThan, last, len);
+            // Also refuse indices whose `extra` addition wrapped around.
+            let ok2 = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, idx, last);
+            let both = self.b.ins().band(ok, ok2);
+            self.guard(both, slow);
+        }
+        let byte = self.b.ins().ishl_imm_s(idx, 5);
+        let base_ptr = self.b.use_var(self.v.base);
+        self.b.ins().iadd(base_ptr, byte)
+    }
+
+    fn load_cell(&mut self, ptr: Value, off: i32) -> [Value; 4] {
+        std::array::from_fn(|i| self.b.ins().load(I64, flags(), ptr, off + 8 * i as i32))
+    }
+
+    fn store_cell(&mut self, ptr: Value, off: i32, w: [Value; 4]) {
+        for (i, x) in w.into_iter().enumerate() {
+            self.b.ins().store(flags(), x, ptr, off + 8 * i as i32);
+        }
+    }
+
+    fn const_cell(&mut self, c: [u64; 4]) -> [Value; 4] {
+        c.map(|x| self.b.ins().iconst(I64, x as i64))
+    }
+
+    fn is_set(&mut self, w0: Value) -> Value {
+        let t = self.b.ins().band_imm_s(w0, TAG_SET as i64);
+        self.b.ins().icmp_imm_s(IntCC::NotEqual, t, 0)
+    }
+
+    fn is_felt(&mut self, w0: Value) -> Value {
+        let t = self.b.ins().band_imm_s(w0, TAG_MASK as i64);
+        self.b.ins().icmp_imm_s(IntCC::Equal, t, TAG_SET as i64)
+    }
+
+    fn cells_equal(&mut self, a: [Value; 4], c: [Value; 4]) -> Value {
+        let mut acc = self.b.ins().icmp(IntCC::Equal, a[0], c[0]);
+        for i in 1..4 {
+            let e = self.b.ins().icmp(IntCC::Equal, a[i], c[i]);
+            acc = self.b.ins().band(acc, e);
+        }
+        acc
+    }
+
+    /// Writes `val` into the cell at `ptr` if unset, else requires equality (write-once).
+    fn write_once(&mut self, ptr: Value, val: [Value; 4], slow: Block) {
+        let cur = self.load_cell(ptr, 0);
+        let set = self.is_set(cur[0]);
+        let store = self.b.create_block();
+        let check = self.b.create_block();
+        let done = self.b.create_block();
+        self.b.ins().brif(set, check, &[], store, &[]);
+        self.b.switch_to_block(store);
+        self.store_cell(ptr, 0, val);
+        self.b.ins().jump(done, &[]);
+        self.b.switch_to_block(check);
+        let eq = self.cells_equal(cur, val);
+        self.b.ins().brif(eq, done, &[], slow, &[]);
+        self.b.switch_to_block(done);
+    }
+
+    /// Requires the cell `reg + off` to be set (as cairo-lang reads dst and op0 of every
+    /// instruction).
+    fn require_set(&mut self, r: Reg, off: i16, slow: Block) {
+        let p = self.cell_addr(r, off, 0, slow);
+        let w0 = self.b.ins().load(I64, flags(), p, 0);
+        let s = self.is_set(w0);
+        self.guard(s, slow);
+    }
+
+    /// `a + b mod p` inline on the raw Montgomery limbs (cell words: word 0 most significant,
+    /// with tag bits; the result has `TAG_SET`). Montgomery addition is plain modular
+    /// addition: add with carries (the sum is below 2p < 2^253, so nothing is lost), subtract
+    /// p = [1, 0, 0, 0x0800000000000011] (least significant limb first) with borrows, and keep
+    /// the difference unless it borrowed.
+    fn felt_add_inline(&mut self, a: [Value; 4], c: [Value; 4]) -> [Value; 4] {
+        let mask = self.b.ins().iconst(I64, !TAG_MASK as i64);
+        let a0 = self.b.ins().band(a[0], mask);
+        let c0 = self.b.ins().band(c[0], mask);
+        // Little-endian limbs: l[0] is word 3. Carries and borrows are explicit compares (the
+        // x64 backend has no add-with-carry-in / sub-with-borrow-in lowering).
+        let (x, y) = ([a[3], a[2], a[1], a0], [c[3], c[2], c[1], c0]);
+        let mut sum = [x[0]; 4];
+        let mut carry: Option<Value> = None;
+        for k in 0..4 {
+            let t = self.b.ins().iadd(x[k], y[k]);
+            let (t, c_new) = match carry {
+                None => {
+                    let c = self.b.ins().icmp(IntCC::UnsignedLessThan, t, x[k]);
+                    (t, c)
+                }
+                Some(cin) => {
+                    let c1 = self.b.ins().icmp(IntCC::UnsignedLessThan, t, x[k]);
+                    let cin64 = self.b.ins().uextend(I64, cin);
+                    let t2 = self.b.ins().iadd(t, cin64);
+                    let c2 = self.b.ins().icmp(IntCC::UnsignedLessThan, t2, cin64);
+                    (t2, self.b.ins().bor(c1, c2))
+                }
+            };
+            sum[k] = t;
+            carry = Some(c_new);
+        }
+        // t = sum - p, p = [1, 0, 0, P3]; borrow chain by compares.
+        const P3: i64 = 0x0800000000000011;
+        let t0 = self.b.ins().iadd_imm_s(sum[0], -1);
+        let bw0 = self.b.ins().icmp_imm_s(IntCC::Equal, sum[0], 0);
+        let bw0_64 = self.b.ins().uextend(I64, bw0);
+        let t1 = self.b.ins().isub(sum[1], bw0_64);
+        let z1 = self.b.ins().icmp_imm_s(IntCC::Equal, sum[1], 0);
+        let bw1 = self.b.ins().band(bw0, z1);
+        let bw1_64 = self.b.ins().uextend(I64, bw1);
+        let t2 = self.b.ins().isub(sum[2], bw1_64);
+        let z2 = self.b.ins().icmp_imm_s(IntCC::Equal, sum[2], 0);
+        let bw2 = self.b.ins().band(bw1, z2);
+        let bw2_64 = self.b.ins().uextend(I64, bw2);
+        let sub3 = self.b.ins().iadd_imm_s(bw2_64, P3);
+        let t3 = self.b.ins().isub(sum[3], sub3);
+        let bw3 = self.b.ins().icmp(IntCC::UnsignedLessThan, sum[3], sub3);
+        let r = [(sum[0], t0), (sum[1], t1), (sum[2], t2), (sum[3], t3)]
+            .map(|(s, t)| self.b.ins().select(bw3, s, t));
+        let top = self.b.ins().bor_imm_s(r[3], TAG_SET as i64);
+        [top, r[2], r[1], r[0]]
+    }
+
+    /// Felt arithmetic through the runtime (limbs in the scratch slot).
+    fn felt_op(&mut self, f: FuncRef, a: [Value; 4], c: [Value; 4]) -> [Value; 4] {
+        let mask = self.b.ins().iconst(I64, !TAG_MASK as i64);
+        let a0 = self.b.ins().band(a[0], mask);
+        let c0 = self.b.ins().band(c[0], mask);
+        let slot = self.b.ins().stack_addr(I64, self.scratch, 0);
+        self.store_cell(slot, 0, [a0, a[1], a[2], a[3]]);
+        self.store_cell(slot, 32, [c0, c[1], c[2], c[3]]);
+        let out = self.b.ins().iadd_imm_s(slot, 64);
+        let pa = slot;
+        let pc = self.b.ins().iadd_imm_s(slot, 32);
+        self.b.ins().call(f, &[out, pa, pc]);
+        let mut r = self.load_cell(out, 0);
+        r[0] = self.b.ins().bor_imm_s(r[0], TAG_SET as i64);
+        r
+    }
+
+    /// The trace entry (registers before the step) and the step count.
+    fn record(&mut self, pc: u64, ap: Value, fp: Value) {
+        if self.cfg.trace {
+            let tp = self.b.use_var(self.v.tp);
+            let pcv = self.b.ins().iconst(I64, ((self.cfg.code_seg << 48) | pc) as i64);
+            let prefix = (self.cfg.exec_seg << 48) as i64;
+            let apv = self.b.ins().bor_imm_s(ap, prefix);
+            let fpv = self.b.ins().bor_imm_s(fp, prefix);
+            self.b.ins().store(flags(), pcv, tp, 0);
+            self.b.ins().store(flags(), apv, tp, 8);
+            self.b.ins().store(flags(), fpv, tp, 16);
+            let ntp = self.b.ins().iadd_imm_s(tp, 24);
+            self.b.def_var(self.v.tp, ntp);
+        }
+        let s = self.b.use_var(self.v.steps);
+        let s1 = self.b.ins().iadd_imm_s(s, 1);
+        self.b.def_var(self.v.steps, s1);
+    }
+
+    fn ap_update(&mut self, u: ApUpdate, ap: Value) {
+        let d = match u {
+            ApUpdate::Regular => 0,
+            ApUpdate::Add1 => 1,
+            ApUpdate::Add2 => 2,
+            ApUpdate::Add => unreachable!("ap += res has its own fast path or none"),
+        };
+        if d != 0 {
+            let n = self.b.ins().iadd_imm_s(ap, d);
+            self.b.def_var(self.v.ap, n);
+        }
+    }
+
+    fn instruction(&mut self, ri: &RegionInst) {
+        let blk = self.blocks[&ri.pc];
+        self.b.switch_to_block(blk);
+        let slow = self.b.create_block();
+        // Step limit and trace capacity.
+        let steps = self.b.use_var(self.v.steps);
+        let limit = self.b.use_var(self.v.limit);
+        let room = self.b.ins().icmp(IntCC::UnsignedLessThan, steps, limit);
+        let interp = self.b.create_block();
+        let go = self.b.create_block();
+        self.b.ins().brif(room, go, &[], interp, &[]);
+        self.b.switch_to_block(interp);
+        self.exit_const(exit::INTERPRET, ri.pc);
+        self.b.switch_to_block(go);
+        if self.cfg.trace {
+            let tp = self.b.use_var(self.v.tp);
+            let tend = self.b.use_var(self.v.tend);
+            let room = self.b.ins().icmp(IntCC::UnsignedLessThan, tp, tend);
+            self.guard(room, interp);
+        }
+        if !self.fast_path(ri, slow) {
+            self.b.ins().jump(slow, &[]);
+        }
+        self.slow_path(ri, slow);
+    }
+
+    /// Emits the fast path; returns false when the instruction has none.
+    fn fast_path(&mut self, ri: &RegionInst, slow: Block) -> bool {
+        let i = ri.inst;
+        let ap = self.b.use_var(self.v.ap);
+        let fp = self.b.use_var(self.v.fp);
+        match (i.opcode, i.pc_update) {
+            (Opcode::AssertEq, PcUpdate::Regular)
+                if i.ap_update != ApUpdate::Add && i.op1_src != Op1Src::Op0 =>
+            {
+                let op1 = match i.op1_src {
+                    Op1Src::Imm => self.const_cell(ri.imm.0),
+                    src => {
+                        let r = if src == Op1Src::Ap { Reg::Ap } else { Reg::Fp };
+                        let p = self.cell_addr(r, i.off2, 0, slow);
+                        self.load_cell(p, 0)
+                    }
+                };
+                let res = match i.res {
+                    Res::Op1 => {
+                        self.require_set(i.op0_reg, i.off1, slow);
+                        let s = self.is_set(op1[0]);
+                        self.guard(s, slow);
+                        op1
+                    }
+                    Res::Add | Res::Mul => {
+                        let p0 = self.cell_addr(i.op0_reg, i.off1, 0, slow);
+                        let op0 = self.load_cell(p0, 0);
+                        let f0 = self.is_felt(op0[0]);
+                        let f1 = self.is_felt(op1[0]);
+                        let both = self.b.ins().band(f0, f1);
+                        self.guard(both, slow);
+                        if i.res == Res::Add {
+                            self.felt_add_inline(op0, op1)
+                        } else {
+                            let f = self.imp.felt_mul;
+                            self.felt_op(f, op0, op1)
+                        }
+                    }
+                    Res::Unconstrained => return false,
+                };
+                let pd = self.cell_addr(i.dst_reg, i.off0, 0, slow);
+                self.write_once(pd, res, slow);
+                self.record(ri.pc, ap, fp);
+                self.ap_update(i.ap_update, ap);
+                self.goto(ri.next_pc());
+                true
+            }
+            (Opcode::Nop, PcUpdate::Jnz) if i.op1_src == Op1Src::Imm && i.ap_update != ApUpdate::Add => {
+                let Some(target) = ri.static_target() else { return false };
+                self.require_set(i.op0_reg, i.off1, slow);
+                let pd = self.cell_addr(i.dst_reg, i.off0, 0, slow);
+                let d = self.load_cell(pd, 0);
+                let s = self.is_set(d[0]);
+                self.guard(s, slow);
+                let felt = self.is_felt(d[0]);
+                let lo = self.b.ins().band_imm_s(d[0], !TAG_MASK as i64);
+                let o1 = self.b.ins().bor(lo, d[1]);
+                let o2 = self.b.ins().bor(d[2], d[3]);
+                let o = self.b.ins().bor(o1, o2);
+                let z = self.b.ins().icmp_imm_s(IntCC::Equal, o, 0);
+                let zero = self.b.ins().band(felt, z);
+                self.record(ri.pc, ap, fp);
+                self.ap_update(i.ap_update, ap);
+                let (t, f) = (self.b.create_block(), self.b.create_block());
+                self.b.ins().brif(zero, t, &[], f, &[]);
+                self.b.switch_to_block(t);
+                self.goto(ri.next_pc());
+                self.b.switch_to_block(f);
+                self.goto(target);
+                true
+            }
+            (Opcode::Nop, PcUpdate::JumpRel)
+                if i.op1_src == Op1Src::Imm && i.res == Res::Op1 && i.ap_update != ApUpdate::Add =>
+            {
+                let Some(target) = ri.static_target() else { return false };
+                self.require_set(i.dst_reg, i.off0, slow);
+                self.require_set(i.op0_reg, i.off1, slow);
+                self.record(ri.pc, ap, fp);
+                self.ap_update(i.ap_update, ap);
+                self.goto(target);
+                true
+            }
+            (Opcode::Nop, PcUpdate::Regular)
+                if i.ap_update == ApUpdate::Add && i.op1_src == Op1Src::Imm && i.res == Res::Op1 =>
+            {
+                let Some(d) = ri.imm_i64().filter(|d| d.unsigned_abs() < 1 << 32) else { return false };
+                self.require_set(i.dst_reg, i.off0, slow);
+                self.require_set(i.op0_reg, i.off1, slow);
+                let n = self.b.ins().iadd_imm_s(ap, d);
+                // The new ap must stay a valid offset (cairo-lang refuses negative offsets).
+                let ok = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, n, 1 << 47);
+                self.guard(ok, slow);
+                self.record(ri.pc, ap, fp);
+                self.b.def_var(self.v.ap, n);
+                self.goto(ri.next_pc());
+                true
+            }
+            (Opcode::Call, PcUpdate::JumpRel)
+                if i.op1_src == Op1Src::Imm
+                    && i.dst_reg == Reg::Ap
+                    && i.op0_reg == Reg::Ap
+                    && i.off0 == 0
+                    && i.off1 == 1 =>
+            {
+                let Some(target) = ri.static_target() else { return false };
+                let p = self.cell_addr(Reg::Ap, 0, 1, slow);
+                let fp_cell = [
+                    self.b.ins().iconst(I64, (TAG_SET | TAG_RELOC) as i64),
+                    self.b.ins().iconst(I64, self.cfg.exec_seg as i64),
+                    fp,
+                    self.b.ins().iconst(I64, 0),
+                ];
+                let ret = self.const_cell([TAG_SET | TAG_RELOC, self.cfg.code_seg, ri.next_pc(), 0]);
+                // Both cells are checked before either is written.
+                let c0 = self.load_cell(p, 0);
+                let c1 = self.load_cell(p, 32);
+                for (c, want) in [(c0, fp_cell), (c1, ret)] {
+                    let set = self.is_set(c[0]);
+                    let eq = self.cells_equal(c, want);
+                    let unset = self.b.ins().bxor_imm_s(set, 1);
+                    let ok = self.b.ins().bor(unset, eq);
+                    self.guard(ok, slow);
+                }
+                self.store_cell(p, 0, fp_cell);
+                self.store_cell(p, 32, ret);
+                self.record(ri.pc, ap, fp);
+                let nfp = self.b.ins().iadd_imm_s(ap, 2);
+                self.b.def_var(self.v.fp, nfp);
+                self.b.def_var(self.v.ap, nfp);
+                self.goto(target);
+                true
+            }
+            (Opcode::Ret, PcUpdate::JumpAbs)
+                if i.dst_reg == Reg::Fp
+                    && i.off0 == -2
+                    && i.op1_src == Op1Src::Fp
+                    && i.off2 == -1
+                    && i.op0_reg == Reg::Fp
+                    && i.off1 == -1
+                    && i.res == Res::Op1
+                    && i.ap_update == ApUpdate::Regular =>
+            {
+                let p = self.cell_addr(Reg::Fp, -2, 1, slow);
+                let d = self.load_cell(p, 0);
+                let r = self.load_cell(p, 32);
+                let tag = (TAG_SET | TAG_RELOC) as i64;
+                let conds = [
+                    self.b.ins().icmp_imm_s(IntCC::Equal, d[0], tag),
+                    self.b.ins().icmp_imm_s(IntCC::Equal, d[1], self.cfg.exec_seg as i64),
+                    self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, d[2], 1 << 47),
+                    self.b.ins().icmp_imm_s(IntCC::Equal, r[0], tag),
+                    self.b.ins().icmp_imm_s(IntCC::Equal, r[1], self.cfg.code_seg as i64),
+                    self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, r[2], 1 << 47),
+                ];
+                let mut ok = conds[0];
+                for c in &conds[1..] {
+                    ok = self.b.ins().band(ok, *c);
+                }
+                self.guard(ok, slow);
+                self.record(ri.pc, ap, fp);
+                self.b.def_var(self.v.fp, d[2]);
+                self.exit_with(exit::CONTINUE, r[2]);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The slow path: the interpreter executes the instruction; continue where it went.
+    fn slow_path(&mut self, ri: &RegionInst, slow: Block) {
+        self.b.switch_to_block(slow);
+        self.store_regs();
+        let pc = self.b.ins().iconst(I64, ri.pc as i64);
+        let call = self.b.ins().call(self.imp.exec, &[self.ctx, pc]);
+        let status = self.b.inst_results(call)[0];
+        self.reload_all();
+        let newpc = self.load_ctx(offsets::PC);
+        let ok = self.b.create_block();
+        let fail = self.b.create_block();
+        self.b.ins().brif(status, fail, &[], ok, &[]);
+        self.b.switch_to_block(fail);
+        self.b.ins().jump(self.exit, &[status.into(), newpc.into()]);
+        self.b.switch_to_block(ok);
+        let succ: Vec<u64> = ri.successors().into_iter().filter(|s| self.blocks.contains_key(s)).collect();
+        for s in succ {
+            let hit = self.b.ins().icmp_imm_s(IntCC::Equal, newpc, s as i64);
+            let next = self.b.create_block();
+            let blk = self.blocks[&s];
+            self.b.ins().brif(hit, blk, &[], next, &[]);
+            self.b.switch_to_block(next);
+        }
+        self.exit_with(exit::CONTINUE, newpc);
+    }
+}

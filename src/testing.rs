@@ -1,0 +1,335 @@
+//! Random CASM programs for differential testing (the property tests and the fuzz target).
+//!
+//! [`random_program`] turns any byte string into a valid compiled-program JSON whose code mixes
+//! every instruction form: assert_eq with every res and op1 source (so deductions and
+//! double dereferences), jumps of every kind, calls, rets, `ap +=`, huge and negative offsets,
+//! invalid words, and the alloc hint at random pcs. Most programs fault sooner or later; the
+//! point is that both engines fault identically. Running out of bytes reads zeros, so every
+//! input is a program.
+
+use crate::casm::{encode, ApUpdate, FpUpdate, Instruction, Op1Src, Opcode, PcUpdate, Reg, Res};
+use crate::jit::JitOptions;
+use crate::output;
+use crate::program::Program;
+use crate::runner::{self, Engine, RunConfig, RunError, RunOutput, TraceMode};
+use starknet_types_core::felt::Felt;
+
+/// Everything observable about a run: trace, memory, output and print_info, or the error with
+/// its pc and step.
+#[derive(Debug, PartialEq)]
+pub enum Outcome {
+    /// The run ended.
+    Ok {
+        /// Trace file bytes.
+        trace: Vec<u8>,
+        /// Memory file bytes.
+        memory: Vec<u8>,
+        /// `--print_output` text.
+        output: String,
+        /// `--print_info` text.
+        info: String,
+    },
+    /// The run failed.
+    Err {
+        /// The pc of the fault.
+        pc: Option<String>,
+        /// Steps completed before it.
+        step: Option<u64>,
+        /// The full report.
+        message: String,
+    },
+}
+
+impl Outcome {
+    /// Of a run's result.
+    pub fn of(r: Result<RunOutput, RunError>) -> Outcome {
+        match r {
+            Ok(o) => {
+                let mut trace = Vec::new();
+                let mut memory = Vec::new();
+                let files =
+                    output::write_trace(&o, &mut trace).and_then(|_| output::write_memory(&o, &mut memory));
+                if let Err(e) = files {
+                    return Outcome::Err { pc: None, step: None, message: format!("output: {e}") };
+                }
+                Outcome::Ok { trace, memory, output: output::output_text(&o), info: output::info_text(&o) }
+            }
+            Err(e) => {
+                Outcome::Err { pc: e.pc().map(|p| p.to_string()), step: e.step(), message: e.to_string() }
+            }
+        }
+    }
+
+    /// Steps executed (completed runs) or before the fault.
+    pub fn steps(&self) -> u64 {
+        match self {
+            Outcome::Ok { trace, .. } => trace.len() as u64 / 24,
+            Outcome::Err { step, .. } => step.unwrap_or(0),
+        }
+    }
+
+    /// A one-line summary.
+    pub fn brief(&self) -> String {
+        match self {
+            Outcome::Ok { trace, memory, output, .. } => {
+                format!(
+                    "ok, {} steps, {} memory cells, output {:?}",
+                    trace.len() / 24,
+                    memory.len() / 40,
+                    output
+                )
+            }
+            Outcome::Err { pc, step, message } => format!("error at {pc:?} after {step:?} steps: {message}"),
+        }
+    }
+}
+
+/// Runs `program` under the interpreter and under the JIT (compiling on first use and on
+/// second use, traced and untraced); returns the interpreter's outcome, or a description of the
+/// first difference.
+pub fn compare_engines(program: &Program, cfg: &RunConfig) -> Result<Outcome, String> {
+    let mut first = None;
+    for trace in [TraceMode::On, TraceMode::Off] {
+        let cfg = cfg.clone().with_trace(trace);
+        let reference = Outcome::of(runner::run(program, &cfg.clone().with_engine(Engine::Interp)));
+        for threshold in [0, 1] {
+            let jit = Engine::Jit(JitOptions { threshold, dump_clif: None });
+            let got = Outcome::of(runner::run(program, &cfg.clone().with_engine(jit)));
+            if got != reference {
+                return Err(format!(
+                    "trace {trace:?}, threshold {threshold}:\n  interp: {}\n  jit:    {}",
+                    reference.brief(),
+                    got.brief()
+                ));
+            }
+        }
+        first.get_or_insert(reference);
+    }
+    Ok(first.expect("two modes ran"))
+}
+
+/// The fuzz target's body: a random program from `data`, both engines, identical outcomes.
+pub fn fuzz_one(data: &[u8]) -> Result<Outcome, String> {
+    let (json, _) = random_program(data);
+    let program =
+        Program::from_json_bytes(&json).map_err(|e| format!("generated program does not load: {e}"))?;
+    compare_engines(&program, &RunConfig::new().with_max_steps(Some(300)))
+        .map_err(|d| format!("{d}\n  program: {}", String::from_utf8_lossy(&json)))
+}
+
+/// Reads entropy from a byte string (zeros when exhausted).
+pub struct Entropy<'a> {
+    data: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Entropy<'a> {
+    /// Entropy from `data`.
+    pub fn new(data: &'a [u8]) -> Self {
+        Entropy { data, pos: 0 }
+    }
+    /// A byte.
+    pub fn u8(&mut self) -> u8 {
+        let b = self.data.get(self.pos).copied().unwrap_or(0);
+        self.pos += 1;
+        b
+    }
+    /// A value in `[0, n)`.
+    pub fn below(&mut self, n: u32) -> u32 {
+        let v = u32::from_le_bytes([self.u8(), self.u8(), 0, 0]);
+        v % n.max(1)
+    }
+    /// A small offset in `[-4, 4]`, now and then one anywhere in the i16 range.
+    pub fn offset(&mut self) -> i16 {
+        if self.below(16) == 0 {
+            i16::from_le_bytes([self.u8(), self.u8()])
+        } else {
+            self.below(9) as i16 - 4
+        }
+    }
+    fn reg(&mut self) -> Reg {
+        if self.below(2) == 0 {
+            Reg::Ap
+        } else {
+            Reg::Fp
+        }
+    }
+    fn imm(&mut self) -> Felt {
+        match self.below(10) {
+            0 => Felt::ZERO,
+            1 => {
+                let mut b = [0u8; 32];
+                for x in b.iter_mut().take(31) {
+                    *x = self.u8();
+                }
+                Felt::from_bytes_le(&b)
+            }
+            2 => -Felt::from(self.below(8)),
+            _ => Felt::from(self.below(12)),
+        }
+    }
+}
+
+fn inst(opcode: Opcode, pc_update: PcUpdate, res: Res, op1_src: Op1Src, ap_update: ApUpdate) -> Instruction {
+    let fp_update = match opcode {
+        Opcode::Call => FpUpdate::ApPlus2,
+        Opcode::Ret => FpUpdate::Dst,
+        _ => FpUpdate::Regular,
+    };
+    Instruction {
+        off0: 0,
+        off1: -1,
+        off2: if op1_src == Op1Src::Imm { 1 } else { -1 },
+        dst_reg: Reg::Ap,
+        op0_reg: Reg::Fp,
+        op1_src,
+        res,
+        pc_update,
+        ap_update,
+        fp_update,
+        opcode,
+    }
+}
+
+/// A compiled-program JSON (no builtins, `main` at pc 0) built from `data`; and its number of
+/// words.
+pub fn random_program(data: &[u8]) -> (Vec<u8>, usize) {
+    let mut e = Entropy::new(data);
+    // Half the programs are "structured": they write fresh cells at [ap] with ap++, read cells
+    // already written, and jump backwards, so they run long; the rest are chaotic.
+    let structured = e.below(2) == 0;
+    let n_inst = 4 + e.below(40) as usize;
+    let mut words: Vec<Felt> = Vec::new();
+    let mut hint_pcs = Vec::new();
+    // Instruction start pcs are only known as we go; targets are drawn in [0, 2 * n_inst).
+    for _ in 0..n_inst {
+        let pc = words.len() as i64;
+        if e.below(12) == 0 {
+            hint_pcs.push(pc);
+        }
+        let target =
+            if structured { e.below(pc as u32 + 1) as i64 } else { e.below(2 * n_inst as u32) as i64 };
+        let rel = Felt::from(target - pc);
+        let kind = if structured {
+            [0, 1, 2, 3, 4, 5, 6, 7, 8, 0, 1, 2, 9, 10, 16, 12][e.below(16) as usize]
+        } else {
+            e.below(20)
+        };
+        let (mut i, imm) = match kind {
+            0..=8 => {
+                let src = [Op1Src::Imm, Op1Src::Ap, Op1Src::Fp, Op1Src::Op0][e.below(4) as usize];
+                let res = [Res::Op1, Res::Add, Res::Mul][e.below(3) as usize];
+                let apu =
+                    [ApUpdate::Add1, ApUpdate::Add1, ApUpdate::Regular, ApUpdate::Add][e.below(4) as usize];
+                let mut i = inst(Opcode::AssertEq, PcUpdate::Regular, res, src, apu);
+                if structured {
+                    // [ap] = <[ap-1..-3] or [fp-2..+2]> op <imm or such a cell>, ap++
+                    i.ap_update = ApUpdate::Add1;
+                    i.op0_reg = e.reg();
+                    i.off1 =
+                        if i.op0_reg == Reg::Ap { -1 - e.below(3) as i16 } else { e.below(5) as i16 - 2 };
+                    if src == Op1Src::Ap {
+                        i.off2 = -1 - e.below(3) as i16;
+                    } else if src == Op1Src::Fp {
+                        i.off2 = e.below(5) as i16 - 2;
+                    } else if src == Op1Src::Op0 {
+                        i.off2 = e.below(3) as i16;
+                    }
+                } else {
+                    i.dst_reg = e.reg();
+                    i.off0 = e.offset();
+                    i.op0_reg = e.reg();
+                    i.off1 = e.offset();
+                    if src != Op1Src::Imm {
+                        i.off2 = e.offset();
+                    }
+                }
+                (i, (src == Op1Src::Imm).then(|| e.imm()))
+            }
+            9 | 10 => {
+                let mut i =
+                    inst(Opcode::Nop, PcUpdate::Jnz, Res::Unconstrained, Op1Src::Imm, ApUpdate::Regular);
+                i.dst_reg = e.reg();
+                i.off0 = if structured { -1 - e.below(2) as i16 } else { e.offset() };
+                (i, Some(rel))
+            }
+            11 => (inst(Opcode::Nop, PcUpdate::JumpRel, Res::Op1, Op1Src::Imm, ApUpdate::Regular), Some(rel)),
+            12 | 13 => {
+                (inst(Opcode::Call, PcUpdate::JumpRel, Res::Op1, Op1Src::Imm, ApUpdate::Regular), Some(rel))
+            }
+            14 | 15 => {
+                let mut i = inst(Opcode::Ret, PcUpdate::JumpAbs, Res::Op1, Op1Src::Fp, ApUpdate::Regular);
+                i.dst_reg = Reg::Fp;
+                i.off0 = -2;
+                i.off2 = -1;
+                (i, None)
+            }
+            16 => {
+                let mut i = inst(Opcode::Nop, PcUpdate::Regular, Res::Op1, Op1Src::Imm, ApUpdate::Add);
+                i.dst_reg = Reg::Fp;
+                i.off0 = -1;
+                (i, Some(Felt::from(e.below(6))))
+            }
+            17 => {
+                // Dynamic jumps: through a register, or absolute.
+                let src = [Op1Src::Ap, Op1Src::Fp][e.below(2) as usize];
+                let pcu = [PcUpdate::JumpRel, PcUpdate::JumpAbs][e.below(2) as usize];
+                let mut i = inst(Opcode::Nop, pcu, Res::Op1, src, ApUpdate::Regular);
+                i.off0 = -1;
+                i.dst_reg = Reg::Fp;
+                i.off2 = e.offset();
+                (i, None)
+            }
+            18 => {
+                let mut i = inst(Opcode::Call, PcUpdate::JumpAbs, Res::Op1, Op1Src::Fp, ApUpdate::Regular);
+                i.off0 = 0;
+                i.off1 = 1;
+                i.op0_reg = Reg::Ap;
+                i.off2 = e.offset();
+                (i, None)
+            }
+            _ => {
+                // A raw word: usually invalid flags.
+                words.push(Felt::from(u64::from_le_bytes(std::array::from_fn(|_| e.u8()))));
+                continue;
+            }
+        };
+        if i.opcode == Opcode::Call && i.op1_src == Op1Src::Imm {
+            i.off0 = 0;
+            i.off1 = 1;
+            i.op0_reg = Reg::Ap;
+        }
+        words.push(Felt::from(encode(&i)));
+        if let Some(v) = imm {
+            words.push(v);
+        }
+    }
+    let data: Vec<String> = words.iter().map(|w| format!("{w:#x}")).collect();
+    let hints: serde_json::Map<String, serde_json::Value> = hint_pcs
+        .iter()
+        .filter(|&&pc| (pc as usize) < words.len())
+        .map(|pc| {
+            (
+                pc.to_string(),
+                serde_json::json!([{
+                    "code": "memory[ap] = segments.add()",
+                    "accessible_scopes": ["__main__", "__main__.main"],
+                    "flow_tracking_data": {"ap_tracking": {"group": 0, "offset": 0}, "reference_ids": {}}
+                }]),
+            )
+        })
+        .collect();
+    let json = serde_json::json!({
+        "prime": "0x800000000000011000000000000000000000000000000000000000000000001",
+        "data": data,
+        "builtins": [],
+        "hints": hints,
+        "identifiers": {"__main__.main": {"type": "function", "pc": 0, "decorators": []}},
+        "reference_manager": {"references": []},
+        "attributes": [],
+        "main_scope": "__main__",
+        "compiler_version": "0.14.0.1",
+        "debug_info": null
+    });
+    (serde_json::to_vec(&json).expect("serializable"), words.len())
+}
