@@ -145,3 +145,56 @@ fn disasm_prints_cairo_syntax_with_labels() {
         assert!(s.lines().any(|l| l == line), "missing {line:?} in\n{s}");
     }
 }
+
+#[test]
+fn diff_reports_identical_and_the_first_divergence() {
+    let o = run(&["diff", "fib_recursive.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("identical: 4472 steps"));
+    // A reference whose trace differs at step 100 and whose memory differs at one cell.
+    let dir = std::env::temp_dir().join(format!("cairo-jit-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (t, m) = (dir.join("t.bin"), dir.join("m.bin"));
+    let o = run(&[
+        "run",
+        "fib_recursive.json",
+        "--engine",
+        "interp",
+        "--trace_file",
+        t.to_str().unwrap(),
+        "--memory_file",
+        m.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let mut tb = std::fs::read(&t).unwrap();
+    tb[24 * 100 + 16] ^= 1;
+    let t_bad = dir.join("t_bad.bin");
+    std::fs::write(&t_bad, &tb).unwrap();
+    let o = run(&[
+        "diff",
+        "fib_recursive.json",
+        "--trace_file",
+        t_bad.to_str().unwrap(),
+        "--memory_file",
+        m.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.starts_with("trace differs at step 100:"), "{out}");
+    assert!(out.contains("fib_recursive.cairo:"), "{out}");
+    let mut mb = std::fs::read(&m).unwrap();
+    mb[40 * 7 + 8] ^= 1;
+    let m_bad = dir.join("m_bad.bin");
+    std::fs::write(&m_bad, &mb).unwrap();
+    let o = run(&[
+        "diff",
+        "fib_recursive.json",
+        "--trace_file",
+        t.to_str().unwrap(),
+        "--memory_file",
+        m_bad.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("memory differs at address"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -26,8 +26,8 @@ fn layout_name(s: &str) -> LayoutName {
     }
 }
 
-/// Trace bytes and memory map from the cairo-vm crate.
-fn cairo_vm_run(bytes: &[u8], layout: &str, entrypoint: &str) -> (Vec<u8>, BTreeMap<u64, [u8; 32]>) {
+/// Trace bytes, memory map and memory holes from the cairo-vm crate.
+fn cairo_vm_run(bytes: &[u8], layout: &str, entrypoint: &str) -> (Vec<u8>, BTreeMap<u64, [u8; 32]>, usize) {
     let cfg = CairoRunConfig {
         entrypoint,
         trace_enabled: true,
@@ -50,10 +50,10 @@ fn cairo_vm_run(bytes: &[u8], layout: &str, entrypoint: &str) -> (Vec<u8>, BTree
             mem.insert(addr as u64, f.to_bytes_le());
         }
     }
-    (trace, mem)
+    (trace, mem, runner.get_memory_holes().expect("holes"))
 }
 
-fn ours(path: &std::path::Path, layout: &str, entrypoint: &str) -> (Vec<u8>, BTreeMap<u64, [u8; 32]>) {
+fn ours(path: &std::path::Path, layout: &str, entrypoint: &str) -> (Vec<u8>, BTreeMap<u64, [u8; 32]>, u64) {
     let program = Program::from_file(path).expect("load");
     let cfg = RunConfig::new()
         .with_layout(Layout::by_name(layout).unwrap())
@@ -68,7 +68,8 @@ fn ours(path: &std::path::Path, layout: &str, entrypoint: &str) -> (Vec<u8>, BTr
         .chunks(40)
         .map(|r| (u64::from_le_bytes(r[..8].try_into().unwrap()), r[8..].try_into().unwrap()))
         .collect();
-    (trace, mem)
+    let holes = runner::accessed::memory_holes(&run, program.data().len()).expect("trace recorded");
+    (trace, mem, holes)
 }
 
 #[test]
@@ -83,8 +84,11 @@ fn fixtures_match_cairo_vm_crate() {
         let layout = flag(&g, "--layout").unwrap_or("plain");
         let entry = flag(&g, "--entrypoint").unwrap_or("main");
         let bytes = std::fs::read(&prog).unwrap();
-        let (t1, m1) = cairo_vm_run(&bytes, layout, entry);
-        let (t2, m2) = ours(&prog, layout, entry);
+        let (t1, m1, h1) = cairo_vm_run(&bytes, layout, entry);
+        let (t2, m2, h2) = ours(&prog, layout, entry);
+        if h1 as u64 != h2 {
+            failures.push(format!("{}: memory holes {h2}, cairo-vm {h1}", prog.display()));
+        }
         compared += 1;
         if t1 != t2 {
             let step = t1.chunks(24).zip(t2.chunks(24)).position(|(a, b)| a != b);

@@ -36,6 +36,11 @@ pub struct JitContext {
     pub exec_base: *mut u64,
     /// Allocated cells of the execution segment.
     pub exec_len: u64,
+    /// The segment table: per segment `{base address, accessible cells}` (16 bytes each);
+    /// segments with validators have 0 accessible cells.
+    pub segs: *const u64,
+    /// Entries in the segment table.
+    pub nsegs: u64,
     /// Opaque state for the runtime functions (the VM, the trace vector, the error slot).
     pub state: *mut core::ffi::c_void,
 }
@@ -61,6 +66,10 @@ pub mod offsets {
     pub const EXEC_BASE: i32 = offset_of!(JitContext, exec_base) as i32;
     /// `exec_len`.
     pub const EXEC_LEN: i32 = offset_of!(JitContext, exec_len) as i32;
+    /// `segs`.
+    pub const SEGS: i32 = offset_of!(JitContext, segs) as i32;
+    /// `nsegs`.
+    pub const NSEGS: i32 = offset_of!(JitContext, nsegs) as i32;
 }
 
 /// How a compiled region returned.

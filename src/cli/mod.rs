@@ -1,6 +1,7 @@
 //! The `cairo-jit` command line. Flags keep cairo-run's names (`--trace_file`, `--print_output`,
 //! ...), so that scripts written for cairo-run work unchanged after `cairo-jit run`.
 
+mod diff;
 mod disasm_cmd;
 use disasm_cmd as disasm;
 
@@ -24,6 +25,9 @@ pub struct Cli {
 enum Command {
     /// Run a compiled program (cairo-run's flags).
     Run(Box<RunArgs>),
+    /// Run the program under two engines (or compare with another VM's trace and memory files)
+    /// and report "identical" or the first divergence.
+    Diff(Box<RunArgs>),
     /// Print a program's CASM in cairo-lang's syntax, with labels.
     Disasm {
         /// The compiled program (JSON).
@@ -31,7 +35,7 @@ enum Command {
     },
 }
 
-#[derive(Args, Debug)]
+#[derive(Args, Debug, Clone)]
 struct RunArgs {
     /// The compiled program (JSON), positionally.
     #[arg(value_name = "PROGRAM", required_unless_present = "program")]
@@ -91,6 +95,12 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Run(args) => run(*args),
+        Command::Diff(args) => match prepare(&args) {
+            Ok((program, config)) => {
+                diff::diff(&program, config, args.trace_file.as_deref(), args.memory_file.as_deref())
+            }
+            Err(e) => fail(e),
+        },
         Command::Disasm { program } => match Program::from_file(&program) {
             Ok(p) => {
                 print!("{}", disasm::disassemble(&p));
@@ -106,30 +116,27 @@ fn fail(msg: String) -> ExitCode {
     ExitCode::from(1)
 }
 
-fn run(args: RunArgs) -> ExitCode {
-    let path = args.program.or(args.program_pos).expect("clap requires one");
+/// Loads the program and builds the run configuration from the flags.
+fn prepare(args: &RunArgs) -> Result<(Program, RunConfig), String> {
+    let path = args.program.clone().or(args.program_pos.clone()).expect("clap requires one");
     if args.proof_mode {
-        return fail("Error: --proof_mode is not supported yet".into());
+        return Err("Error: --proof_mode is not supported yet".into());
     }
-    let program = match Program::from_file(&path) {
-        Ok(p) => p,
-        Err(e) => return fail(format!("Error: {e}")),
-    };
+    let program = Program::from_file(&path).map_err(|e| format!("Error: {e}"))?;
     let program_input = match &args.program_input {
         None => None,
-        Some(p) => match std::fs::read(p)
-            .map_err(|e| e.to_string())
-            .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()))
-        {
-            Ok(v) => Some(v),
-            Err(e) => return fail(format!("Error: cannot read --program_input {}: {e}", p.display())),
-        },
+        Some(p) => Some(
+            std::fs::read(p)
+                .map_err(|e| e.to_string())
+                .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()))
+                .map_err(|e| format!("Error: cannot read --program_input {}: {e}", p.display()))?,
+        ),
     };
     let layout = Layout::by_name(&args.layout).expect("clap checked the name");
     let trace = if args.trace_file.is_some() { TraceMode::On } else { TraceMode::Off };
     let config = RunConfig::new()
         .with_layout(layout)
-        .with_entrypoint(args.entrypoint)
+        .with_entrypoint(args.entrypoint.clone())
         .with_max_steps(args.max_steps)
         .with_steps(args.steps)
         .with_trace(trace)
@@ -137,8 +144,16 @@ fn run(args: RunArgs) -> ExitCode {
         .with_program_input(program_input)
         .with_engine(match args.engine.as_str() {
             "interp" => Engine::Interp,
-            _ => Engine::Jit(JitOptions { threshold: args.jit_threshold, dump_clif: args.dump_clif }),
+            _ => Engine::Jit(JitOptions { threshold: args.jit_threshold, dump_clif: args.dump_clif.clone() }),
         });
+    Ok((program, config))
+}
+
+fn run(args: RunArgs) -> ExitCode {
+    let (program, config) = match prepare(&args) {
+        Ok(x) => x,
+        Err(e) => return fail(e),
+    };
     let out = match runner::run(&program, &config) {
         Ok(o) => o,
         Err(e) => return fail(e.to_string()),

@@ -47,7 +47,9 @@ impl RegionInst {
     pub fn static_target(&self) -> Option<u64> {
         let relative = matches!(
             (self.inst.opcode, self.inst.pc_update),
-            (Opcode::Call, PcUpdate::JumpRel) | (Opcode::Nop, PcUpdate::JumpRel) | (Opcode::Nop, PcUpdate::Jnz)
+            (Opcode::Call, PcUpdate::JumpRel)
+                | (Opcode::Nop, PcUpdate::JumpRel)
+                | (Opcode::Nop, PcUpdate::Jnz)
         );
         if !relative {
             return None;

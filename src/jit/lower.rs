@@ -70,6 +70,8 @@ struct Vars {
     tend: Variable,
     base: Variable,
     len: Variable,
+    segs: Variable,
+    nsegs: Variable,
 }
 
 /// The lowering context of one region.
@@ -106,6 +108,8 @@ impl<'a, 'f> Lowering<'a, 'f> {
             tend: b.declare_var(I64),
             base: b.declare_var(I64),
             len: b.declare_var(I64),
+            segs: b.declare_var(I64),
+            nsegs: b.declare_var(I64),
         };
         let scratch = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 96, 3));
         b.switch_to_block(entry);
@@ -140,6 +144,8 @@ impl<'a, 'f> Lowering<'a, 'f> {
             (self.v.tend, offsets::TRACE_END),
             (self.v.base, offsets::EXEC_BASE),
             (self.v.len, offsets::EXEC_LEN),
+            (self.v.segs, offsets::SEGS),
+            (self.v.nsegs, offsets::NSEGS),
         ] {
             let x = self.load_ctx(off);
             self.b.def_var(var, x);
@@ -222,6 +228,33 @@ impl<'a, 'f> Lowering<'a, 'f> {
         let byte = self.b.ins().ishl_imm_s(idx, 5);
         let base_ptr = self.b.use_var(self.v.base);
         self.b.ins().iadd(base_ptr, byte)
+    }
+
+    /// The address of cell `[op0 + off2]` for a relocatable op0 cell, through the segment
+    /// table, after checking the tag, the segment index, the bounds and that the offset
+    /// addition did not wrap.
+    fn op0_cell_addr(&mut self, op0: [Value; 4], off2: i16, slow: Block) -> Value {
+        let tag = self.b.ins().icmp_imm_s(IntCC::Equal, op0[0], (TAG_SET | TAG_RELOC) as i64);
+        let nsegs = self.b.use_var(self.v.nsegs);
+        let seg_ok = self.b.ins().icmp(IntCC::UnsignedLessThan, op0[1], nsegs);
+        let ok = self.b.ins().band(tag, seg_ok);
+        self.guard(ok, slow);
+        let segs = self.b.use_var(self.v.segs);
+        let d = self.b.ins().ishl_imm_s(op0[1], 4);
+        let desc = self.b.ins().iadd(segs, d);
+        let base = self.b.ins().load(I64, flags(), desc, 0);
+        let len = self.b.ins().load(I64, flags(), desc, 8);
+        let idx = self.b.ins().iadd_imm_s(op0[2], off2 as i64);
+        let in_bounds = self.b.ins().icmp(IntCC::UnsignedLessThan, idx, len);
+        let no_wrap = if off2 >= 0 {
+            self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, idx, op0[2])
+        } else {
+            self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, op0[2], -(off2 as i64))
+        };
+        let ok = self.b.ins().band(in_bounds, no_wrap);
+        self.guard(ok, slow);
+        let byte = self.b.ins().ishl_imm_s(idx, 5);
+        self.b.ins().iadd(base, byte)
     }
 
     fn load_cell(&mut self, ptr: Value, off: i32) -> [Value; 4] {
@@ -337,6 +370,34 @@ impl<'a, 'f> Lowering<'a, 'f> {
         [top, r[2], r[1], r[0]]
     }
 
+    /// `op0 + imm` where op0 may be a felt (field addition) or a pointer (offset + imm, which
+    /// must not leave `[0, 2^64)`, as the interpreter requires).
+    fn add_imm_either(&mut self, op0: [Value; 4], imm: [Value; 4], d: i64, slow: Block) -> [Value; 4] {
+        let (felt_blk, ptr_blk, join) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
+        for _ in 0..4 {
+            self.b.append_block_param(join, I64);
+        }
+        let f0 = self.is_felt(op0[0]);
+        self.b.ins().brif(f0, felt_blk, &[], ptr_blk, &[]);
+        self.b.switch_to_block(felt_blk);
+        let r = self.felt_add_inline(op0, imm);
+        self.b.ins().jump(join, &r.map(|v| v.into()));
+        self.b.switch_to_block(ptr_blk);
+        let tag = self.b.ins().icmp_imm_s(IntCC::Equal, op0[0], (TAG_SET | TAG_RELOC) as i64);
+        self.guard(tag, slow);
+        let off = self.b.ins().iadd_imm_s(op0[2], d);
+        let no_wrap = if d >= 0 {
+            self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, off, op0[2])
+        } else {
+            self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, op0[2], -d)
+        };
+        self.guard(no_wrap, slow);
+        self.b.ins().jump(join, &[op0[0].into(), op0[1].into(), off.into(), op0[3].into()]);
+        self.b.switch_to_block(join);
+        let p = self.b.block_params(join);
+        [p[0], p[1], p[2], p[3]]
+    }
+
     /// Felt arithmetic through the runtime (limbs in the scratch slot).
     fn felt_op(&mut self, f: FuncRef, a: [Value; 4], c: [Value; 4]) -> [Value; 4] {
         let mask = self.b.ins().iconst(I64, !TAG_MASK as i64);
@@ -419,6 +480,35 @@ impl<'a, 'f> Lowering<'a, 'f> {
         let fp = self.b.use_var(self.v.fp);
         match (i.opcode, i.pc_update) {
             (Opcode::AssertEq, PcUpdate::Regular)
+                if i.ap_update != ApUpdate::Add && i.op1_src == Op1Src::Op0 && i.res == Res::Op1 =>
+            {
+                // dst = [[reg + off1] + off2]: read through the pointer, or (op1 unset, dst set)
+                // write dst there, as the interpreter's op1 deduction does.
+                let p0 = self.cell_addr(i.op0_reg, i.off1, 0, slow);
+                let op0 = self.load_cell(p0, 0);
+                let p1 = self.op0_cell_addr(op0, i.off2, slow);
+                let op1 = self.load_cell(p1, 0);
+                let pd = self.cell_addr(i.dst_reg, i.off0, 0, slow);
+                let set1 = self.is_set(op1[0]);
+                let (read, deduce, done) =
+                    (self.b.create_block(), self.b.create_block(), self.b.create_block());
+                self.b.ins().brif(set1, read, &[], deduce, &[]);
+                self.b.switch_to_block(read);
+                self.write_once(pd, op1, slow);
+                self.b.ins().jump(done, &[]);
+                self.b.switch_to_block(deduce);
+                let d = self.load_cell(pd, 0);
+                let setd = self.is_set(d[0]);
+                self.guard(setd, slow);
+                self.store_cell(p1, 0, d);
+                self.b.ins().jump(done, &[]);
+                self.b.switch_to_block(done);
+                self.record(ri.pc, ap, fp);
+                self.ap_update(i.ap_update, ap);
+                self.goto(ri.next_pc());
+                true
+            }
+            (Opcode::AssertEq, PcUpdate::Regular)
                 if i.ap_update != ApUpdate::Add && i.op1_src != Op1Src::Op0 =>
             {
                 let op1 = match i.op1_src {
@@ -439,15 +529,23 @@ impl<'a, 'f> Lowering<'a, 'f> {
                     Res::Add | Res::Mul => {
                         let p0 = self.cell_addr(i.op0_reg, i.off1, 0, slow);
                         let op0 = self.load_cell(p0, 0);
-                        let f0 = self.is_felt(op0[0]);
                         let f1 = self.is_felt(op1[0]);
-                        let both = self.b.ins().band(f0, f1);
-                        self.guard(both, slow);
-                        if i.res == Res::Add {
-                            self.felt_add_inline(op0, op1)
-                        } else {
-                            let f = self.imp.felt_mul;
-                            self.felt_op(f, op0, op1)
+                        let ptr_imm =
+                            ri.imm_i64().filter(|d| i.res == Res::Add && d.unsigned_abs() < 1 << 32);
+                        match ptr_imm {
+                            // pointer + small immediate, or felt + immediate.
+                            Some(d) => self.add_imm_either(op0, op1, d, slow),
+                            None => {
+                                let f0 = self.is_felt(op0[0]);
+                                let both = self.b.ins().band(f0, f1);
+                                self.guard(both, slow);
+                                if i.res == Res::Add {
+                                    self.felt_add_inline(op0, op1)
+                                } else {
+                                    let f = self.imp.felt_mul;
+                                    self.felt_op(f, op0, op1)
+                                }
+                            }
                         }
                     }
                     Res::Unconstrained => return false,

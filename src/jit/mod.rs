@@ -239,6 +239,8 @@ impl Jit {
             trace_end: std::ptr::null_mut(),
             exec_base: std::ptr::null_mut(),
             exec_len: 0,
+            segs: std::ptr::null(),
+            nsegs: 0,
             state: std::ptr::null_mut(),
         };
         loop {

@@ -110,6 +110,9 @@ impl RtState<'_> {
         let (p, n) = vm.memory.segment_storage(self.exec_seg as usize).expect("the execution segment exists");
         ctx.exec_base = p as *mut u64;
         ctx.exec_len = n as u64;
+        let (t, k) = vm.memory.segment_table();
+        ctx.segs = t as *const u64;
+        ctx.nsegs = k as u64;
         true
     }
 

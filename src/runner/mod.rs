@@ -5,6 +5,7 @@
 //! builtin the program uses in layout order, then (plain mode) the return-fp segment and the
 //! end segment. Changing this order changes every relocated address.
 
+pub mod accessed;
 mod error;
 pub mod layout;
 mod relocate;
@@ -171,6 +172,9 @@ impl RunOutput {
     }
 }
 
+/// Trace entries reserved before the run (virtual memory, likewise).
+const TRACE_RESERVE: usize = 1 << 20;
+
 /// Sets up the segments and initial stack as cairo-lang's `initialize_segments` and
 /// `initialize_main_entrypoint` do (plain mode).
 struct Setup {
@@ -269,6 +273,9 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
         interp.code.set_hints(pc, group);
     }
     let mut trace = Vec::new();
+    if config.trace == TraceMode::On {
+        trace.reserve(TRACE_RESERVE);
+    }
     let limit = match (config.max_steps, config.steps) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),

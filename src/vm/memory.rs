@@ -54,13 +54,46 @@ pub enum MemoryError {
     Relocation(String),
 }
 
+/// Where a segment's cells are, for generated code: `cells[0..len)` may be accessed in place.
+/// A segment with a validator has `len == 0`, so generated code always leaves its accesses to
+/// the runtime (which validates).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[repr(C)]
+pub struct SegDesc {
+    /// Address of the first cell.
+    pub base: usize,
+    /// Cells generated code may access.
+    pub len: u64,
+}
+
 /// The memory: segments, temporary segments and relocation rules.
-#[derive(Default, Clone)]
+#[derive(Default)]
 pub struct Memory {
     segments: Vec<Vec<Cell>>,
     temp: Vec<Vec<Cell>>,
     validators: Vec<Option<Validator>>,
     relocation_rules: BTreeMap<u64, Relocatable>,
+    /// Mirror of `segments` for generated code; updated when a segment is added, grows or gets
+    /// a validator (all cold paths).
+    table: Vec<SegDesc>,
+    /// Segments generated code must not access directly (builtin segments with
+    /// auto-deduction).
+    runtime_only: Vec<bool>,
+}
+
+impl Clone for Memory {
+    fn clone(&self) -> Self {
+        let mut m = Memory {
+            segments: self.segments.clone(),
+            temp: self.temp.clone(),
+            validators: self.validators.clone(),
+            relocation_rules: self.relocation_rules.clone(),
+            table: Vec::new(),
+            runtime_only: self.runtime_only.clone(),
+        };
+        m.table = (0..m.segments.len()).map(|i| m.desc(i)).collect();
+        m
+    }
 }
 
 impl Memory {
@@ -73,7 +106,30 @@ impl Memory {
     pub fn add_segment(&mut self) -> Relocatable {
         self.segments.push(Vec::new());
         self.validators.push(None);
+        self.table.push(SegDesc::default());
+        self.runtime_only.push(false);
         Relocatable::new(self.segments.len() as i64 - 1, 0)
+    }
+
+    fn desc(&self, i: usize) -> SegDesc {
+        let s = &self.segments[i];
+        let len = if self.validators[i].is_some() || self.runtime_only[i] { 0 } else { s.len() as u64 };
+        SegDesc { base: s.as_ptr() as usize, len }
+    }
+
+    /// Keeps generated code from accessing a segment directly (its accesses go through the
+    /// runtime, which runs auto-deduction and validation).
+    pub fn set_runtime_only(&mut self, segment: usize) {
+        if let Some(f) = self.runtime_only.get_mut(segment) {
+            *f = true;
+            self.table[segment] = self.desc(segment);
+        }
+    }
+
+    /// The segment table generated code reads (one [`SegDesc`] per segment). Invalidated by
+    /// any later write through [`Memory`] that adds or grows a segment.
+    pub fn segment_table(&self) -> (*const SegDesc, usize) {
+        (self.table.as_ptr(), self.table.len())
     }
 
     /// Adds a temporary segment (index -1, -2, ...) and returns its base.
@@ -112,6 +168,7 @@ impl Memory {
     /// Installs the validator of a segment (used by builtins).
     pub fn set_validator(&mut self, segment: usize, v: Validator) {
         self.validators[segment] = Some(v);
+        self.table[segment] = self.desc(segment);
     }
 
     #[inline(always)]
@@ -184,10 +241,14 @@ impl Memory {
         }
         let s = self.seg_mut(segment).expect("checked by the caller");
         let i = offset as usize;
-        if i >= s.len() {
+        let grew = i >= s.len();
+        if grew {
             grow(s, i + 1);
         }
         s[i] = cell;
+        if grew && segment >= 0 {
+            self.table[segment as usize] = self.desc(segment as usize);
+        }
         Ok(())
     }
 
@@ -286,7 +347,9 @@ impl Memory {
 #[inline(never)]
 fn grow(s: &mut Vec<Cell>, min_len: usize) {
     use std::alloc::{alloc_zeroed, handle_alloc_error, Layout};
-    let new_len = min_len.max(s.len() * 2).max(1024);
+    // Callers never ask beyond MAX_SEGMENT_LEN (writes there are refused first), so the
+    // clamped length still covers `min_len`.
+    let new_len = min_len.max(s.len() * 2).max(1024).min((MAX_SEGMENT_LEN as usize).max(min_len));
     let layout = Layout::array::<Cell>(new_len).expect("segment length is bounded by MAX_SEGMENT_LEN");
     // SAFETY: the layout has a non-zero size (at least 1024 cells).
     let p = unsafe { alloc_zeroed(layout) } as *mut Cell;
@@ -344,5 +407,45 @@ fn inconsistent(segment: i64, offset: u64, old: Cell, new: Cell) -> MemoryError 
         addr: Relocatable::new(segment, offset),
         old: Value::from_cell(old).expect("set"),
         new: Value::from_cell(new).expect("set"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn never(_: Relocatable, _: &Value) -> Result<(), MemoryError> {
+        Ok(())
+    }
+
+    #[test]
+    fn segment_table_tracks_growth_and_hides_hooked_segments() {
+        let mut m = Memory::new();
+        let a = m.add_segment();
+        let b = m.add_segment();
+        let c = m.add_segment();
+        m.insert(Relocatable::new(a.segment, 5000), Value::from(1u64)).unwrap();
+        m.insert(Relocatable::new(b.segment, 3), Value::from(2u64)).unwrap();
+        m.set_validator(b.segment as usize, never);
+        m.set_runtime_only(c.segment as usize);
+        let (t, n) = m.segment_table();
+        assert_eq!(n, 3);
+        // SAFETY: the table has `n` entries and nothing has changed the memory since.
+        let t = unsafe { std::slice::from_raw_parts(t, n) };
+        assert!(t[0].len >= 5001);
+        assert_eq!(t[0].base, m.segments[0].as_ptr() as usize);
+        assert_eq!((t[1].len, t[2].len), (0, 0));
+        assert_eq!(m.segment_len(a.segment), Some(5001));
+        assert_eq!(m.segment_len(c.segment), Some(0));
+    }
+
+    #[test]
+    fn write_once() {
+        let mut m = Memory::new();
+        let a = m.add_segment();
+        m.insert(a, Value::from(7u64)).unwrap();
+        m.insert(a, Value::from(7u64)).unwrap();
+        let e = m.insert(a, Value::from(8u64)).unwrap_err();
+        assert_eq!(e.to_string(), "Inconsistent memory assignment at address 0:0. 7 != 8.");
     }
 }

@@ -7,7 +7,7 @@ pub mod trace;
 pub mod value;
 
 pub use error::{HintFailure, VmError, VmErrorKind};
-pub use memory::{Memory, MemoryError};
+pub use memory::{Memory, MemoryError, SegDesc};
 pub use trace::{NoTrace, TraceEntry, TraceSink};
 pub use value::{Relocatable, Value};
 
@@ -47,6 +47,8 @@ impl Vm {
             self.deducers.resize(segment + 1, None);
         }
         self.deducers[segment] = Some(d);
+        // Compiled code must not read an unset cell of this segment without the deduction.
+        self.memory.set_runtime_only(segment);
     }
 
     /// Tries the builtin auto-deduction of an unset cell, writing the value when found.
