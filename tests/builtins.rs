@@ -109,6 +109,13 @@ pub fn check_in_process(path: &std::path::Path, g: &Golden) -> Vec<String> {
             if Some(d) != g.memory_sha256 || Some(n) != g.memory_cells {
                 errs.push(format!("{name}: memory differs ({n} cells vs {:?})", g.memory_cells));
             }
+            if let Some(want) = &g.cairo_pie {
+                let files = output::pie::pie_files(&run, &program, false).unwrap();
+                let got = pie_file_digests(&files);
+                if &got != want {
+                    errs.push(format!("{name}: Cairo PIE differs: {got:?}"));
+                }
+            }
         }
         Err(e) => {
             let ours = format!("{e}\n");

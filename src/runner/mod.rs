@@ -180,6 +180,11 @@ pub struct RunOutput {
     pub finalized_sizes: BTreeMap<i64, u64>,
     /// The program's builtin names.
     pub program_builtins: Vec<String>,
+    /// Whether the security checks ran (`--secure_run`).
+    pub secure_run: bool,
+    /// The lines cairo-run prints while padding a proof-mode run ("Warning: ... Increasing
+    /// number of steps."), in order.
+    pub warnings: Vec<String>,
 }
 
 impl RunOutput {
@@ -249,10 +254,12 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
     }
 
     // end_run.
+    let mut warnings = Vec::new();
     vm.memory.relocate_temporary().map_err(|e| vm_error(program, &vm, e.into()))?;
     Builtins::verify_auto_deductions(&vm).map_err(end_run_error)?;
     if proof && config.steps.is_none() {
-        let holes = proof::memory_holes(&trace, &vm, &BTreeMap::new());
+        let holes =
+            proof::memory_holes(&trace, &vm, &BTreeMap::new(), (program_base, program.data.len() as u64));
         let inputs = proof::UsageInputs { rc_range: proof::rc_limits(&trace, &vm), holes };
         let next_pow2 = |n: u64| n.max(1).next_power_of_two();
         let to_pow2 = |n: u64| next_pow2(n) - n;
@@ -263,7 +270,7 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
                 .map_err(RunError::Config)?
             {
                 Ok(()) => break,
-                Err(w) => println!("Warning: {} Increasing number of steps.", w.0),
+                Err(w) => warnings.push(format!("Warning: {} Increasing number of steps.", w.0)),
             }
             engine.steps(&mut vm, 1, &mut trace).map_err(|e| vm_error(program, &vm, e))?;
             let more = to_pow2(vm.current_step);
@@ -334,6 +341,8 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
         public_memory,
         finalized_sizes,
         program_builtins: program.builtins.clone(),
+        warnings,
+        secure_run: secure,
     })
 }
 

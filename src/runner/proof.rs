@@ -43,10 +43,16 @@ fn seg_size(memory: &Memory, sizes: &BTreeMap<i64, u64>, seg: i64) -> u64 {
 }
 
 /// cairo-lang's `get_memory_holes`: per segment, its size less the offsets accessed by
-/// instructions, by builtins (every cell of a builtin segment but output's, and the cells the
+/// instructions (the whole program counts as accessed), by builtins (every cell of a builtin segment but output's, and the cells the
 /// modulo builtins read) and in the zero segment.
-pub fn memory_holes(trace: &[TraceEntry], vm: &Vm, sizes: &BTreeMap<i64, u64>) -> u64 {
+pub fn memory_holes(
+    trace: &[TraceEntry],
+    vm: &Vm,
+    sizes: &BTreeMap<i64, u64>,
+    program: (crate::vm::Relocatable, u64),
+) -> u64 {
     let mut acc = accessed::accessed(trace, &vm.memory);
+    acc.entry(program.0.segment).or_default().extend(program.0.offset..program.0.offset + program.1);
     for b in vm.builtins.runners() {
         if b.kind == BuiltinKind::Output {
             continue;
