@@ -174,19 +174,54 @@ fn layout_of(args: &RunArgs) -> Result<Layout, String> {
 
 fn run(args: RunArgs) -> ExitCode {
     if let Err(e) = check_flags(&args) {
-        return fail(format!("Error: {e}"));
+        // cairo-run asserts these before its error handling: Python prints the traceback.
+        return fail(
+            runner::RunError::Uncaught(runner::Uncaught { exception: "AssertionError", message: e })
+                .to_string(),
+        );
     }
-    if args.run_from_cairo_pie.is_some() {
-        return fail("Error: --run_from_cairo_pie is not supported yet".into());
-    }
-    let path = args.program.clone().or(args.program_pos.clone()).expect("checked by check_flags");
     let layout = match layout_of(&args) {
         Ok(l) => l,
         Err(e) => return fail(format!("Error: {e}")),
     };
-    let program = match Program::from_file(&path) {
-        Ok(p) => p,
-        Err(e) => return fail(format!("Error: {e}")),
+    let mut pie = None;
+    let program = if let Some(path) = &args.run_from_cairo_pie {
+        if args.steps.is_some() || args.min_steps.is_some() {
+            return fail(
+                "Error: --steps and --min_steps cannot be specified in --run_from_cairo_pie mode.".into(),
+            );
+        }
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return fail(format!("Error: cannot read {}: {e}", path.display())),
+        };
+        match output::pie_read::CairoPie::read(&bytes) {
+            Ok(p) => {
+                let prog = Program::from_json_bytes(&p.program_json());
+                pie = Some(std::sync::Arc::new(p));
+                match prog {
+                    Ok(prog) => prog,
+                    Err(e) => return fail(format!("Error: {e}")),
+                }
+            }
+            Err(output::pie_read::PieError::Assertion(m)) => return fail(format!("Error: {m}")),
+            Err(output::pie_read::PieError::Validity(m)) => {
+                let msg: String = m.chars().take(10000).collect();
+                return fail(
+                    runner::RunError::Uncaught(runner::Uncaught {
+                        exception: "starkware.cairo.lang.vm.cairo_run.CairoRunError",
+                        message: format!("Security check for the CairoPIE input failed: {msg}"),
+                    })
+                    .to_string(),
+                );
+            }
+        }
+    } else {
+        let path = args.program.clone().or(args.program_pos.clone()).expect("checked by check_flags");
+        match Program::from_file(&path) {
+            Ok(p) => p,
+            Err(e) => return fail(format!("Error: {e}")),
+        }
     };
     let program_input = match &args.program_input {
         None => None,
@@ -222,10 +257,20 @@ fn run(args: RunArgs) -> ExitCode {
     if let Some(a) = &args.allow_missing_builtins {
         config = config.with_allow_missing_builtins(a == "True");
     }
+    if let Some(p) = &pie {
+        config.steps = Some(p.n_steps);
+        config.trace = TraceMode::On;
+        config.pie = Some(p.clone());
+    }
     let out = match runner::run(&program, &config) {
         Ok(o) => o,
         Err(e) => return fail(e.to_string()),
     };
+    if let (Some(p), true) = (&pie, config.secure_run.unwrap_or(true)) {
+        if let Err(e) = output::pie::check_compatible(p, &out, &program) {
+            return fail(format!("Error: {e}"));
+        }
+    }
     for w in &out.warnings {
         println!("{w}");
     }

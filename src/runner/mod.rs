@@ -16,7 +16,7 @@ pub mod security;
 mod setup;
 mod traceback;
 
-pub use error::RunError;
+pub use error::{RunError, Uncaught};
 pub use layout::{DynamicParams, Layout};
 pub use relocate::Relocation;
 
@@ -72,6 +72,9 @@ pub struct RunConfig {
     pub mode: RunMode,
     /// cairo-run's `--secure_run` (default: on except in proof mode).
     pub secure_run: Option<bool>,
+    /// `--run_from_cairo_pie`: the PIE whose memory, segments and builtin data the run starts
+    /// from.
+    pub pie: Option<std::sync::Arc<crate::output::pie_read::CairoPie>>,
 }
 
 impl Default for RunConfig {
@@ -88,6 +91,7 @@ impl Default for RunConfig {
             hints: None,
             mode: RunMode::Plain,
             secure_run: None,
+            pie: None,
         }
     }
 }
@@ -214,8 +218,15 @@ impl RunOutput {
 /// Runs `program` from its entrypoint to the end with the reference interpreter, then ends the
 /// run, reads the builtins' return values and relocates.
 pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError> {
-    let setup::Setup { mut vm, program_base, execution_base, end, final_pc, mut execution_public_memory } =
-        setup::setup(program, config)?;
+    let setup::Setup {
+        mut vm,
+        program_base,
+        execution_base,
+        end,
+        final_pc,
+        mut execution_public_memory,
+        finalized_sizes: pie_sizes,
+    } = setup::setup(program, config)?;
     let proof = config.mode == RunMode::Proof;
     let registry = config.hints.as_deref().unwrap_or_else(|| crate::hints::registry::default_registry());
     let mut hints = HintProcessor::with_registry(program, config.program_input.clone(), registry);
@@ -302,7 +313,7 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
     execution_public_memory.extend(pointer.offset..vm.ap.offset);
 
     // finalize_segments (proof mode).
-    let mut finalized_sizes = BTreeMap::new();
+    let mut finalized_sizes = pie_sizes;
     let mut public_memory = Vec::new();
     if proof {
         let steps = vm.current_step;
