@@ -231,6 +231,43 @@ impl Builtins {
         Ok(())
     }
 
+    /// `output_builtin.add_page(page_id, page_start, page_size)`.
+    pub fn output_add_page(&mut self, page_id: u64, page_start: Value, page_size: u64) -> Result<(), String> {
+        let base = self.runner(BuiltinKind::Output).ok_or("name 'output_builtin' is not defined")?.base;
+        self.output.add_page(base, page_id, page_start, page_size)
+    }
+
+    /// `output_builtin.get_state()`.
+    pub fn output_get_state(&self) -> Option<super::output::OutputSnapshot> {
+        let base = self.runner(BuiltinKind::Output)?.base;
+        Some(super::output::OutputSnapshot { base, state: self.output.clone() })
+    }
+
+    /// `output_builtin.new_state(base)`: the runner's base moves to `base`, pages and
+    /// attributes start empty.
+    pub fn output_new_state(&mut self, base: Relocatable) -> Result<(), String> {
+        let r = self
+            .runners
+            .iter_mut()
+            .find(|r| r.kind == BuiltinKind::Output)
+            .ok_or("name 'output_builtin' is not defined")?;
+        r.base = base;
+        self.output = super::output::OutputState::default();
+        Ok(())
+    }
+
+    /// `output_builtin.set_state(state)`.
+    pub fn output_set_state(&mut self, s: super::output::OutputSnapshot) -> Result<(), String> {
+        let r = self
+            .runners
+            .iter_mut()
+            .find(|r| r.kind == BuiltinKind::Output)
+            .ok_or("name 'output_builtin' is not defined")?;
+        r.base = s.base;
+        self.output = s.state;
+        Ok(())
+    }
+
     /// Installs every runner's validation and deduction hooks on its segment (cairo-lang's
     /// `add_validation_rules` and `add_auto_deduction_rules`).
     pub fn install_hooks(vm: &mut Vm) {
