@@ -139,3 +139,36 @@ fn refused_flag_combinations_create_no_file() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn merged_extra_segments_match_cairo_run() {
+    let dir = tmp("merge");
+    let pie = dir.join("m.zip");
+    let programs = root().join("tests/programs");
+    let o = run_in(
+        &programs,
+        &[
+            "run",
+            "builtin_mod_direct.json",
+            "--layout",
+            "all_cairo",
+            "--cairo_pie_output",
+            pie.to_str().unwrap(),
+            "--merge_extra_segments",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    // Digests of cairo-run-all 0.14.0.1's PIE for the same command.
+    let want: std::collections::BTreeMap<String, String> = [
+        ("metadata.json", "4685b94ed553c9be3fd3cf9a54af0d2a75aa966f7078d6b99067215273f0be3a"),
+        ("memory.bin", "fafe3e04ff1eefc671e9518d239ef9ba04185ffe03b72601e42e9750cb8959dc"),
+        ("additional_data.json", "f11f6e5f948729b0e627e2d84e8ddf7ad2666c896af756b1cd103b25ed348b37"),
+        ("execution_resources.json", "ca61a6a7512c628699d81a7450f9e8fc254f6dfbbca1b9878ac72d9c29af45e2"),
+        ("version.json", "bcb2fdb4e05237bb3ec2345eb60cacd084212a699dd53cb8f40f22b9106a25f5"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    assert_eq!(pie_digests(&std::fs::read(&pie).unwrap()), want);
+    let _ = std::fs::remove_dir_all(&dir);
+}

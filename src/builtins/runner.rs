@@ -31,9 +31,22 @@ pub struct BuiltinRunner {
     pub ratio_den: u32,
 }
 
-/// Why an allocation check failed (cairo-lang's `InsufficientAllocatedCells`).
+/// Why an allocation check failed: cairo-lang's `InsufficientAllocatedCells` (proof mode then
+/// pads further), or, `fatal`, one of its assertions (`safe_div`'s "x is not divisible by y.").
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Insufficient(pub String);
+pub struct Insufficient {
+    /// The message.
+    pub message: String,
+    /// An assertion, not a reason to pad further.
+    pub fatal: bool,
+}
+
+impl Insufficient {
+    /// Not enough cells: pad further.
+    pub fn warn(message: String) -> Self {
+        Insufficient { message, fatal: false }
+    }
+}
 
 impl BuiltinRunner {
     /// A runner with its segment allocated now.
@@ -98,12 +111,18 @@ impl BuiltinRunner {
         let (ratio, den) = (u64::from(ratio), u64::from(self.ratio_den));
         let min_steps = (ratio * ipc).div_ceil(den);
         if steps < min_steps {
-            return Err(Insufficient(format!(
+            return Err(Insufficient::warn(format!(
                 "Number of steps must be at least {min_steps} for the {} builtin.",
                 self.kind
             )));
         }
-        // safe_div: the step count is a multiple of the ratio once padded.
+        // safe_div.
+        if (steps * den) % ratio != 0 {
+            return Err(Insufficient {
+                message: format!("{} is not divisible by {ratio}.", steps * den),
+                fatal: true,
+            });
+        }
         Ok(steps * den / ratio)
     }
 
@@ -115,7 +134,7 @@ impl BuiltinRunner {
         }
         let size = self.kind.cells_per_instance() * self.allocated_instances(memory, steps)?;
         if used > size {
-            return Err(Insufficient(format!(
+            return Err(Insufficient::warn(format!(
                 "The {} builtin used {used} cells but the capacity is {size}.",
                 self.kind
             )));

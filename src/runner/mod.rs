@@ -281,7 +281,8 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
                 .map_err(RunError::Config)?
             {
                 Ok(()) => break,
-                Err(w) => warnings.push(format!("Warning: {} Increasing number of steps.", w.0)),
+                Err(w) if w.fatal => return Err(RunError::Config(w.message)),
+                Err(w) => warnings.push(format!("Warning: {} Increasing number of steps.", w.message)),
             }
             engine.steps(&mut vm, 1, &mut trace).map_err(|e| vm_error(program, &vm, e))?;
             let more = to_pow2(vm.current_step);
@@ -321,7 +322,7 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
         public_memory.extend((0..program.data.len() as u64).map(|i| (program_base.segment, i, 0)));
         public_memory.extend(execution_public_memory.iter().map(|&o| (execution_base.segment, o, 0)));
         for b in vm.builtins.runners() {
-            let (_, size) = b.used_and_allocated(&vm.memory, steps).map_err(|e| RunError::Config(e.0))?;
+            let (_, size) = b.used_and_allocated(&vm.memory, steps).map_err(insufficient_error)?;
             finalized_sizes.insert(b.base.segment, size);
             if b.kind == BuiltinKind::Output {
                 let pm = vm.builtins.output.public_memory(size).map_err(RunError::Config)?;
@@ -387,6 +388,19 @@ impl Engine<'_, '_> {
         } else {
             self.interp.run_for_steps(vm, n, self.final_pc, &mut NoTrace, self.hints)
         }
+    }
+}
+
+/// An allocation failure outside the padding loop: an assertion prints `Error: ...`,
+/// `InsufficientAllocatedCells` escapes cairo-run uncaught.
+fn insufficient_error(e: crate::builtins::Insufficient) -> RunError {
+    if e.fatal {
+        RunError::Config(e.message)
+    } else {
+        RunError::Uncaught(error::Uncaught {
+            exception: "starkware.cairo.lang.vm.builtin_runner.InsufficientAllocatedCells",
+            message: e.message,
+        })
     }
 }
 
