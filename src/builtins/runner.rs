@@ -117,7 +117,7 @@ impl BuiltinRunner {
             )));
         }
         // safe_div.
-        if (steps * den) % ratio != 0 {
+        if !(steps * den).is_multiple_of(ratio) {
             return Err(Insufficient {
                 message: format!("{} is not divisible by {ratio}.", steps * den),
                 fatal: true,
