@@ -127,6 +127,10 @@ fn refused_flag_combinations_create_no_file() {
         ),
         (vec!["run", "builtin_pedersen.json", "--layout", "dynamic", "--trace_file", o_str], "Traceback (most recent call last):\nAssertionError"),
         (
+            vec!["run", "fib_recursive.json", "--proof_mode", "--trace_file", o_str],
+            "Traceback (most recent call last):\nstarkware.cairo.lang.compiler.identifier_manager.MissingIdentifierError: Unknown identifier '__end__'.",
+        ),
+        (
             vec!["run", "output_values.json", "--layout", "plain", "--memory_file", o_str],
             "Error: Builtins {'output'} are not present in layout \"plain\"",
         ),

@@ -87,7 +87,13 @@ pub fn setup(program: &Program, config: &RunConfig) -> Result<Setup, RunError> {
         execution_public_memory = (0..stack.len() as u64).collect();
         // cairo-lang's `Program.start` is `__start__`, or 0 when the label is missing.
         entry = program.start().unwrap_or(0);
-        let end_pc = program.get_label("__end__").map_err(|e| RunError::Config(e.to_string()))?;
+        // cairo-lang's MissingIdentifierError escapes cairo-run uncaught.
+        let end_pc = program.get_label("__end__").map_err(|e| {
+            RunError::Uncaught(super::error::Uncaught {
+                exception: "starkware.cairo.lang.compiler.identifier_manager.MissingIdentifierError",
+                message: e.to_string(),
+            })
+        })?;
         end = Relocatable::new(program_base.segment, end_pc as u64);
         final_pc = None;
     } else {
