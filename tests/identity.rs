@@ -5,7 +5,7 @@
 use crate::common::*;
 use cairo_jit::jit::JitOptions;
 use cairo_jit::program::Program;
-use cairo_jit::runner::{self, Engine, Layout, RunConfig, RunError, RunOutput, TraceMode};
+use cairo_jit::runner::{self, Engine, Layout, RunConfig, RunError, RunMode, RunOutput, TraceMode};
 use cairo_jit::testing::Outcome;
 
 pub fn outcome(r: Result<RunOutput, RunError>) -> Outcome {
@@ -28,13 +28,28 @@ fn every_fixture_is_identical_under_both_engines() {
     for (path, g) in goldens(&["tests/programs", "examples"]) {
         let prog_path = program_path(&path, &g);
         let program = Program::from_file(&prog_path).unwrap();
-        let layout = Layout::by_name(flag(&g, "--layout").unwrap_or("plain")).unwrap();
+        let layout_name = flag(&g, "--layout").unwrap_or("plain");
+        let layout = Layout::by_name(layout_name).unwrap();
         let mut cfg = RunConfig::new().with_layout(layout).with_trace(TraceMode::On);
         if let Some(e) = flag(&g, "--entrypoint") {
             cfg = cfg.with_entrypoint(e);
         }
         if let Some(s) = flag(&g, "--steps") {
             cfg = cfg.with_steps(Some(s.parse().unwrap()));
+        }
+        if let Some(s) = flag(&g, "--min_steps") {
+            cfg = cfg.with_min_steps(Some(s.parse().unwrap()));
+        }
+        if g.flags.iter().any(|f| f == "--proof_mode") {
+            cfg = cfg.with_mode(RunMode::Proof);
+        }
+        if g.flags.iter().any(|f| f == "--allow_missing_builtins") {
+            cfg = cfg.with_allow_missing_builtins(true);
+        }
+        if layout_name == "dynamic" {
+            // The dynamic layout's parameters come from a file; its fixtures are run by the
+            // golden test through the binary (JIT by default).
+            continue;
         }
         let reference = outcome(runner::run(&program, &cfg.clone().with_engine(Engine::Interp)));
         for (name, engine) in engines() {

@@ -9,3 +9,4 @@ mod identity;
 mod jit_safety;
 mod oracle;
 mod prop_jit;
+mod pie;

@@ -32,6 +32,7 @@ fn cairo_vm_run(
     layout: &str,
     entrypoint: &str,
     proof: bool,
+    allow_missing: bool,
 ) -> (Vec<u8>, BTreeMap<u64, [u8; 32]>, usize) {
     let cfg = CairoRunConfig {
         entrypoint,
@@ -42,6 +43,7 @@ fn cairo_vm_run(
         proof_mode: proof,
         // cairo-vm fills builtin holes in proof mode by default; cairo-lang does not.
         fill_holes: false,
+        allow_missing_builtins: Some(allow_missing || proof),
         ..Default::default()
     };
     let mut hp = BuiltinHintProcessor::new_empty();
@@ -66,11 +68,15 @@ fn ours(
     layout: &str,
     entrypoint: &str,
     proof: bool,
+    allow_missing: bool,
 ) -> (Vec<u8>, BTreeMap<u64, [u8; 32]>, u64) {
     let program = Program::from_file(path).expect("load");
     let mode = if proof { RunMode::Proof } else { RunMode::Plain };
-    let cfg = RunConfig::new()
-        .with_mode(mode)
+    let mut cfg = RunConfig::new().with_mode(mode);
+    if allow_missing {
+        cfg = cfg.with_allow_missing_builtins(true);
+    }
+    let cfg = cfg
         .with_layout(Layout::by_name(layout).unwrap())
         .with_entrypoint(entrypoint)
         .with_trace(TraceMode::On)
@@ -110,10 +116,15 @@ fn fixtures_match_cairo_vm_crate() {
         if layout == "dynamic" || (proof && layout == "all_cairo") {
             continue;
         }
+        // cairo-vm's cairo_run has no --steps / --min_steps.
+        if g.flags.iter().any(|f| f == "--steps" || f == "--min_steps") {
+            continue;
+        }
+        let allow_missing = g.flags.iter().any(|f| f == "--allow_missing_builtins");
         let entry = flag(&g, "--entrypoint").unwrap_or("main");
         let bytes = std::fs::read(&prog).unwrap();
-        let (t1, m1, h1) = cairo_vm_run(&bytes, layout, entry, proof);
-        let (t2, m2, h2) = ours(&prog, layout, entry, proof);
+        let (t1, m1, h1) = cairo_vm_run(&bytes, layout, entry, proof, allow_missing);
+        let (t2, m2, h2) = ours(&prog, layout, entry, proof, allow_missing);
         // Memory holes (cairo-lang counts them for Cairo PIE and proof mode), plain runs.
         if !proof && h1 as u64 != h2 {
             failures.push(format!("{}: memory holes {h2}, cairo-vm {h1}", prog.display()));

@@ -12,8 +12,16 @@ pub struct OutputState {
     pub pages: BTreeMap<u64, (u64, u64)>,
     /// Attribute name -> JSON value, in insertion order (Python's dict).
     pub attributes: Vec<(String, serde_json::Value)>,
-    /// A base set by `new_state` / `set_state` (bootloaders), replacing the runner's.
-    pub base: Option<Relocatable>,
+}
+
+/// `output_builtin.get_state()`: the segment base with the pages and attributes (bootloaders
+/// save it, run an inner program with `new_state`, and restore it with `set_state`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutputSnapshot {
+    /// The output segment base.
+    pub base: Relocatable,
+    /// Pages and attributes.
+    pub state: OutputState,
 }
 
 impl OutputState {
@@ -26,7 +34,6 @@ impl OutputState {
         page_start: Value,
         page_size: u64,
     ) -> Result<(), String> {
-        let base = self.base.unwrap_or(base);
         if self.pages.contains_key(&page_id) {
             return Err(format!("Page {page_id} was already assigned."));
         }

@@ -36,7 +36,7 @@ enum Command {
     },
 }
 
-#[derive(Args, Debug, Clone)]
+#[derive(Args, Debug)]
 struct RunArgs {
     /// The compiled program (JSON), positionally.
     #[arg(value_name = "PROGRAM")]
@@ -124,12 +124,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Run(args) => run(*args),
-        Command::Diff(args) => match prepare(&args) {
-            Ok((program, config)) => {
-                diff::diff(&program, config, args.trace_file.as_deref(), args.memory_file.as_deref())
-            }
-            Err(e) => fail(e),
-        },
+        Command::Diff(args) => diff_cmd(&args),
         Command::Disasm { program } => match Program::from_file(&program) {
             Ok(p) => {
                 print!("{}", disasm::disassemble(&p));
@@ -195,21 +190,8 @@ fn layout_of(args: &RunArgs) -> Result<Layout, String> {
     Ok(Layout::dynamic(Some(&params)))
 }
 
-/// Checks the flags, loads the program and builds the run configuration.
-fn prepare(args: &RunArgs) -> Result<(Program, RunConfig), String> {
-    check_flags(args).map_err(|e| format!("Error: {e}"))?;
-    if args.run_from_cairo_pie.is_some() {
-        return Err("Error: --run_from_cairo_pie is not supported yet".into());
-    }
-    let path = args.program.clone().or(args.program_pos.clone()).expect("checked by check_flags");
-    let layout = layout_of(args).map_err(|e| format!("Error: {e}"))?;
-    let program = Program::from_file(&path).map_err(|e| format!("Error: {e}"))?;
-    let program_input = match &args.program_input {
-        None => None,
-        Some(p) => {
-            Some(read_json(p).map_err(|e| format!("Error: cannot read --program_input {}: {e}", p.display()))?)
-        }
-    };
+/// The run configuration the flags describe.
+fn config_of(args: &RunArgs, layout: &Layout, program_input: Option<serde_json::Value>) -> RunConfig {
     let needs_trace =
         args.trace_file.is_some() || args.cairo_pie_output.is_some() || args.air_public_input.is_some();
     let trace = if needs_trace { TraceMode::On } else { TraceMode::Off };
@@ -222,7 +204,7 @@ fn prepare(args: &RunArgs) -> Result<(Program, RunConfig), String> {
         None
     };
     let mut config = RunConfig::new()
-        .with_layout(&layout)
+        .with_layout(layout)
         .with_entrypoint(args.entrypoint.clone())
         .with_max_steps(args.max_steps)
         .with_steps(args.steps)
@@ -238,18 +220,112 @@ fn prepare(args: &RunArgs) -> Result<(Program, RunConfig), String> {
     if let Some(a) = &args.allow_missing_builtins {
         config = config.with_allow_missing_builtins(a == "True");
     }
-    Ok((program, config))
+    config
+}
+
+/// `cairo-jit diff`: the program and configuration (programs only, not Cairo PIEs).
+fn diff_cmd(args: &RunArgs) -> ExitCode {
+    if args.run_from_cairo_pie.is_some() {
+        return fail("Error: diff takes a program, not --run_from_cairo_pie".into());
+    }
+    let Some(path) = args.program.clone().or(args.program_pos.clone()) else {
+        return fail("Error: diff needs a program".into());
+    };
+    let layout = match layout_of(args) {
+        Ok(l) => l,
+        Err(e) => return fail(format!("Error: {e}")),
+    };
+    let program = match Program::from_file(&path) {
+        Ok(p) => p,
+        Err(e) => return fail(format!("Error: {e}")),
+    };
+    let input = match &args.program_input {
+        None => None,
+        Some(p) => match read_json(p) {
+            Ok(v) => Some(v),
+            Err(e) => return fail(format!("Error: cannot read --program_input {}: {e}", p.display())),
+        },
+    };
+    let config = config_of(args, &layout, input);
+    diff::diff(&program, config, args.trace_file.as_deref(), args.memory_file.as_deref())
 }
 
 fn run(args: RunArgs) -> ExitCode {
-    let (program, config) = match prepare(&args) {
-        Ok(x) => x,
-        Err(e) => return fail(e),
+    if let Err(e) = check_flags(&args) {
+        // cairo-run asserts these before its error handling: Python prints the traceback.
+        return fail(
+            runner::RunError::Uncaught(runner::Uncaught { exception: "AssertionError", message: e })
+                .to_string(),
+        );
+    }
+    let layout = match layout_of(&args) {
+        Ok(l) => l,
+        Err(e) => return fail(format!("Error: {e}")),
     };
+    let mut pie = None;
+    let program = if let Some(path) = &args.run_from_cairo_pie {
+        if args.steps.is_some() || args.min_steps.is_some() {
+            return fail(
+                "Error: --steps and --min_steps cannot be specified in --run_from_cairo_pie mode.".into(),
+            );
+        }
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return fail(format!("Error: cannot read {}: {e}", path.display())),
+        };
+        match output::pie_read::CairoPie::read(&bytes) {
+            Ok(p) => {
+                let prog = Program::from_json_bytes(&p.program_json());
+                pie = Some(std::sync::Arc::new(p));
+                match prog {
+                    Ok(prog) => prog,
+                    Err(e) => return fail(format!("Error: {e}")),
+                }
+            }
+            Err(output::pie_read::PieError::Assertion(m)) => return fail(format!("Error: {m}")),
+            Err(output::pie_read::PieError::Validity(m)) => {
+                let msg: String = m.chars().take(10000).collect();
+                return fail(
+                    runner::RunError::Uncaught(runner::Uncaught {
+                        exception: "starkware.cairo.lang.vm.cairo_run.CairoRunError",
+                        message: format!("Security check for the CairoPIE input failed: {msg}"),
+                    })
+                    .to_string(),
+                );
+            }
+        }
+    } else {
+        let path = args.program.clone().or(args.program_pos.clone()).expect("checked by check_flags");
+        match Program::from_file(&path) {
+            Ok(p) => p,
+            Err(e) => return fail(format!("Error: {e}")),
+        }
+    };
+    let program_input = match &args.program_input {
+        None => None,
+        Some(p) => match std::fs::read(p)
+            .map_err(|e| e.to_string())
+            .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()))
+        {
+            Ok(v) => Some(v),
+            Err(e) => return fail(format!("Error: cannot read --program_input {}: {e}", p.display())),
+        },
+    };
+    let mut config = config_of(&args, &layout, program_input);
+    if let Some(p) = &pie {
+        config.steps = Some(p.n_steps);
+        config.trace = TraceMode::On;
+        config.pie = Some(p.clone());
+    }
     let out = match runner::run(&program, &config) {
         Ok(o) => o,
         Err(e) => return fail(e.to_string()),
     };
+    if let (Some(p), true) = (&pie, config.secure_run.unwrap_or(true)) {
+        if let Err(e) = output::pie::check_compatible(p, &out, &program) {
+            return fail(format!("Error: {e}"));
+        }
+    }
     if let (true, Some(s)) = (args.jit_stats, out.jit_stats) {
         eprintln!(
             "jit: {} regions, {} instructions compiled in {:.3} ms, {} failed; {} slow-path steps",

@@ -7,6 +7,7 @@
 pub mod air;
 pub mod json;
 pub mod pie;
+pub mod pie_read;
 
 use crate::runner::RunOutput;
 use crate::vm::trace::unpack;

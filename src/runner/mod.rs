@@ -16,7 +16,7 @@ pub mod security;
 mod setup;
 mod traceback;
 
-pub use error::RunError;
+pub use error::{RunError, Uncaught};
 pub use layout::{DynamicParams, Layout};
 pub use relocate::Relocation;
 
@@ -93,6 +93,9 @@ pub struct RunConfig {
     pub secure_run: Option<bool>,
     /// The engine.
     pub engine: Engine,
+    /// `--run_from_cairo_pie`: the PIE whose memory, segments and builtin data the run starts
+    /// from.
+    pub pie: Option<std::sync::Arc<crate::output::pie_read::CairoPie>>,
 }
 
 impl Default for RunConfig {
@@ -110,6 +113,7 @@ impl Default for RunConfig {
             mode: RunMode::Plain,
             secure_run: None,
             engine: Engine::default(),
+            pie: None,
         }
     }
 }
@@ -243,8 +247,15 @@ impl RunOutput {
 /// Runs `program` from its entrypoint to the end with the reference interpreter, then ends the
 /// run, reads the builtins' return values and relocates.
 pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError> {
-    let setup::Setup { mut vm, program_base, execution_base, end, final_pc, mut execution_public_memory } =
-        setup::setup(program, config)?;
+    let setup::Setup {
+        mut vm,
+        program_base,
+        execution_base,
+        end,
+        final_pc,
+        mut execution_public_memory,
+        finalized_sizes: pie_sizes,
+    } = setup::setup(program, config)?;
     let proof = config.mode == RunMode::Proof;
     let registry = config.hints.as_deref().unwrap_or_else(|| crate::hints::registry::default_registry());
     let mut hints = HintProcessor::with_registry(program, config.program_input.clone(), registry);
@@ -318,7 +329,8 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
                 .map_err(RunError::Config)?
             {
                 Ok(()) => break,
-                Err(w) => warnings.push(format!("Warning: {} Increasing number of steps.", w.0)),
+                Err(w) if w.fatal => return Err(RunError::Config(w.message)),
+                Err(w) => warnings.push(format!("Warning: {} Increasing number of steps.", w.message)),
             }
             engine.steps(&mut vm, 1, &mut trace).map_err(|e| vm_error(program, &vm, e))?;
             let more = to_pow2(vm.current_step);
@@ -350,7 +362,7 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
     execution_public_memory.extend(pointer.offset..vm.ap.offset);
 
     // finalize_segments (proof mode).
-    let mut finalized_sizes = BTreeMap::new();
+    let mut finalized_sizes = pie_sizes;
     let mut public_memory = Vec::new();
     if proof {
         let steps = vm.current_step;
@@ -358,7 +370,7 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
         public_memory.extend((0..program.data.len() as u64).map(|i| (program_base.segment, i, 0)));
         public_memory.extend(execution_public_memory.iter().map(|&o| (execution_base.segment, o, 0)));
         for b in vm.builtins.runners() {
-            let (_, size) = b.used_and_allocated(&vm.memory, steps).map_err(|e| RunError::Config(e.0))?;
+            let (_, size) = b.used_and_allocated(&vm.memory, steps).map_err(insufficient_error)?;
             finalized_sizes.insert(b.base.segment, size);
             if b.kind == BuiltinKind::Output {
                 let pm = vm.builtins.output.public_memory(size).map_err(RunError::Config)?;
@@ -427,6 +439,19 @@ impl Driver<'_, '_> {
         } else {
             self.interp.run_for_steps(vm, n, self.final_pc, &mut NoTrace, self.hints)
         }
+    }
+}
+
+/// An allocation failure outside the padding loop: an assertion prints `Error: ...`,
+/// `InsufficientAllocatedCells` escapes cairo-run uncaught.
+fn insufficient_error(e: crate::builtins::Insufficient) -> RunError {
+    if e.fatal {
+        RunError::Config(e.message)
+    } else {
+        RunError::Uncaught(error::Uncaught {
+            exception: "starkware.cairo.lang.vm.builtin_runner.InsufficientAllocatedCells",
+            message: e.message,
+        })
     }
 }
 

@@ -100,7 +100,7 @@ pub fn check_used_cells(
     let (lo, hi) = inputs.rc_range.unwrap_or((0, 0));
     let bound = i128::from(hi) - i128::from(lo);
     if unused_rc < bound {
-        return Ok(Err(Insufficient(format!(
+        return Ok(Err(Insufficient::warn(format!(
             "There are only {unused_rc} cells to fill the range checks holes, but potentially {bound} are required."
         ))));
     }
@@ -122,7 +122,7 @@ pub fn check_used_cells(
     }
     let unused_mem = total - (total / frac + 4 * i128::from(steps) + builtin_units);
     if unused_mem < i128::from(inputs.holes) {
-        return Ok(Err(Insufficient(format!(
+        return Ok(Err(Insufficient::warn(format!(
             "There are only {unused_mem} cells to fill the memory address holes, but {} are required.",
             inputs.holes
         ))));
@@ -152,7 +152,7 @@ pub fn check_used_cells(
         let unused = units - used;
         let bound = 1i128 << pool.n_bits;
         if unused < bound {
-            return Ok(Err(Insufficient(format!(
+            return Ok(Err(Insufficient::warn(format!(
                 "There are only {unused} cells to fill the diluted check holes, but potentially {bound} are required."
             ))));
         }
