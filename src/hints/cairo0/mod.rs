@@ -1,22 +1,49 @@
-//! Cairo Zero hints of cairo-lang's common library, one file per library module. `HINTS` is the
-//! single table every use (the registry, the coverage test) derives from: each entry is the
-//! hint text exactly as it appears in the library (compared after normalization) and its
-//! implementation.
+//! Cairo Zero hints of cairo-lang's common library and of the Starknet whitelists, one file per
+//! library module. [`HINTS`] is the single table every use (the registry, the coverage test)
+//! derives from: each entry is the hint text exactly as a compiled program holds it (compared
+//! after [`normalize`](super::normalize)) and its implementation.
+//!
+//! Every implementation mirrors its hint's Python line by line: an error is the exception
+//! Python would raise, at the hint line that raises it (`.at(n)`), so that the error report
+//! quotes the same source line as cairo-run's.
 
 mod alloc;
+mod dict;
+mod find_element;
 mod math;
+#[allow(dead_code)] // Helpers for the secp and ec hints, which use them all.
+mod py;
+mod squash_dict;
+mod starknet;
+mod uint256;
+mod usort;
 
-use super::HintFn;
+use super::{HintError, HintFn};
+use num_bigint::BigUint;
+use num_traits::ToPrimitive;
+use starknet_types_core::felt::Felt;
 
-/// Every Cairo Zero hint this VM implements.
+/// A felt used as a size or count (a `u64`), or a `ValueError` at `line`.
+pub(crate) fn felt_u64(f: &Felt, line: u32) -> Result<u64, HintError> {
+    crate::hints::ctx::felt_to_u64(f)
+        .ok_or_else(|| HintError::py("ValueError", line, format!("{f} is too large to be a size.")))
+}
+
+/// A Python integer used as a size or count (a `u64`), or a `ValueError` at `line`.
+pub(crate) fn biguint_u64(v: &BigUint, line: u32) -> Result<u64, HintError> {
+    v.to_u64().ok_or_else(|| HintError::py("ValueError", line, format!("{v} is too large to be a size.")))
+}
+
+/// Every Cairo Zero hint this VM implements, grouped by library module.
 pub const HINTS: &[(&str, HintFn)] = &[
-    // alloc.cairo, memcpy.cairo, memset.cairo
+    // alloc.cairo, memcpy.cairo, memset.cairo, copy_indices.cairo, segments.cairo
     (alloc::ALLOC, alloc::alloc),
     (alloc::MEMCPY_ENTER_SCOPE, alloc::memcpy_enter_scope),
     (alloc::MEMCPY_CONTINUE, alloc::memcpy_continue),
     (alloc::EXIT_SCOPE, alloc::exit_scope),
     (alloc::MEMSET_ENTER_SCOPE, alloc::memset_enter_scope),
     (alloc::MEMSET_CONTINUE, alloc::memset_continue),
+    (alloc::RELOCATE_SEGMENT, alloc::relocate_segment),
     // math.cairo
     (math::ASSERT_NOT_ZERO, math::assert_not_zero),
     (math::ASSERT_NOT_EQUAL, math::assert_not_equal),
@@ -35,8 +62,65 @@ pub const HINTS: &[(&str, HintFn)] = &[
     (math::SPLIT_INT, math::split_int),
     (math::SQRT, math::sqrt),
     (math::IS_QUAD_RESIDUE, math::is_quad_residue),
+    (math::ASSERT_LE_FELT_V0_6, math::assert_le_felt_v0_6),
+    (math::ASSERT_LE_FELT_V0_8, math::assert_le_felt_v0_8),
+    (math::LSB_V0_6, math::lsb_v0_6),
+    (math::BIT_LENGTH, math::bit_length),
     // math_cmp.cairo
     (math::IS_NN, math::is_nn),
     (math::IS_NN_OUT_OF_RANGE, math::is_nn_out_of_range),
     (math::IS_LE_FELT, math::is_le_felt),
+    // pow.cairo, log2_ceil.cairo
+    (math::POW, math::pow),
+    (math::SIGNED_POW, math::signed_pow),
+    (math::LOG2_CEIL, math::log2_ceil),
+    // uint256.cairo (and uint256_improvements.json, vrf.json)
+    (uint256::SPLIT_64, uint256::split_64),
+    (uint256::UINT256_ADD, uint256::uint256_add),
+    (uint256::UINT256_ADD_VRF, uint256::uint256_add_low),
+    (uint256::UINT256_MUL_DIV_MOD, uint256::uint256_mul_div_mod),
+    (uint256::UINT256_SIGNED_NN, uint256::uint256_signed_nn),
+    (uint256::UINT256_SQRT, uint256::uint256_sqrt),
+    (uint256::UINT256_SQRT_FELT, uint256::uint256_sqrt_felt),
+    (uint256::UINT256_UNSIGNED_DIV_REM, uint256::uint256_unsigned_div_rem),
+    (uint256::UINT256_EXPANDED_UNSIGNED_DIV_REM, uint256::uint256_expanded_unsigned_div_rem),
+    (uint256::UINT256_SUB, uint256::uint256_sub),
+    (uint256::UINT256_ADD_CARRY, uint256::uint256_add_carry),
+    (uint256::SPLIT_128, uint256::split_128),
+    // find_element.cairo, set.cairo
+    (find_element::FIND_ELEMENT, find_element::find_element),
+    (find_element::SEARCH_SORTED_LOWER, find_element::search_sorted_lower),
+    (find_element::SEARCH_SORTED_OPTIMISTIC, find_element::search_sorted_optimistic),
+    (find_element::SET_ADD, find_element::set_add),
+    // usort.cairo
+    (usort::USORT_ENTER_SCOPE, usort::usort_enter_scope),
+    (usort::USORT, usort::usort),
+    (usort::VERIFY_USORT, usort::verify_usort),
+    (usort::VERIFY_MULTIPLICITY_ASSERT, usort::verify_multiplicity_assert),
+    (usort::VERIFY_MULTIPLICITY_BODY, usort::verify_multiplicity_body),
+    // dict.cairo, default_dict.cairo
+    (dict::DICT_NEW, dict::dict_new),
+    (dict::DEFAULT_DICT_NEW, dict::default_dict_new),
+    (dict::DICT_READ, dict::dict_read),
+    (dict::DICT_WRITE, dict::dict_write),
+    (dict::DICT_UPDATE, dict::dict_update),
+    (dict::DICT_SQUASH_ENTER_SCOPE, dict::dict_squash_enter_scope),
+    (dict::DICT_SQUASH_UPDATE_PTR, dict::dict_squash_update_ptr),
+    // squash_dict.cairo
+    (squash_dict::ENTER_SCOPE, squash_dict::enter_scope),
+    (squash_dict::SQUASH_DICT, squash_dict::squash_dict),
+    (squash_dict::ASSERT_N_USED_ACCESSES, squash_dict::assert_n_used_accesses),
+    (squash_dict::ASSERT_NO_ACCESS_LEFT, squash_dict::assert_no_access_left),
+    (squash_dict::ASSERT_NO_KEY_LEFT, squash_dict::assert_no_key_left),
+    (squash_dict::NEXT_KEY, squash_dict::next_key),
+    (squash_dict::FIRST_ACCESS, squash_dict::first_access),
+    (squash_dict::SHOULD_CONTINUE, squash_dict::should_continue),
+    (squash_dict::SHOULD_SKIP_LOOP, squash_dict::should_skip_loop),
+    (squash_dict::NEXT_ACCESS, squash_dict::next_access),
+    // starknet/common/storage.cairo, deprecated syscalls
+    (starknet::NORMALIZE_ADDRESS, starknet::normalize_address),
+    (starknet::IS_250, starknet::is_250),
 ];
+
+/// Hint texts that share one implementation, beside [`HINTS`].
+pub const SHARED: &[(&[&str], HintFn)] = &[(starknet::SYSCALLS, starknet::syscall)];
