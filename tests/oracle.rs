@@ -79,6 +79,11 @@ fn ours(path: &std::path::Path, layout: &str, entrypoint: &str) -> (Vec<u8>, BTr
     (trace, mem)
 }
 
+/// Fixtures on which the cairo-vm crate (3.2.0) disagrees with cairo-run (their goldens are
+/// the authority and pass): vrf.json's `sqrt_x`/`sqrt_gx` hint takes the larger square root
+/// where cairo-lang's `math_utils.sqrt` takes the smaller one.
+const CAIRO_VM_CRATE_DIFFERS: &[&str] = &["hint_wl_vrf.json"];
+
 #[test]
 fn fixtures_match_cairo_vm_crate() {
     let mut compared = 0;
@@ -88,6 +93,9 @@ fn fixtures_match_cairo_vm_crate() {
             continue;
         }
         let prog = program_path(&path, &g);
+        if CAIRO_VM_CRATE_DIFFERS.contains(&g.program.as_str()) {
+            continue;
+        }
         let layout = flag(&g, "--layout").unwrap_or("plain");
         let entry = flag(&g, "--entrypoint").unwrap_or("main");
         let bytes = std::fs::read(&prog).unwrap();

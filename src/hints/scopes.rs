@@ -23,6 +23,9 @@ pub enum ScopeValue {
     Int(BigInt),
     /// Python's `None`.
     None,
+    /// A function a hint imported (`pack`, `keccak_func`): later hints may call it without
+    /// importing it, and fail with `NameError` when no earlier hint did.
+    Imported,
     /// A short string constant (e.g. `case = 'left'`).
     Str(&'static str),
     /// A list of Python integers (`keys`, `current_access_indices`, `positions`, `nibbles`...).
@@ -213,6 +216,7 @@ impl ScopeValue {
         match self {
             ScopeValue::Int(_) => "an int",
             ScopeValue::None => "None",
+            ScopeValue::Imported => "a function",
             ScopeValue::Str(_) => "a str",
             ScopeValue::Value(_) => "a value",
             ScopeValue::IntList(_) | ScopeValue::Values(_) | ScopeValue::Indices(_) => "a list",
