@@ -66,7 +66,8 @@ fn ours(path: &std::path::Path, layout: &str, entrypoint: &str) -> (Vec<u8>, BTr
     let cfg = RunConfig::new()
         .with_layout(Layout::by_name(layout).unwrap())
         .with_entrypoint(entrypoint)
-        .with_trace(TraceMode::On);
+        .with_trace(TraceMode::On)
+        .with_hint_registry(crate::builtins::registry());
     let run = runner::run(&program, &cfg).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut trace = Vec::new();
     output::write_trace(&run, &mut trace).unwrap();

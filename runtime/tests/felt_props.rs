@@ -42,9 +42,7 @@ fn cases() -> u64 {
 fn run(name: &str, divisor: u64, mut body: impl FnMut(&mut Gen)) {
     let seed = env_u64("FELT_PROP_SEED", DEFAULT_SEED);
     // Each property gets its own stream, derived from the base seed and its name.
-    let stream = name
-        .bytes()
-        .fold(seed, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3));
+    let stream = name.bytes().fold(seed, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3));
     let mut g = Gen::new(stream);
     let n = (cases() / divisor).max(1);
     let mut done = 0u64;
@@ -134,10 +132,10 @@ fn edge_integers() -> Vec<[u64; 4]> {
         minus(P, 1),
         minus(P, 2),
         minus(P, 3),
-        half,            // (p - 1) / 2
-        plus(half, 1),   // (p + 1) / 2
-        plus(half, 2),   // (p + 3) / 2
-        minus(half, 1),  // (p - 3) / 2
+        half,           // (p - 1) / 2
+        plus(half, 1),  // (p + 1) / 2
+        plus(half, 2),  // (p + 3) / 2
+        minus(half, 1), // (p - 3) / 2
         P,
         plus(P, 1),
         [u64::MAX; 4],
@@ -177,11 +175,7 @@ struct Gen {
 
 impl Gen {
     fn new(seed: u64) -> Self {
-        Gen {
-            rng: StdRng::seed_from_u64(seed),
-            edges: edge_elements(),
-            edge_ints: edge_integers(),
-        }
+        Gen { rng: StdRng::seed_from_u64(seed), edges: edge_elements(), edge_ints: edge_integers() }
     }
 
     /// A 256-bit integer with a random mix of limb patterns.
@@ -258,7 +252,13 @@ impl Gen {
             7 => {
                 let e = self.edge_ints[self.rng.random_range(0..self.edge_ints.len())];
                 let k = self.rng.random_range(0..1 << 16);
-                raw_of(if self.rng.random() { plus(e, k) } else if e >= [0, 0, 0, k] { minus(e, k) } else { e })
+                raw_of(if self.rng.random() {
+                    plus(e, k)
+                } else if e >= [0, 0, 0, k] {
+                    minus(e, k)
+                } else {
+                    e
+                })
             }
             // Structured limbs (zeros, all-ones, tiny), reduced by the oracle.
             8 => raw_of(self.limbs()),
@@ -490,14 +490,18 @@ fn byte_conversions() {
         assert_eq!(felt::from_bytes_be(&be), x);
 
         // Arbitrary (unreduced) bytes.
-        let mut bytes: [u8; 32] = if g.rng.random() {
-            g.rng.random()
-        } else {
-            be_bytes(g.int256())
-        };
-        assert_eq!(felt::from_bytes_be(&bytes), Felt::from_bytes_be(&bytes).to_raw(), "from_bytes_be {bytes:x?}");
+        let mut bytes: [u8; 32] = if g.rng.random() { g.rng.random() } else { be_bytes(g.int256()) };
+        assert_eq!(
+            felt::from_bytes_be(&bytes),
+            Felt::from_bytes_be(&bytes).to_raw(),
+            "from_bytes_be {bytes:x?}"
+        );
         bytes.reverse();
-        assert_eq!(felt::from_bytes_le(&bytes), Felt::from_bytes_le(&bytes).to_raw(), "from_bytes_le {bytes:x?}");
+        assert_eq!(
+            felt::from_bytes_le(&bytes),
+            Felt::from_bytes_le(&bytes).to_raw(),
+            "from_bytes_le {bytes:x?}"
+        );
     });
 }
 

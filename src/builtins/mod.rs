@@ -1,13 +1,27 @@
-//! Builtin runners: each builtin's segment, its initial and final stack entries, and the
-//! validation and auto-deduction hooks it installs on its segment.
+//! Builtins, as cairo-lang's builtin runners define them: each builtin's segment, its initial
+//! and final stack entries, the validation and auto-deduction hooks it installs on its segment,
+//! and what proof mode, the AIR inputs and Cairo PIEs read from it.
 //!
-//! Supported so far: output and range_check (and range_check96's validation). The other
-//! builtins are known by name, so that a program using them gets a clear "not supported yet"
-//! error instead of a wrong run.
+//! One file per builtin holds its rules (deduction, validation, messages worded as
+//! cairo-lang's); [`runner`] holds what all of them share ([`BuiltinRunner`], [`Builtins`]).
+//!
+//! Invariants: a deduction hook is a pure function of the memory (caches would only save
+//! time), so deducing the same cell twice gives the same value; a validator sees the memory
+//! before the write it judges.
 
-mod range_check;
+pub mod bitwise;
+pub mod ec_op;
+pub mod ecdsa;
+pub mod keccak;
+pub mod modulo;
+pub mod output;
+pub mod pedersen;
+pub mod poseidon;
+pub mod range_check;
+mod runner;
 
-use crate::vm::{Memory, Relocatable, Value, Vm};
+pub use runner::{BuiltinRunner, Builtins, Insufficient};
+
 use std::fmt;
 
 /// Every builtin cairo-lang knows, in the canonical order used by layouts and `%builtins`.
@@ -89,91 +103,48 @@ impl BuiltinKind {
         }
     }
 
-    /// Whether this VM can run the builtin yet.
+    /// Input cells per instance (the rest are outputs the builtin deduces).
+    pub const fn n_input_cells(self) -> u64 {
+        match self {
+            BuiltinKind::Output | BuiltinKind::RangeCheck | BuiltinKind::RangeCheck96 => 1,
+            BuiltinKind::Pedersen | BuiltinKind::Ecdsa | BuiltinKind::Bitwise => 2,
+            BuiltinKind::EcOp => 5,
+            BuiltinKind::Keccak => 8,
+            BuiltinKind::Poseidon => 3,
+            BuiltinKind::AddMod | BuiltinKind::MulMod => 7,
+        }
+    }
+
+    /// Instances handled by one component (keccak: 16).
+    pub const fn instances_per_component(self) -> u64 {
+        match self {
+            BuiltinKind::Keccak => 16,
+            _ => 1,
+        }
+    }
+
+    /// Memory units per instance beyond its cells (add_mod, mul_mod: the 15 values and offsets
+    /// the instance reads).
+    pub const fn additional_memory_units(self) -> u64 {
+        match self {
+            BuiltinKind::AddMod | BuiltinKind::MulMod => 15,
+            _ => 0,
+        }
+    }
+
+    /// Whether the builtin may have a ratio below one (`ratio_den`).
+    pub const fn is_low_ratio(self) -> bool {
+        matches!(self, BuiltinKind::RangeCheck96 | BuiltinKind::AddMod | BuiltinKind::MulMod)
+    }
+
+    /// Whether this VM can run the builtin.
     pub const fn is_supported(self) -> bool {
-        matches!(self, BuiltinKind::Output | BuiltinKind::RangeCheck | BuiltinKind::RangeCheck96)
+        true
     }
 }
 
 impl fmt::Display for BuiltinKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
-    }
-}
-
-/// A builtin's runner: its segment and whether the program uses it.
-#[derive(Clone, Debug)]
-pub struct BuiltinRunner {
-    /// Which builtin.
-    pub kind: BuiltinKind,
-    /// Whether the program's `%builtins` names it.
-    pub included: bool,
-    /// The segment base.
-    pub base: Relocatable,
-    /// The stop pointer read by `final_stack`.
-    pub stop_ptr: Option<Relocatable>,
-}
-
-impl BuiltinRunner {
-    /// A runner with its segment allocated now.
-    pub fn new(kind: BuiltinKind, included: bool, memory: &mut Memory) -> Self {
-        let base = memory.add_segment();
-        BuiltinRunner { kind, included, base, stop_ptr: None }
-    }
-
-    /// The `%builtins` pointer passed to main.
-    pub fn initial_stack(&self) -> Vec<Value> {
-        if self.included {
-            vec![Value::Ptr(self.base)]
-        } else {
-            Vec::new()
-        }
-    }
-
-    /// Installs validation and auto-deduction hooks on the segment.
-    pub fn install(&self, vm: &mut Vm) {
-        let seg = self.base.segment as usize;
-        match self.kind {
-            BuiltinKind::RangeCheck => vm.memory.set_validator(seg, range_check::validate_128),
-            BuiltinKind::RangeCheck96 => vm.memory.set_validator(seg, range_check::validate_96),
-            _ => {}
-        }
-    }
-
-    /// Cells used in the segment (its effective size).
-    pub fn used_cells(&self, memory: &Memory) -> u64 {
-        memory.segment_len(self.base.segment).unwrap_or(0) as u64
-    }
-
-    /// Instances used.
-    pub fn used_instances(&self, memory: &Memory) -> u64 {
-        self.used_cells(memory).div_ceil(self.kind.cells_per_instance())
-    }
-
-    /// Reads the builtin's stop pointer below `pointer` and checks it (cairo-lang's
-    /// `final_stack`); returns the pointer below what it consumed.
-    pub fn final_stack(&mut self, memory: &Memory, pointer: Relocatable) -> Result<Relocatable, String> {
-        if !self.included {
-            self.stop_ptr = Some(self.base);
-            return Ok(pointer);
-        }
-        let at = pointer
-            .offset
-            .checked_sub(1)
-            .map(|o| Relocatable::new(pointer.segment, o))
-            .ok_or_else(|| format!("Invalid stop pointer for {}: the stack is empty.", self.kind))?;
-        let stop = memory.get_value(at).map_err(|e| e.to_string())?;
-        let used = self.used_instances(memory) * self.kind.cells_per_instance();
-        let expected = Relocatable::new(self.base.segment, self.base.offset + used);
-        match stop {
-            Value::Ptr(p) if p == expected => {
-                self.stop_ptr = Some(p);
-                Ok(at)
-            }
-            other => Err(format!(
-                "Invalid stop pointer for {}. Expected: {}, found: {}",
-                self.kind, expected, other
-            )),
-        }
     }
 }

@@ -1,7 +1,8 @@
 //! range_check and range_check96: every value written to the segment must be an integer in
-//! `[0, 2^128)` (resp. `[0, 2^96)`). Messages are cairo-lang's.
+//! `[0, 2^128)` (resp. `[0, 2^96)`), checked as 8 (resp. 6) parts of 16 bits. Messages are
+//! cairo-lang's.
 
-use crate::vm::{MemoryError, Relocatable, Value};
+use crate::vm::{Memory, MemoryError, Relocatable, Value};
 use num_bigint::BigUint;
 
 fn validate(addr: Relocatable, value: &Value, bits: u32) -> Result<(), MemoryError> {
@@ -24,11 +25,29 @@ fn validate(addr: Relocatable, value: &Value, bits: u32) -> Result<(), MemoryErr
 }
 
 /// range_check's validator.
-pub fn validate_128(addr: Relocatable, value: &Value) -> Result<(), MemoryError> {
+pub fn validate_128(addr: Relocatable, value: &Value, _: &Memory) -> Result<(), MemoryError> {
     validate(addr, value, 128)
 }
 
 /// range_check96's validator.
-pub fn validate_96(addr: Relocatable, value: &Value) -> Result<(), MemoryError> {
+pub fn validate_96(addr: Relocatable, value: &Value, _: &Memory) -> Result<(), MemoryError> {
     validate(addr, value, 96)
+}
+
+/// The smallest and largest 16-bit part of the segment's values (cairo-lang's
+/// `get_range_check_usage`), `None` for an empty segment.
+pub fn usage(memory: &Memory, segment: i64, n_parts: u32) -> Option<(u64, u64)> {
+    let mut minmax: Option<(u64, u64)> = None;
+    for (_, v) in memory.segment_values(segment) {
+        let Value::Int(f) = v else { continue };
+        let bytes = f.to_bytes_le();
+        for i in 0..n_parts as usize {
+            let part = u64::from(u16::from_le_bytes([bytes[2 * i], bytes[2 * i + 1]]));
+            minmax = Some(match minmax {
+                None => (part, part),
+                Some((lo, hi)) => (lo.min(part), hi.max(part)),
+            });
+        }
+    }
+    minmax
 }

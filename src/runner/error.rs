@@ -22,6 +22,23 @@ pub struct VmFault {
     pub message: String,
 }
 
+/// An error cairo-run does not catch: Python prints a traceback ending in the exception's
+/// qualified name and message. The traceback's frames are cairo-lang's own; only its first and
+/// last lines are reproduced.
+#[derive(Debug)]
+pub struct Uncaught {
+    /// The exception's qualified class name.
+    pub exception: &'static str,
+    /// Its message.
+    pub message: String,
+}
+
+impl std::fmt::Display for Uncaught {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Traceback (most recent call last):\n{}: {}", self.exception, self.message)
+    }
+}
+
 /// Why a run failed.
 #[derive(Debug, Error)]
 pub enum RunError {
@@ -34,6 +51,9 @@ pub enum RunError {
     /// An execution fault.
     #[error("{}", .0.message)]
     Vm(Box<VmFault>),
+    /// An exception cairo-run lets escape (security checks, inconsistent deductions).
+    #[error("{0}")]
+    Uncaught(Uncaught),
 }
 
 impl RunError {

@@ -1,24 +1,31 @@
 //! The runner: layout, segments in cairo-lang's order, builtin runners, the initial stack,
-//! the run itself, `end_run`, the builtins' return values, and relocation.
+//! the run itself, `end_run` (with proof mode's padding), the builtins' return values,
+//! `finalize_segments`, the security checks and relocation.
 //!
 //! The segment order is cairo-lang's `CairoRunner`: program (0), execution (1), one segment per
-//! builtin the program uses in layout order, then (plain mode) the return-fp segment and the
-//! end segment. Changing this order changes every relocated address.
+//! builtin runner in layout order (in proof mode every builtin of the layout has one), then in
+//! plain mode the return-fp segment and the end segment, then the modulo builtins' zero segment.
+//! Changing this order changes every relocated address.
 
+mod accessed;
 mod error;
 pub mod layout;
+pub mod proof;
 mod relocate;
+pub mod security;
+mod setup;
 mod traceback;
 
 pub use error::RunError;
-pub use layout::Layout;
+pub use layout::{DynamicParams, Layout};
 pub use relocate::Relocation;
 
-use crate::builtins::{BuiltinKind, BuiltinRunner};
+use crate::builtins::{BuiltinKind, BuiltinRunner, Builtins};
 use crate::hints::{HintProcessor, HintRegistry};
 use crate::interp::Interpreter;
 use crate::program::Program;
-use crate::vm::{Memory, NoTrace, Relocatable, TraceEntry, Value, Vm, VmError};
+use crate::vm::{NoTrace, Relocatable, TraceEntry, Value, Vm, VmError};
+use std::collections::BTreeMap;
 
 /// Whether the run records the per-step register trace.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
@@ -30,38 +37,57 @@ pub enum TraceMode {
     Off,
 }
 
+/// Plain runs (from main to its return) or proof mode (from `__start__` to `__end__`, padded).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum RunMode {
+    /// cairo-run without `--proof_mode`.
+    #[default]
+    Plain,
+    /// `--proof_mode`.
+    Proof,
+}
+
 /// How to run a program. Build with [`RunConfig::new`] and the `with_*` methods.
 #[derive(Clone, Debug)]
 pub struct RunConfig {
     /// The layout.
-    pub layout: &'static Layout,
-    /// The function to start at (default `main`).
+    pub layout: Layout,
+    /// The function to start at (default `main`; plain mode only).
     pub entrypoint: String,
     /// Fail after this many steps without reaching the end.
     pub max_steps: Option<u64>,
     /// cairo-run's `--steps N`: run exactly N steps (fails if the end comes before or after).
     pub steps: Option<u64>,
-    /// Trace recording.
+    /// cairo-run's `--min_steps N`.
+    pub min_steps: Option<u64>,
+    /// Trace recording (always on in proof mode).
     pub trace: TraceMode,
-    /// Run even when the layout lacks some of the program's builtins.
-    pub allow_missing_builtins: bool,
+    /// Run even when the layout lacks some of the program's builtins (default: in proof mode).
+    pub allow_missing_builtins: Option<bool>,
     /// The JSON hints read as `program_input`.
     pub program_input: Option<serde_json::Value>,
     /// The hint implementations (default: every built-in hint).
     pub hints: Option<std::sync::Arc<HintRegistry>>,
+    /// Plain or proof mode.
+    pub mode: RunMode,
+    /// cairo-run's `--secure_run` (default: on except in proof mode).
+    pub secure_run: Option<bool>,
 }
 
 impl Default for RunConfig {
     fn default() -> Self {
         RunConfig {
-            layout: Layout::by_name("plain").expect("plain exists"),
+            layout: Layout::by_name("plain").expect("plain exists").clone(),
             entrypoint: "main".into(),
             max_steps: None,
             steps: None,
+            min_steps: None,
             trace: TraceMode::On,
-            allow_missing_builtins: false,
+            allow_missing_builtins: None,
             program_input: None,
             hints: None,
+            mode: RunMode::Plain,
+            secure_run: None,
         }
     }
 }
@@ -72,8 +98,8 @@ impl RunConfig {
         Self::default()
     }
     /// Sets the layout.
-    pub fn with_layout(mut self, layout: &'static Layout) -> Self {
-        self.layout = layout;
+    pub fn with_layout(mut self, layout: &Layout) -> Self {
+        self.layout = layout.clone();
         self
     }
     /// Sets the entrypoint.
@@ -91,14 +117,19 @@ impl RunConfig {
         self.steps = n;
         self
     }
+    /// Sets cairo-run's `--min_steps`.
+    pub fn with_min_steps(mut self, n: Option<u64>) -> Self {
+        self.min_steps = n;
+        self
+    }
     /// Sets trace recording.
     pub fn with_trace(mut self, t: TraceMode) -> Self {
         self.trace = t;
         self
     }
-    /// Allows builtins missing from the layout.
+    /// Allows (or forbids) builtins missing from the layout.
     pub fn with_allow_missing_builtins(mut self, b: bool) -> Self {
-        self.allow_missing_builtins = b;
+        self.allow_missing_builtins = Some(b);
         self
     }
     /// Uses `registry` for hints (e.g. the built-in hints plus custom ones).
@@ -111,14 +142,22 @@ impl RunConfig {
         self.program_input = v;
         self
     }
+    /// Sets plain or proof mode.
+    pub fn with_mode(mut self, mode: RunMode) -> Self {
+        self.mode = mode;
+        self
+    }
+    /// Sets cairo-run's `--secure_run` / `--no_secure_run`.
+    pub fn with_secure_run(mut self, b: Option<bool>) -> Self {
+        self.secure_run = b;
+        self
+    }
 }
 
 /// A finished run: the VM state, builtins, trace and relocation.
 pub struct RunOutput {
-    /// Final VM state.
+    /// Final VM state (with the builtin runners in `vm.builtins`).
     pub vm: Vm,
-    /// Builtin runners, in layout order.
-    pub builtins: Vec<BuiltinRunner>,
     /// Program segment base.
     pub program_base: Relocatable,
     /// Execution segment base.
@@ -129,12 +168,29 @@ pub struct RunOutput {
     pub trace: Vec<TraceEntry>,
     /// Segment bases after relocation.
     pub relocation: Relocation,
+    /// Steps before proof mode's padding (cairo-lang's `original_steps`).
+    pub original_steps: u64,
+    /// Plain or proof mode.
+    pub mode: RunMode,
+    /// The layout.
+    pub layout: Layout,
+    /// Proof mode's public memory: `(segment, offset, page)` in segment order.
+    pub public_memory: Vec<(i64, u64, u64)>,
+    /// Sizes fixed by `finalize_segments` (proof mode).
+    pub finalized_sizes: BTreeMap<i64, u64>,
+    /// The program's builtin names.
+    pub program_builtins: Vec<String>,
 }
 
 impl RunOutput {
-    /// The output builtin's runner, if the program uses it.
+    /// The builtin runners, in layout order.
+    pub fn builtins(&self) -> &[BuiltinRunner] {
+        self.vm.builtins.runners()
+    }
+
+    /// The output builtin's runner, if the run has one.
     pub fn output_builtin(&self) -> Option<&BuiltinRunner> {
-        self.builtins.iter().find(|b| b.kind == BuiltinKind::Output)
+        self.vm.builtins.runner(BuiltinKind::Output)
     }
 
     /// The values written to the output segment, in order (`None` for a hole).
@@ -143,133 +199,89 @@ impl RunOutput {
         let n = b.used_cells(&self.vm.memory);
         (0..n).map(|i| self.vm.memory.get(Relocatable::new(b.base.segment, i))).collect()
     }
-}
 
-/// Sets up the segments and initial stack as cairo-lang's `initialize_segments` and
-/// `initialize_main_entrypoint` do (plain mode).
-struct Setup {
-    vm: Vm,
-    builtins: Vec<BuiltinRunner>,
-    program_base: Relocatable,
-    execution_base: Relocatable,
-    end: Relocatable,
-}
-
-fn setup(program: &Program, config: &RunConfig) -> Result<Setup, RunError> {
-    let layout = config.layout;
-    let mut prog_builtins = Vec::new();
-    for name in &program.builtins {
-        let kind = BuiltinKind::from_name(name).ok_or_else(|| {
-            RunError::Config(format!(
-                "The builtins specified by the %builtins directive must be subsequence of {:?}. Got {:?}.",
-                BuiltinKind::ALL.iter().map(|b| b.name()).collect::<Vec<_>>(),
-                program.builtins
-            ))
-        })?;
-        prog_builtins.push(kind);
+    /// A segment's size as relocation uses it.
+    pub fn segment_size(&self, segment: i64) -> u64 {
+        self.relocation.sizes.get(segment as usize).copied().unwrap_or(0)
     }
-    if !config.allow_missing_builtins {
-        let missing: Vec<&str> =
-            prog_builtins.iter().filter(|b| !layout.builtins.contains(b)).map(|b| b.name()).collect();
-        if !missing.is_empty() {
-            let set = missing.iter().map(|m| format!("'{m}'")).collect::<Vec<_>>().join(", ");
-            return Err(RunError::Config(format!(
-                "Builtins {{{set}}} are not present in layout \"{}\"",
-                layout.name
-            )));
-        }
-    }
-    if !prog_builtins.windows(2).all(|w| w[0] < w[1]) {
-        return Err(RunError::Config(format!(
-            "The builtins specified by the %builtins directive must be subsequence of {:?}. Got {:?}.",
-            BuiltinKind::ALL.iter().map(|b| b.name()).collect::<Vec<_>>(),
-            program.builtins
-        )));
-    }
-    if let Some(b) = prog_builtins.iter().find(|b| !b.is_supported()) {
-        return Err(RunError::Unsupported(format!("the {b} builtin is not supported yet")));
-    }
-
-    let mut memory = Memory::new();
-    let program_base = memory.add_segment();
-    let execution_base = memory.add_segment();
-    let mut builtins = Vec::new();
-    for &kind in layout.builtins {
-        if prog_builtins.contains(&kind) {
-            builtins.push(BuiltinRunner::new(kind, true, &mut memory));
-        }
-    }
-    let mut stack: Vec<Value> = Vec::new();
-    for kind in &prog_builtins {
-        match builtins.iter().find(|b| b.kind == *kind) {
-            Some(b) => stack.extend(b.initial_stack()),
-            None => stack.push(Value::from(0u64)),
-        }
-    }
-    let return_fp = memory.add_segment();
-    let entry = program.entrypoint(&config.entrypoint).ok_or_else(|| {
-        if config.entrypoint == "main" {
-            RunError::Config("Missing main().".into())
-        } else {
-            RunError::Config(format!("Entrypoint {} not found", config.entrypoint))
-        }
-    })?;
-    let end = memory.add_segment();
-    stack.push(Value::Ptr(return_fp));
-    stack.push(Value::Ptr(end));
-
-    let data: Vec<Value> = program.data.iter().map(|f| Value::Int(*f)).collect();
-    memory.load_data(program_base, &data).map_err(|e| RunError::Config(e.to_string()))?;
-    let sp = memory.load_data(execution_base, &stack).map_err(|e| RunError::Config(e.to_string()))?;
-
-    let mut vm = Vm::new(memory);
-    vm.pc = Relocatable::new(program_base.segment, entry as u64);
-    vm.ap = sp;
-    vm.fp = sp;
-    for b in &builtins {
-        b.install(&mut vm);
-    }
-    Ok(Setup { vm, builtins, program_base, execution_base, end })
 }
 
 /// Runs `program` from its entrypoint to the end with the reference interpreter, then ends the
 /// run, reads the builtins' return values and relocates.
 pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError> {
-    let Setup { mut vm, mut builtins, program_base, execution_base, end } = setup(program, config)?;
+    let setup::Setup { mut vm, program_base, execution_base, end, final_pc, mut execution_public_memory } =
+        setup::setup(program, config)?;
+    let proof = config.mode == RunMode::Proof;
     let registry = config.hints.as_deref().unwrap_or_else(|| crate::hints::registry::default_registry());
     let mut hints = HintProcessor::with_registry(program, config.program_input.clone(), registry);
     let mut interp = Interpreter::new(program_base.segment, program.data.len());
     for (pc, group) in hints.groups() {
         interp.code.set_hints(pc, group);
     }
+    let trace_on = proof || config.trace == TraceMode::On;
     let mut trace = Vec::new();
-    let limit = match (config.max_steps, config.steps) {
+    let mut engine = Engine { interp: &mut interp, hints: &mut hints, trace_on, final_pc };
+    // run_until_pc(end) with cairo-run's step budget (`--steps` less the final proof step).
+    let budget = config.steps.map(|s| s.saturating_sub(u64::from(proof)));
+    let limit = match (config.max_steps, budget) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     };
-    let mut result = match config.trace {
-        TraceMode::On => interp.run_until_pc(&mut vm, end, limit, &mut trace, &mut hints),
-        TraceMode::Off => interp.run_until_pc(&mut vm, end, limit, &mut NoTrace, &mut hints),
-    };
-    if let (Ok(()), Some(n)) = (&result, config.steps) {
-        // cairo-run's `run_until_steps`: keep stepping to exactly n steps; stepping at the end
-        // pc is an error.
-        let more = n.saturating_sub(vm.current_step);
-        result = match config.trace {
-            TraceMode::On => interp.run_for_steps(&mut vm, more, Some(end), &mut trace, &mut hints),
-            TraceMode::Off => interp.run_for_steps(&mut vm, more, Some(end), &mut NoTrace, &mut hints),
-        };
+    let mut result = engine.run_until_pc(&mut vm, end, limit, &mut trace);
+    if result.is_ok() && proof {
+        result = engine.steps(&mut vm, 1, &mut trace);
+    }
+    let original_steps = vm.current_step;
+    if result.is_ok() {
+        if let Some(n) = config.min_steps {
+            let more = n.saturating_sub(vm.current_step);
+            result = engine.steps(&mut vm, more, &mut trace);
+        }
+    }
+    if result.is_ok() {
+        if let Some(n) = config.steps {
+            let more = n.saturating_sub(vm.current_step);
+            result = engine.steps(&mut vm, more, &mut trace);
+        }
     }
     if let Err(e) = result {
         return Err(vm_error(program, &vm, e));
     }
-    vm.memory.relocate_temporary().map_err(|e| vm_error(program, &vm, e.into()))?;
 
-    // read_return_values: the builtins' stop pointers, from the top of the stack down.
+    // end_run.
+    vm.memory.relocate_temporary().map_err(|e| vm_error(program, &vm, e.into()))?;
+    Builtins::verify_auto_deductions(&vm).map_err(end_run_error)?;
+    if proof && config.steps.is_none() {
+        let holes = proof::memory_holes(&trace, &vm, &BTreeMap::new());
+        let inputs = proof::UsageInputs { rc_range: proof::rc_limits(&trace, &vm), holes };
+        let next_pow2 = |n: u64| n.max(1).next_power_of_two();
+        let to_pow2 = |n: u64| next_pow2(n) - n;
+        let more = to_pow2(vm.current_step);
+        engine.steps(&mut vm, more, &mut trace).map_err(|e| vm_error(program, &vm, e))?;
+        loop {
+            match proof::check_used_cells(&vm, &config.layout, vm.current_step, &inputs)
+                .map_err(RunError::Config)?
+            {
+                Ok(()) => break,
+                Err(w) => println!("Warning: {} Increasing number of steps.", w.0),
+            }
+            engine.steps(&mut vm, 1, &mut trace).map_err(|e| vm_error(program, &vm, e))?;
+            let more = to_pow2(vm.current_step);
+            engine.steps(&mut vm, more, &mut trace).map_err(|e| vm_error(program, &vm, e))?;
+        }
+    }
+
+    // read_return_values.
     let mut pointer = vm.ap;
     for kind in program.builtins.iter().rev() {
-        match builtins.iter_mut().find(|b| b.kind.name() == kind) {
-            Some(b) => pointer = b.final_stack(&vm.memory, pointer).map_err(RunError::Config)?,
+        let runner =
+            BuiltinKind::from_name(kind).and_then(|k| vm.builtins.runners().iter().position(|b| b.kind == k));
+        match runner {
+            Some(i) => {
+                let memory = &vm.memory;
+                let b = &mut vm.builtins.runners_mut()[i];
+                pointer = b.final_stack(memory, pointer).map_err(RunError::Config)?;
+            }
             None => {
                 pointer = Relocatable::new(pointer.segment, pointer.offset.saturating_sub(1));
                 if vm.memory.get(pointer) != Some(Value::from(0u64)) {
@@ -280,8 +292,94 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
             }
         }
     }
-    let relocation = Relocation::new(&vm.memory).map_err(RunError::Config)?;
-    Ok(RunOutput { vm, builtins, program_base, execution_base, end, trace, relocation })
+    execution_public_memory.extend(pointer.offset..vm.ap.offset);
+
+    // finalize_segments (proof mode).
+    let mut finalized_sizes = BTreeMap::new();
+    let mut public_memory = Vec::new();
+    if proof {
+        let steps = vm.current_step;
+        finalized_sizes.insert(program_base.segment, program.data.len() as u64);
+        public_memory.extend((0..program.data.len() as u64).map(|i| (program_base.segment, i, 0)));
+        public_memory.extend(execution_public_memory.iter().map(|&o| (execution_base.segment, o, 0)));
+        for b in vm.builtins.runners() {
+            let (_, size) = b.used_and_allocated(&vm.memory, steps).map_err(|e| RunError::Config(e.0))?;
+            finalized_sizes.insert(b.base.segment, size);
+            if b.kind == BuiltinKind::Output {
+                let pm = vm.builtins.output.public_memory(size).map_err(RunError::Config)?;
+                public_memory.extend(pm.into_iter().map(|(o, p)| (b.base.segment, o, p)));
+            }
+        }
+        if let Some((z, n)) = vm.builtins.zero_segment {
+            finalized_sizes.insert(z.segment, n);
+        }
+        public_memory.sort_by_key(|&(s, _, _)| s);
+    }
+
+    let secure = config.secure_run.unwrap_or(!proof);
+    if secure {
+        security::verify_secure_runner(&vm, program, program_base).map_err(RunError::Uncaught)?;
+    }
+    let relocation = Relocation::with_sizes(&vm.memory, &finalized_sizes).map_err(RunError::Config)?;
+    Ok(RunOutput {
+        vm,
+        program_base,
+        execution_base,
+        end,
+        trace,
+        relocation,
+        original_steps,
+        mode: config.mode,
+        layout: config.layout.clone(),
+        public_memory,
+        finalized_sizes,
+        program_builtins: program.builtins.clone(),
+    })
+}
+
+/// The interpreter with its hints and trace choice.
+struct Engine<'a, 'p> {
+    interp: &'a mut Interpreter,
+    hints: &'a mut HintProcessor<'p>,
+    trace_on: bool,
+    final_pc: Option<Relocatable>,
+}
+
+impl Engine<'_, '_> {
+    fn run_until_pc(
+        &mut self,
+        vm: &mut Vm,
+        end: Relocatable,
+        limit: Option<u64>,
+        trace: &mut Vec<TraceEntry>,
+    ) -> Result<(), VmError> {
+        if self.trace_on {
+            self.interp.run_until_pc(vm, end, limit, trace, self.hints)
+        } else {
+            self.interp.run_until_pc(vm, end, limit, &mut NoTrace, self.hints)
+        }
+    }
+
+    /// cairo-lang's `run_for_steps(n)` (stepping at the plain run's end pc is an error).
+    fn steps(&mut self, vm: &mut Vm, n: u64, trace: &mut Vec<TraceEntry>) -> Result<(), VmError> {
+        if self.trace_on {
+            self.interp.run_for_steps(vm, n, self.final_pc, trace, self.hints)
+        } else {
+            self.interp.run_for_steps(vm, n, self.final_pc, &mut NoTrace, self.hints)
+        }
+    }
+}
+
+/// An error of `end_run`'s deduction check, as cairo-run reports it (an assertion inside a
+/// rule prints `Error: ...`; an inconsistency escapes as an uncaught exception).
+fn end_run_error(e: VmError) -> RunError {
+    match e.kind() {
+        crate::vm::VmErrorKind::InconsistentAutoDeduction { .. } => RunError::Uncaught(error::Uncaught {
+            exception: "starkware.cairo.lang.vm.vm_exceptions.InconsistentAutoDeductionError",
+            message: e.to_string(),
+        }),
+        _ => RunError::Config(e.to_string()),
+    }
 }
 
 /// Wraps an execution fault with its pc and cairo-lang's traceback entries.

@@ -15,6 +15,12 @@ pub struct Relocation {
 impl Relocation {
     /// Computes the bases from the memory's effective segment sizes.
     pub fn new(memory: &Memory) -> Result<Self, String> {
+        Self::with_sizes(memory, &std::collections::BTreeMap::new())
+    }
+
+    /// Computes the bases with some segments' sizes fixed by `finalize_segments` (which may
+    /// exceed their used size, never fall below it).
+    pub fn with_sizes(memory: &Memory, fixed: &std::collections::BTreeMap<i64, u64>) -> Result<Self, String> {
         if memory.num_temp_segments() > 0 {
             for i in 1..=memory.num_temp_segments() as i64 {
                 if memory.segment_len(-i).unwrap_or(0) > 0 {
@@ -30,7 +36,11 @@ impl Relocation {
         let mut sizes = Vec::with_capacity(memory.num_segments());
         let mut next = 1u64;
         for s in 0..memory.num_segments() {
-            let len = memory.segment_len(s as i64).unwrap_or(0) as u64;
+            let used = memory.segment_len(s as i64).unwrap_or(0) as u64;
+            let len = fixed.get(&(s as i64)).copied().unwrap_or(used);
+            if len < used {
+                return Err(format!("Segment {s} exceeded its allocated size."));
+            }
             bases.push(next);
             sizes.push(len);
             next += len;

@@ -99,6 +99,17 @@ pub enum VmErrorKind {
     /// A builtin's auto-deduction failed.
     #[error("{0}")]
     Builtin(String),
+    /// A cell of a builtin segment differs from what the builtin deduces (checked at the end
+    /// of the run).
+    #[error("Inconsistent auto deduction rule at address {addr}. {current} != {new}.")]
+    InconsistentAutoDeduction {
+        /// The address.
+        addr: Relocatable,
+        /// The value in memory.
+        current: Value,
+        /// The deduced value.
+        new: Value,
+    },
 }
 
 /// A failed hint, as the error report needs it.

@@ -18,8 +18,25 @@ use thiserror::Error;
 /// Largest segment this memory will grow to, in cells (2^32 cells would be 128 GiB).
 pub const MAX_SEGMENT_LEN: u64 = 1 << 32;
 
-/// A validation hook: checks a value written into a builtin's segment.
-pub type Validator = fn(addr: Relocatable, value: &Value) -> Result<(), MemoryError>;
+/// A validation hook: checks a value about to be written into a builtin's segment. It sees the
+/// memory as it is before the write (a rule over several cells, like ECDSA's public key and
+/// message, reads the others from it) and may hold state (ECDSA's signatures).
+pub trait SegmentValidator: Send + Sync {
+    /// Accepts or rejects `value` at `addr`.
+    fn validate(&self, addr: Relocatable, value: &Value, memory: &Memory) -> Result<(), MemoryError>;
+}
+
+impl<F> SegmentValidator for F
+where
+    F: Fn(Relocatable, &Value, &Memory) -> Result<(), MemoryError> + Send + Sync,
+{
+    fn validate(&self, addr: Relocatable, value: &Value, memory: &Memory) -> Result<(), MemoryError> {
+        self(addr, value, memory)
+    }
+}
+
+/// A segment's validator, shared (memory is `Clone`).
+pub type Validator = std::sync::Arc<dyn SegmentValidator>;
 
 /// Memory faults, worded as cairo-lang words them.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
@@ -99,6 +116,16 @@ impl Memory {
         self.validators[segment] = Some(v);
     }
 
+    /// Runs a segment's validator over the cells already in it (cairo-lang's
+    /// `validate_existing_memory`, for memory loaded before the builtins were installed).
+    pub fn validate_existing(&self, segment: usize) -> Result<(), MemoryError> {
+        let Some(v) = self.validators.get(segment).cloned().flatten() else { return Ok(()) };
+        for (off, value) in self.segment_values(segment as i64) {
+            v.validate(Relocatable::new(segment as i64, off), &value, self)?;
+        }
+        Ok(())
+    }
+
     #[inline(always)]
     fn seg(&self, segment: i64) -> Option<&Vec<Cell>> {
         if segment >= 0 {
@@ -159,9 +186,9 @@ impl Memory {
     fn write_new(&mut self, segment: i64, offset: u64, cell: Cell) -> Result<(), MemoryError> {
         let addr = Relocatable::new(segment, offset);
         if segment >= 0 {
-            if let Some(v) = self.validators[segment as usize] {
+            if let Some(v) = self.validators[segment as usize].clone() {
                 let value = Value::from_cell(cell).expect("set cell");
-                v(addr, &value)?;
+                v.validate(addr, &value, self)?;
             }
         }
         if offset >= MAX_SEGMENT_LEN {

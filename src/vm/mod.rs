@@ -7,7 +7,7 @@ pub mod trace;
 pub mod value;
 
 pub use error::{HintFailure, VmError, VmErrorKind};
-pub use memory::{Memory, MemoryError};
+pub use memory::{Memory, MemoryError, SegmentValidator, Validator};
 pub use trace::{NoTrace, TraceEntry, TraceSink};
 pub use value::{Relocatable, Value};
 
@@ -32,13 +32,27 @@ pub struct Vm {
     pub current_step: u64,
     /// Auto-deduction hooks by segment index.
     pub deducers: Vec<Option<Deducer>>,
+    /// Cells written by auto-deduction, in order (the end of the run re-checks only the others).
+    pub deduced: Vec<Relocatable>,
+    /// The builtin runners and their state (signatures, output pages, ...), which hints reach
+    /// through the VM.
+    pub builtins: crate::builtins::Builtins,
 }
 
 impl Vm {
     /// A VM over `memory` with all registers at `0:0`.
     pub fn new(memory: Memory) -> Self {
         let z = Relocatable::new(0, 0);
-        Vm { memory, pc: z, ap: z, fp: z, current_step: 0, deducers: Vec::new() }
+        Vm {
+            memory,
+            pc: z,
+            ap: z,
+            fp: z,
+            current_step: 0,
+            deducers: Vec::new(),
+            deduced: Vec::new(),
+            builtins: crate::builtins::Builtins::default(),
+        }
     }
 
     /// Installs an auto-deduction hook for a segment.
@@ -59,6 +73,7 @@ impl Vm {
         let v = d(addr, &self.memory)?;
         if let Some(v) = v {
             self.memory.insert(addr, v)?;
+            self.deduced.push(addr);
         }
         Ok(v)
     }

@@ -19,6 +19,9 @@ pub struct Golden {
     pub stderr: String,
     #[serde(default)]
     pub custom_hint: bool,
+    /// Hints registered by tests/builtins.rs (not yet in the default registry, or custom).
+    #[serde(default)]
+    pub test_hints: bool,
 }
 
 pub fn root() -> PathBuf {

@@ -145,7 +145,7 @@ def compile_program(venv, src, recompile):
 
 
 def run_settings(name, program_json, manifest):
-    """Returns (flags, custom_hint): flags always start with --layout L."""
+    """Returns (flags, custom_hint, test_hints): flags always start with --layout L."""
     entry = manifest.get(name, {})
     layout = entry.get("layout")
     if layout is None:
@@ -153,7 +153,7 @@ def run_settings(name, program_json, manifest):
             has_builtins = bool(json.load(f).get("builtins"))
         layout = "small" if has_builtins else "plain"
     flags = ["--layout", layout] + list(entry.get("flags", []))
-    return flags, bool(entry.get("custom_hint", False))
+    return flags, bool(entry.get("custom_hint", False)), bool(entry.get("test_hints", False))
 
 
 def cairo_run_command(venv, program_name, flags, trace, memory, wrapper=None):
@@ -193,7 +193,7 @@ def memory_digest(data):
 
 def run_program(venv, name, src, manifest):
     program_json = src.with_suffix(".json")
-    flags, custom_hint = run_settings(name, program_json, manifest)
+    flags, custom_hint, test_hints = run_settings(name, program_json, manifest)
     with tempfile.TemporaryDirectory(prefix="cairo-golden-") as tmp:
         trace, memory = Path(tmp) / "trace.bin", Path(tmp) / "memory.bin"
         cmd = cairo_run_command(venv, program_json.name, flags, trace, memory)
@@ -227,6 +227,8 @@ def run_program(venv, name, src, manifest):
         "stderr": stderr,
         "custom_hint": custom_hint,
     }
+    if test_hints:
+        golden["test_hints"] = True
     out = src.parent / f"{name}.golden.json"
     with open(out, "w") as f:
         f.write(format_golden(golden))
@@ -267,7 +269,7 @@ def hint_coverage(venv, programs, manifest):
         with open(program_json) as f:
             if not json.load(f).get("hints"):
                 continue  # No hint to record: skip the second run.
-        flags, _ = run_settings(name, program_json, manifest)
+        flags, _, _ = run_settings(name, program_json, manifest)
         with tempfile.TemporaryDirectory(prefix="cairo-cov-") as tmp:
             log = Path(tmp) / "hints.json"
             cmd = cairo_run_command(

@@ -80,12 +80,7 @@ const fn to_s60(a: Raw) -> [i64; 5] {
 #[inline(always)]
 fn from_s60(v: [i64; 5]) -> Raw {
     let v = v.map(|x| x as u64);
-    [
-        v[3] >> 12 | v[4] << 48,
-        v[2] >> 8 | v[3] << 52,
-        v[1] >> 4 | v[2] << 56,
-        v[0] | v[1] << 60,
-    ]
+    [v[3] >> 12 | v[4] << 48, v[2] >> 8 | v[3] << 52, v[1] >> 4 | v[2] << 56, v[0] | v[1] << 60]
 }
 
 /// 30 divsteps on the low bits of f (odd) and g. Returns the new eta (= -delta), the matrix
@@ -134,12 +129,7 @@ fn divsteps_60(eta: i64, f: u64, g: u64) -> (i64, Trans) {
     let (q1, r1) = unpack(gqr1);
     let (u2, v2) = unpack(fuv2);
     let (q2, r2) = unpack(gqr2);
-    let t = Trans {
-        u: u2 * u1 + v2 * q1,
-        v: u2 * v1 + v2 * r1,
-        q: q2 * u1 + r2 * q1,
-        r: q2 * v1 + r2 * r1,
-    };
+    let t = Trans { u: u2 * u1 + v2 * q1, v: u2 * v1 + v2 * r1, q: q2 * u1 + r2 * q1, r: q2 * v1 + r2 * r1 };
     (eta, t)
 }
 

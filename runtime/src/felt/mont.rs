@@ -35,12 +35,8 @@ pub(crate) const P3: u64 = 0x0800_0000_0000_0011;
 pub(crate) const P: Raw = [P3, 0, 0, 1];
 
 /// R^2 mod p, most significant limb first: `mul_wide(x, R2)` is the Montgomery form of x.
-pub(crate) const R2: Raw = [
-    0x07ff_d4ab_5e00_8810,
-    0xffff_ffff_ff6f_8000,
-    0x0000_0001_330f_ffff,
-    0xffff_fd73_7e00_0401,
-];
+pub(crate) const R2: Raw =
+    [0x07ff_d4ab_5e00_8810, 0xffff_ffff_ff6f_8000, 0x0000_0001_330f_ffff, 0xffff_fd73_7e00_0401];
 
 /// `a * b + acc + carry` as (low, high) limbs; never overflows.
 #[inline(always)]

@@ -1,0 +1,284 @@
+//! What every builtin runner shares: its segment, stop pointer and layout ratio
+//! ([`BuiltinRunner`], cairo-lang's `SimpleBuiltinRunner`), and the set of a run's runners with
+//! the state hints reach through the VM ([`Builtins`]: ECDSA signatures, output pages and
+//! attributes, the zero segment of the modulo builtins).
+//!
+//! Invariant: `Builtins::runners` is in layout order, which is the order of their segments.
+
+use super::output::OutputState;
+use super::{ecdsa, BuiltinKind};
+use crate::runner::layout::BuiltinDef;
+use crate::vm::{Deducer, Memory, Relocatable, Value, Vm, VmError};
+use starknet_types_core::felt::Felt;
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+/// A builtin's runner.
+#[derive(Clone, Debug)]
+pub struct BuiltinRunner {
+    /// Which builtin.
+    pub kind: BuiltinKind,
+    /// Whether the program's `%builtins` names it (in proof mode every builtin of the layout
+    /// has a runner).
+    pub included: bool,
+    /// The segment base.
+    pub base: Relocatable,
+    /// The stop pointer read by `final_stack`.
+    pub stop_ptr: Option<Relocatable>,
+    /// Steps per instance (`None`: dynamic). Output has no ratio.
+    pub ratio: Option<u32>,
+    /// The ratio's denominator.
+    pub ratio_den: u32,
+}
+
+/// Why an allocation check failed (cairo-lang's `InsufficientAllocatedCells`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Insufficient(pub String);
+
+impl BuiltinRunner {
+    /// A runner with its segment allocated now.
+    pub fn new(kind: BuiltinKind, def: Option<&BuiltinDef>, included: bool, memory: &mut Memory) -> Self {
+        let base = memory.add_segment();
+        BuiltinRunner {
+            kind,
+            included,
+            base,
+            stop_ptr: None,
+            ratio: def.and_then(|d| d.ratio),
+            ratio_den: def.map(|d| d.ratio_den).unwrap_or(1),
+        }
+    }
+
+    /// The `%builtins` pointer passed to main.
+    pub fn initial_stack(&self) -> Vec<Value> {
+        if self.included {
+            vec![Value::Ptr(self.base)]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The auto-deduction rule of the builtin's segment, if it has one.
+    pub fn deducer(&self) -> Option<Deducer> {
+        match self.kind {
+            BuiltinKind::Pedersen => Some(super::pedersen::deduce),
+            BuiltinKind::Bitwise => Some(super::bitwise::deduce),
+            BuiltinKind::EcOp => Some(super::ec_op::deduce),
+            BuiltinKind::Keccak => Some(super::keccak::deduce),
+            BuiltinKind::Poseidon => Some(super::poseidon::deduce),
+            _ => None,
+        }
+    }
+
+    /// Cells used in the segment (its effective size).
+    pub fn used_cells(&self, memory: &Memory) -> u64 {
+        memory.segment_len(self.base.segment).unwrap_or(0) as u64
+    }
+
+    /// Instances used.
+    pub fn used_instances(&self, memory: &Memory) -> u64 {
+        self.used_cells(memory).div_ceil(self.kind.cells_per_instance())
+    }
+
+    /// Instances the layout allocates after `steps` steps (cairo-lang's
+    /// `get_allocated_instances`).
+    pub fn allocated_instances(&self, memory: &Memory, steps: u64) -> Result<u64, Insufficient> {
+        if self.kind == BuiltinKind::Output {
+            return Ok(self.used_cells(memory));
+        }
+        let ipc = self.kind.instances_per_component();
+        let Some(ratio) = self.ratio else {
+            let needed = self.used_instances(memory).div_ceil(ipc);
+            let components = if needed > 0 { needed.next_power_of_two() } else { 0 };
+            return Ok(ipc * components);
+        };
+        if ratio == 0 {
+            return Ok(0);
+        }
+        let (ratio, den) = (u64::from(ratio), u64::from(self.ratio_den));
+        let min_steps = (ratio * ipc).div_ceil(den);
+        if steps < min_steps {
+            return Err(Insufficient(format!(
+                "Number of steps must be at least {min_steps} for the {} builtin.",
+                self.kind
+            )));
+        }
+        // safe_div: the step count is a multiple of the ratio once padded.
+        Ok(steps * den / ratio)
+    }
+
+    /// Used cells and allocated size (cairo-lang's `get_used_cells_and_allocated_size`).
+    pub fn used_and_allocated(&self, memory: &Memory, steps: u64) -> Result<(u64, u64), Insufficient> {
+        let used = self.used_cells(memory);
+        if self.kind == BuiltinKind::Output {
+            return Ok((used, used));
+        }
+        let size = self.kind.cells_per_instance() * self.allocated_instances(memory, steps)?;
+        if used > size {
+            return Err(Insufficient(format!(
+                "The {} builtin used {used} cells but the capacity is {size}.",
+                self.kind
+            )));
+        }
+        Ok((used, size))
+    }
+
+    /// Memory units the builtin takes from the layout's budget.
+    pub fn allocated_memory_units(&self, memory: &Memory, steps: u64) -> Result<u64, Insufficient> {
+        if self.kind == BuiltinKind::Output {
+            return Ok(0);
+        }
+        let per = self.kind.cells_per_instance() + self.kind.additional_memory_units();
+        Ok(per * self.allocated_instances(memory, steps)?)
+    }
+
+    /// Range-check units used (range_check builtins: `n_parts` per used cell).
+    pub fn used_perm_range_check_units(&self, memory: &Memory, steps: u64) -> Result<u64, Insufficient> {
+        let parts = match self.kind {
+            BuiltinKind::RangeCheck => 8,
+            BuiltinKind::RangeCheck96 => 6,
+            _ => return Ok(0),
+        };
+        Ok(self.used_and_allocated(memory, steps)?.0 * parts)
+    }
+
+    /// Diluted units per instance (bitwise, keccak).
+    pub fn diluted_units_per_instance(&self, spacing: u32, n_bits: u32) -> u64 {
+        match self.kind {
+            BuiltinKind::Bitwise => super::bitwise::diluted_units(251, spacing, n_bits),
+            BuiltinKind::Keccak => (1u64 << 18) / u64::from(n_bits),
+            _ => 0,
+        }
+    }
+
+    /// Reads the builtin's stop pointer below `pointer` and checks it (cairo-lang's
+    /// `final_stack`); returns the pointer below what it consumed.
+    pub fn final_stack(&mut self, memory: &Memory, pointer: Relocatable) -> Result<Relocatable, String> {
+        if !self.included {
+            self.stop_ptr = Some(self.base);
+            return Ok(pointer);
+        }
+        let at = pointer
+            .offset
+            .checked_sub(1)
+            .map(|o| Relocatable::new(pointer.segment, o))
+            .ok_or_else(|| format!("Invalid stop pointer for {}: the stack is empty.", self.kind))?;
+        let stop = memory.get_value(at).map_err(|e| e.to_string())?;
+        let used = if self.kind == BuiltinKind::Output {
+            self.used_cells(memory)
+        } else {
+            self.used_instances(memory) * self.kind.cells_per_instance()
+        };
+        let expected = Relocatable::new(self.base.segment, self.base.offset + used);
+        match stop {
+            Value::Ptr(p) if p == expected => {
+                self.stop_ptr = Some(p);
+                Ok(at)
+            }
+            other => Err(format!(
+                "Invalid stop pointer for {}. Expected: {}, found: {}",
+                self.kind, expected, other
+            )),
+        }
+    }
+}
+
+/// The runners of a run and the state hints reach through the VM.
+#[derive(Clone, Debug, Default)]
+pub struct Builtins {
+    runners: Vec<BuiltinRunner>,
+    /// The output builtin's pages and attributes.
+    pub output: OutputState,
+    /// ECDSA signatures by public-key address (shared with the ECDSA segment's validator).
+    pub signatures: Arc<Mutex<BTreeMap<Relocatable, (Felt, Felt)>>>,
+    /// The segment of zeros the modulo builtins point at, and its size.
+    pub zero_segment: Option<(Relocatable, u64)>,
+}
+
+impl Builtins {
+    /// The runners, in layout order.
+    pub fn runners(&self) -> &[BuiltinRunner] {
+        &self.runners
+    }
+
+    /// The runners, mutably.
+    pub fn runners_mut(&mut self) -> &mut [BuiltinRunner] {
+        &mut self.runners
+    }
+
+    /// Adds a runner (in layout order).
+    pub fn push(&mut self, r: BuiltinRunner) {
+        self.runners.push(r);
+    }
+
+    /// The runner of `kind`, if the run has one.
+    pub fn runner(&self, kind: BuiltinKind) -> Option<&BuiltinRunner> {
+        self.runners.iter().find(|r| r.kind == kind)
+    }
+
+    /// The runner owning `segment`.
+    pub fn runner_of_segment(&self, segment: i64) -> Option<&BuiltinRunner> {
+        self.runners.iter().find(|r| r.base.segment == segment)
+    }
+
+    /// `ecdsa_builtin.add_signature(addr, (r, s))`, as the library's `verify_ecdsa_signature`
+    /// hint calls it. Errors are cairo-lang's assertion messages.
+    pub fn add_signature(&self, addr: Value, signature: (Felt, Felt)) -> Result<(), String> {
+        let runner = self.runner(BuiltinKind::Ecdsa).ok_or("name 'ecdsa_builtin' is not defined")?;
+        let addr = ecdsa::check_signature_address(runner.base, addr)?;
+        let mut map = self.signatures.lock().map_err(|_| "signature table poisoned".to_string())?;
+        map.insert(addr, signature);
+        Ok(())
+    }
+
+    /// Installs every runner's validation and deduction hooks on its segment (cairo-lang's
+    /// `add_validation_rules` and `add_auto_deduction_rules`).
+    pub fn install_hooks(vm: &mut Vm) {
+        let hooks: Vec<(usize, BuiltinKind, Option<Deducer>)> =
+            vm.builtins.runners.iter().map(|r| (r.base.segment as usize, r.kind, r.deducer())).collect();
+        for (seg, kind, deducer) in hooks {
+            match kind {
+                BuiltinKind::RangeCheck => {
+                    vm.memory.set_validator(seg, Arc::new(super::range_check::validate_128))
+                }
+                BuiltinKind::RangeCheck96 => {
+                    vm.memory.set_validator(seg, Arc::new(super::range_check::validate_96))
+                }
+                BuiltinKind::Ecdsa => vm
+                    .memory
+                    .set_validator(seg, Arc::new(ecdsa::Validator::new(vm.builtins.signatures.clone()))),
+                _ => {}
+            }
+            if let Some(d) = deducer {
+                vm.set_deducer(seg, d);
+            }
+        }
+    }
+
+    /// cairo-lang's `verify_auto_deductions` (run by `end_run`): every cell of a deducing
+    /// builtin's segment that was not written by the deduction itself must equal what the
+    /// deduction gives.
+    pub fn verify_auto_deductions(vm: &Vm) -> Result<(), VmError> {
+        let deduced: std::collections::HashSet<Relocatable> = vm.deduced.iter().copied().collect();
+        for r in &vm.builtins.runners {
+            let Some(d) = r.deducer() else { continue };
+            for (off, current) in vm.memory.segment_values(r.base.segment) {
+                let addr = Relocatable::new(r.base.segment, off);
+                if deduced.contains(&addr) {
+                    continue;
+                }
+                if let Some(v) = d(addr, &vm.memory)? {
+                    if v != current {
+                        return Err(crate::vm::VmErrorKind::InconsistentAutoDeduction {
+                            addr,
+                            current,
+                            new: v,
+                        }
+                        .into());
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
