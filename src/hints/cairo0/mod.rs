@@ -10,6 +10,7 @@
 mod alloc;
 mod dict;
 mod find_element;
+mod keccak;
 mod math;
 #[allow(dead_code)] // Helpers for the secp and ec hints, which use them all.
 mod py;
@@ -207,6 +208,34 @@ pub const HINTS: &[(&str, HintFn)] = &[
     (secp::F384_ISQRT, secp::f384_isqrt),
     (secp::F384_SIGNED_NN, secp::f384_signed_nn),
     (secp::F384_ADD_CARRIES, secp::f384_add_carries),
+    // keccak.cairo, keccak_utils/, cairo_keccak/, builtin_keccak/, simulate_builtin_keccak_with_cairo/
+    (keccak::N_BYTES_GE_FULL_RATE, keccak::n_bytes_ge_full_rate),
+    (keccak::N_BYTES_LT_WORD, keccak::n_bytes_lt_word),
+    (keccak::FULL_WORD_8, keccak::full_word_8),
+    (keccak::OUTPUT0_TO_UINT256, keccak::output0_to_uint256),
+    (keccak::OUTPUT1_TO_UINT256, keccak::output1_to_uint256),
+    (keccak::INPUTS_3, keccak::inputs_3),
+    (keccak::INPUTS_6, keccak::inputs_6),
+    (keccak::INPUTS_9, keccak::inputs_9),
+    (keccak::INPUTS_12, keccak::inputs_12),
+    (keccak::INPUTS_15, keccak::inputs_15),
+    (keccak::PREPARE_LAST_BLOCK, keccak::prepare_last_block),
+    (keccak::BLOCK_PERMUTATION, keccak::block_permutation),
+    (keccak::BLOCK_PERMUTATION_V0_10, keccak::block_permutation_v0_10),
+    (keccak::BLOCK_PERMUTATION_TO_OUTPUT, keccak::block_permutation_to_output),
+    (keccak::FINALIZE_KECCAK, keccak::finalize_keccak),
+    (keccak::FINALIZE_KECCAK_1000, keccak::finalize_keccak_1000),
+    (keccak::UNSAFE_KECCAK, keccak::unsafe_keccak),
+    (keccak::UNSAFE_KECCAK_FINALIZE, keccak::unsafe_keccak_finalize),
+    (keccak::KECCAK_ADD_UINT256, keccak::keccak_add_uint256),
+    (keccak::STATE_TO_FELTS, keccak::state_to_felts),
+    (keccak::FELT_ARRAY_3, keccak::felt_array_3),
+    (keccak::FELT_ARRAY_6, keccak::felt_array_6),
+    (keccak::FELT_ARRAY_9, keccak::felt_array_9),
+    (keccak::FELT_ARRAY_12, keccak::felt_array_12),
+    (keccak::FELT_ARRAY_15, keccak::felt_array_15),
+    (keccak::FELT_ARRAY_18, keccak::felt_array_18),
+    (keccak::FELT_ARRAY_21, keccak::felt_array_21),
     // starknet/common/storage.cairo, deprecated syscalls
     (starknet::NORMALIZE_ADDRESS, starknet::normalize_address),
     (starknet::IS_250, starknet::is_250),
