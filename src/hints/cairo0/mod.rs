@@ -8,6 +8,7 @@
 //! quotes the same source line as cairo-run's.
 
 mod alloc;
+mod blake2s;
 mod dict;
 mod find_element;
 mod keccak;
@@ -15,6 +16,7 @@ mod math;
 #[allow(dead_code)] // Helpers for the secp and ec hints, which use them all.
 mod py;
 mod secp;
+mod sha256;
 mod squash_dict;
 mod starknet;
 mod uint256;
@@ -236,6 +238,21 @@ pub const HINTS: &[(&str, HintFn)] = &[
     (keccak::FELT_ARRAY_15, keccak::felt_array_15),
     (keccak::FELT_ARRAY_18, keccak::felt_array_18),
     (keccak::FELT_ARRAY_21, keccak::felt_array_21),
+    // cairo_sha256/
+    (sha256::FINALIZE_SHA256, sha256::finalize_sha256),
+    (sha256::FINALIZE_SHA256_V0, sha256::finalize_sha256_v0),
+    (sha256::SHA256_BLOCK, sha256::sha256_block),
+    (sha256::SHA256_BLOCK_WITH_STATE, sha256::sha256_block_with_state),
+    // cairo_blake2s/
+    (blake2s::BLAKE2S_ADD_UINT256, blake2s::blake2s_add_uint256),
+    (blake2s::BLAKE2S_ADD_UINT256_BIGEND, blake2s::blake2s_add_uint256_bigend),
+    (blake2s::COMPUTE_BLAKE2S_FUNC, blake2s::compute_blake2s_func),
+    (blake2s::ENCODE_IS_SMALL, blake2s::encode_is_small),
+    (blake2s::ENCODE_FELT252_TO_U32S, blake2s::encode_felt252_to_u32s),
+    (blake2s::FINALIZE_BLAKE2S, blake2s::finalize_blake2s),
+    (blake2s::FINALIZE_BLAKE2S_V0, blake2s::finalize_blake2s_v0),
+    (blake2s::BLAKE2S_BLOCK, blake2s::blake2s_block),
+    (blake2s::FULL_WORD_4, blake2s::full_word_4),
     // starknet/common/storage.cairo, deprecated syscalls
     (starknet::NORMALIZE_ADDRESS, starknet::normalize_address),
     (starknet::IS_250, starknet::is_250),
