@@ -22,7 +22,7 @@ fn entries() -> Vec<Entry> {
 
 /// Hint texts of the list the registry does not recognise yet. Only ever lowered: the test
 /// fails when a listed text is not recognised beyond this count.
-const MAX_UNRECOGNISED: usize = 42;
+const MAX_UNRECOGNISED: usize = 33;
 
 #[test]
 fn every_library_and_whitelist_hint_is_recognised() {

@@ -9,7 +9,9 @@
 
 mod alloc;
 mod blake2s;
+mod builtin_hints;
 mod dict;
+mod ec;
 mod find_element;
 mod keccak;
 mod math;
@@ -253,6 +255,17 @@ pub const HINTS: &[(&str, HintFn)] = &[
     (blake2s::FINALIZE_BLAKE2S_V0, blake2s::finalize_blake2s_v0),
     (blake2s::BLAKE2S_BLOCK, blake2s::blake2s_block),
     (blake2s::FULL_WORD_4, blake2s::full_word_4),
+    // ec.cairo, cairo_ec_op/
+    (ec::EC_OP_RANDOM_POINT, ec::ec_op_random_point),
+    (ec::CHAINED_EC_OP_RANDOM_POINT, ec::chained_ec_op_random_point),
+    (ec::RECOVER_Y, ec::recover_y_hint),
+    (ec::EC_OP_FAILED, ec::ec_op_failed),
+    (ec::M_BIT_UNPACKING, ec::m_bit_unpacking),
+    // signature.cairo, modulo.cairo, builtin_poseidon/, hash_state_poseidon.cairo
+    (builtin_hints::ADD_SIGNATURE, builtin_hints::add_signature),
+    (builtin_hints::RUN_MOD_P_CIRCUIT, builtin_hints::run_mod_p_circuit),
+    (builtin_hints::ELEMENTS_AT_LEAST_10, builtin_hints::elements_at_least_10),
+    (builtin_hints::ELEMENTS_AT_LEAST_2, builtin_hints::elements_at_least_2),
     // starknet/common/storage.cairo, deprecated syscalls
     (starknet::NORMALIZE_ADDRESS, starknet::normalize_address),
     (starknet::IS_250, starknet::is_250),

@@ -84,7 +84,7 @@ fn words32(v: &[BigUint]) -> Option<Vec<u32>> {
 }
 
 /// SHA-256's compression of one block on 32-bit words.
-fn compress32(state: &[u32], w: &[u32]) -> [u32; 8] {
+pub(crate) fn compress32(state: &[u32], w: &[u32]) -> [u32; 8] {
     let mut v = [0u32; 8];
     v.copy_from_slice(state);
     for i in 0..64 {
