@@ -15,6 +15,7 @@ pub mod dict_manager;
 mod error;
 pub mod registry;
 pub mod scopes;
+pub mod update_tree;
 
 pub use ctx::HintCtx;
 pub use error::{AtLine, HintError};

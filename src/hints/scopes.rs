@@ -8,6 +8,7 @@
 //! manager) are `Rc`s.
 
 use super::dict_manager::DictManager;
+use super::update_tree::{DescentMap, PatriciaArgs, Preimage, UpdateTree};
 use super::HintError;
 use crate::vm::Value;
 use num_bigint::BigInt;
@@ -42,6 +43,14 @@ pub enum ScopeValue {
     Dict(HashMap<Value, Value>),
     /// The `DictManager` (`__dict_manager`), shared by every scope that holds it.
     DictManager(Rc<RefCell<DictManager>>),
+    /// A non-empty node of a Merkle / Patricia update tree (`node`, `left_child`, ...).
+    Node(Rc<UpdateTree>),
+    /// The `preimage` dict of the Merkle / Patricia hints.
+    Preimage(Rc<Preimage>),
+    /// The Patricia `descent_map`.
+    DescentMap(Rc<DescentMap>),
+    /// The Patricia `common_args` dict.
+    PatriciaArgs(Rc<PatriciaArgs>),
 }
 
 /// The stack of scopes.
@@ -201,6 +210,23 @@ impl ExecScopes {
         }
     }
 
+    /// A tree variable (`node`, `left_child`, ...): a node or `None`.
+    pub fn tree(&self, name: &str) -> Result<super::update_tree::Tree, HintError> {
+        match self.value(name)? {
+            ScopeValue::Node(n) => Ok(Some(n.clone())),
+            ScopeValue::None => Ok(None),
+            other => Err(type_error(name, other, "a tree node")),
+        }
+    }
+
+    /// `preimage`.
+    pub fn preimage(&self) -> Result<Rc<Preimage>, HintError> {
+        match self.value("preimage")? {
+            ScopeValue::Preimage(p) => Ok(p.clone()),
+            other => Err(type_error("preimage", other, "a dict")),
+        }
+    }
+
     /// `__dict_manager`.
     pub fn dict_manager(&self) -> Result<Rc<RefCell<DictManager>>, HintError> {
         match self.value("__dict_manager")? {
@@ -222,6 +248,8 @@ impl ScopeValue {
             ScopeValue::IntList(_) | ScopeValue::Values(_) | ScopeValue::Indices(_) => "a list",
             ScopeValue::IndexLists(_) | ScopeValue::Dict(_) => "a dict",
             ScopeValue::DictManager(_) => "a DictManager",
+            ScopeValue::Node(_) => "an update-tree node",
+            ScopeValue::Preimage(_) | ScopeValue::DescentMap(_) | ScopeValue::PatriciaArgs(_) => "a dict",
         }
     }
 }

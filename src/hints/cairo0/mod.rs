@@ -15,6 +15,8 @@ mod ec;
 mod find_element;
 mod keccak;
 mod math;
+mod merkle;
+mod patricia;
 #[allow(dead_code)] // Helpers for the secp and ec hints, which use them all.
 mod py;
 mod secp;
@@ -266,6 +268,41 @@ pub const HINTS: &[(&str, HintFn)] = &[
     (builtin_hints::RUN_MOD_P_CIRCUIT, builtin_hints::run_mod_p_circuit),
     (builtin_hints::ELEMENTS_AT_LEAST_10, builtin_hints::elements_at_least_10),
     (builtin_hints::ELEMENTS_AT_LEAST_2, builtin_hints::elements_at_least_2),
+    // merkle_update.cairo, merkle_multi_update.cairo, small_merkle_tree.cairo
+    (merkle::MERKLE_UPDATE_AUTH_PATH_EMPTY, merkle::merkle_update_auth_path_empty),
+    (merkle::MERKLE_UPDATE_SIBLING_X, merkle::merkle_update_sibling_x),
+    (merkle::MERKLE_UPDATE_SIBLING_Y, merkle::merkle_update_sibling_y),
+    (merkle::MERKLE_UPDATE_INDEX_BIT, merkle::merkle_update_index_bit),
+    (merkle::MERKLE_MULTI_UPDATE, merkle::merkle_multi_update),
+    (merkle::MERKLE_MULTI_UPDATE_INNER, merkle::merkle_multi_update_inner),
+    (merkle::ASSERT_CASE_BOTH, merkle::assert_case_both),
+    (merkle::ASSERT_CASE_LEAF, merkle::assert_case_leaf),
+    (merkle::CASE_NOT_LEFT, merkle::case_not_left),
+    (merkle::ENTER_LEFT_CHILD, merkle::enter_left_child),
+    (merkle::ENTER_RIGHT_CHILD, merkle::enter_right_child),
+    (merkle::SMALL_MERKLE_TREE_ENTER_SCOPE, merkle::small_merkle_tree_enter_scope),
+    (merkle::SMALL_MERKLE_TREE_UPDATE, merkle::small_merkle_tree_update),
+    // patricia.cairo, patricia_with_sponge.cairo
+    (patricia::OPEN_EDGE, patricia::open_edge),
+    (patricia::PATRICIA_UPDATE_CONSTANTS, patricia::patricia_update_constants),
+    (patricia::ENTER_NODE, patricia::enter_node),
+    (patricia::ASSERT_CASE_RIGHT, patricia::assert_case_right),
+    (patricia::TRAVERSE_BINARY_OR_LEAF, patricia::traverse_binary_or_leaf),
+    (patricia::TRAVERSE_EDGE_DECODE, patricia::traverse_edge_decode),
+    (patricia::EDGE_BIT, patricia::edge_bit),
+    (patricia::EDGE_BOTTOM_HASH, patricia::edge_bottom_hash),
+    (patricia::LENGTH_WORD_FROM_DESCEND, patricia::length_word_from_descend),
+    (patricia::CASE_RIGHT_XOR_BIT, patricia::case_right_xor_bit),
+    (patricia::ENTER_CHILD_OF_BIT, patricia::enter_child_of_bit),
+    (patricia::ENTER_OTHER_CHILD_OF_BIT, patricia::enter_other_child_of_bit),
+    (patricia::GET_DESCEND, patricia::get_descend),
+    (patricia::TRAVERSE_EMPTY_DECODE, patricia::traverse_empty_decode),
+    (patricia::ENTER_SINGLE_CHILD, patricia::enter_single_child),
+    (patricia::SIBLINGS_WORD_FROM_DESCEND, patricia::siblings_word_from_descend),
+    (patricia::ENTER_DESCENT_NODE, patricia::enter_descent_node),
+    (patricia::ENTER_LEFT_CHILD_COMMON, patricia::enter_left_child_common),
+    (patricia::ENTER_RIGHT_CHILD_COMMON, patricia::enter_right_child_common),
+    (patricia::IS_BINARY_OR_LEAF, patricia::is_binary_or_leaf),
     // starknet/common/storage.cairo, deprecated syscalls
     (starknet::NORMALIZE_ADDRESS, starknet::normalize_address),
     (starknet::IS_250, starknet::is_250),
