@@ -147,7 +147,7 @@ fn fixtures_match_cairo_run() {
     eprintln!("{compared} fixtures identical to cairo-run");
 }
 
-/// Python tracebacks inside hints show cairo-lang's own frames (memory_dict.py, ...) that a
+/// Python tracebacks inside hints show cairo-lang's own frames (memory_dict.py, secp_utils.py, ...) that a
 /// Rust VM has no equivalent of; they are dropped from both sides before comparing. So are
 /// source lines quoted from files that do not exist on this machine (cairo-lang's library
 /// sources, referenced by absolute path, are present only where cairo-lang is installed).
@@ -164,7 +164,11 @@ pub fn normalize_stderr(s: &str) -> String {
     for line in s.lines() {
         if let Some(rest) = line.strip_prefix("  File \"") {
             let file = rest.split('"').next().unwrap_or("");
-            skip_code = file.contains("/starkware/cairo/lang/") || file.contains("/starkware/python/");
+            // cairo-lang's own Python: the VM (`cairo/lang/`), `starkware/python/`, and the
+            // library's helper modules (`cairo/common/**/*.py`, e.g. `secp_utils.py`).
+            skip_code = file.contains("/starkware/cairo/lang/")
+                || file.contains("/starkware/python/")
+                || (file.contains("/starkware/") && file.ends_with(".py"));
             if skip_code {
                 continue;
             }

@@ -7,6 +7,7 @@ mod common;
 mod golden;
 mod identity;
 mod jit_safety;
+mod hints;
 mod oracle;
 mod prop_jit;
 mod pie;

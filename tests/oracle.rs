@@ -26,14 +26,18 @@ fn layout_name(s: &str) -> LayoutName {
     }
 }
 
-/// Trace bytes and memory map from the cairo-vm crate.
+/// A relocated memory: address -> 32-byte little-endian value.
+type Cells = BTreeMap<u64, [u8; 32]>;
+
+/// Trace bytes, memory map and memory holes from the cairo-vm crate; `None` when the program
+/// uses a hint the crate does not implement (cairo-run's golden still checks that fixture).
 fn cairo_vm_run(
     bytes: &[u8],
     layout: &str,
     entrypoint: &str,
     proof: bool,
     allow_missing: bool,
-) -> (Vec<u8>, BTreeMap<u64, [u8; 32]>, usize) {
+) -> Option<(Vec<u8>, Cells, usize)> {
     let cfg = CairoRunConfig {
         entrypoint,
         trace_enabled: true,
@@ -47,7 +51,11 @@ fn cairo_vm_run(
         ..Default::default()
     };
     let mut hp = BuiltinHintProcessor::new_empty();
-    let runner = cairo_run(bytes, &cfg, &mut hp).expect("cairo-vm runs the fixture");
+    let runner = match cairo_run(bytes, &cfg, &mut hp) {
+        Ok(r) => r,
+        Err(e) if format!("{e:?}").contains("UnknownHint") => return None,
+        Err(e) => panic!("cairo-vm runs the fixture: {e:?}"),
+    };
     let mut trace = Vec::new();
     for e in runner.relocated_trace.as_ref().expect("trace enabled") {
         for v in [e.ap, e.fp, e.pc] {
@@ -60,7 +68,7 @@ fn cairo_vm_run(
             mem.insert(addr as u64, f.to_bytes_le());
         }
     }
-    (trace, mem, runner.get_memory_holes().expect("memory holes"))
+    Some((trace, mem, runner.get_memory_holes().expect("memory holes")))
 }
 
 fn ours(
@@ -99,6 +107,11 @@ fn ours(
     (trace, mem, holes)
 }
 
+/// Fixtures on which the cairo-vm crate (3.2.0) disagrees with cairo-run (their goldens are
+/// the authority and pass): vrf.json's `sqrt_x`/`sqrt_gx` hint takes the larger square root
+/// where cairo-lang's `math_utils.sqrt` takes the smaller one.
+const CAIRO_VM_CRATE_DIFFERS: &[&str] = &["hint_wl_vrf.json"];
+
 #[test]
 fn fixtures_match_cairo_vm_crate() {
     let mut compared = 0;
@@ -108,6 +121,9 @@ fn fixtures_match_cairo_vm_crate() {
             continue;
         }
         let prog = program_path(&path, &g);
+        if CAIRO_VM_CRATE_DIFFERS.contains(&g.program.as_str()) {
+            continue;
+        }
         let layout = flag(&g, "--layout").unwrap_or("plain");
         // Documented differences, excluded: the dynamic layout takes its parameters from a file
         // cairo-vm reads differently; in proof mode cairo-vm's all_cairo layout has rc_units 4
@@ -123,7 +139,10 @@ fn fixtures_match_cairo_vm_crate() {
         let allow_missing = g.flags.iter().any(|f| f == "--allow_missing_builtins");
         let entry = flag(&g, "--entrypoint").unwrap_or("main");
         let bytes = std::fs::read(&prog).unwrap();
-        let (t1, m1, h1) = cairo_vm_run(&bytes, layout, entry, proof, allow_missing);
+        let Some((t1, m1, h1)) = cairo_vm_run(&bytes, layout, entry, proof, allow_missing) else {
+            eprintln!("{}: a hint unknown to the cairo-vm crate, not compared", prog.display());
+            continue;
+        };
         let (t2, m2, h2) = ours(&prog, layout, entry, proof, allow_missing);
         // Memory holes (cairo-lang counts them for Cairo PIE and proof mode), plain runs.
         if !proof && h1 as u64 != h2 {

@@ -1,4 +1,9 @@
 //! What a hint function sees: `ids`, memory, registers, segments, scopes, program input.
+//!
+//! The accessors follow what the Python objects of a hint do in cairo-lang: `ids.x` of a felt
+//! is the integer in `[0, p)`, writes through `memory[...]`, `ids.x = v` and
+//! `segments.write_arg` store Python integers modulo p (cairo-lang's `ValidatedMemoryDict` and
+//! `gen_arg`), reads of unset cells are `UnknownMemoryError`s.
 
 use super::error::HintError;
 use super::scopes::ExecScopes;
@@ -73,6 +78,19 @@ impl<'a> HintCtx<'a> {
         Ok(self.get_int(path)?.to_biguint())
     }
 
+    /// `ids.<path>` as a (non-negative) Python integer.
+    pub fn get_bigint(&self, path: &str) -> Result<BigInt, HintError> {
+        Ok(BigInt::from(self.get_int(path)?.to_biguint()))
+    }
+
+    /// `ids.<path>` as a `u64`, for counts and sizes; the error names the value.
+    pub fn get_u64(&self, path: &str) -> Result<u64, HintError> {
+        let f = self.get_int(path)?;
+        felt_to_u64(&f).ok_or_else(|| {
+            HintError::py("ValueError", 0, format!("ids.{path} = {f} is too large to be a count."))
+        })
+    }
+
     /// The address `ids.<path>` denotes (for `ids.x.address_` and struct references).
     pub fn addr(&self, path: &str) -> Result<Relocatable, HintError> {
         Ok(self.ids().get_addr(path)?)
@@ -102,10 +120,73 @@ impl<'a> HintCtx<'a> {
         self.set(path, Felt::from(v))
     }
 
+    /// `ids.<path> = v` for a non-negative Python integer.
+    pub fn set_biguint(&mut self, path: &str, v: &BigUint) -> Result<(), HintError> {
+        self.set(path, Felt::from(v))
+    }
+
     /// `memory[addr] = v`.
     pub fn insert(&mut self, addr: Relocatable, v: impl Into<Value>) -> Result<(), HintError> {
         self.vm.memory.insert(addr, v.into())?;
         Ok(())
+    }
+
+    /// `memory[ap] = v`.
+    pub fn set_ap(&mut self, v: impl Into<Value>) -> Result<(), HintError> {
+        let ap = self.vm.ap;
+        self.insert(ap, v)
+    }
+
+    /// `memory[addr]` (relocated by the relocation rules, as cairo-lang's memory reads are).
+    pub fn mem(&self, addr: Relocatable) -> Result<Value, HintError> {
+        let v = self.vm.memory.get_value(addr)?;
+        Ok(self.vm.memory.relocate_value(v))
+    }
+
+    /// `memory[addr]`, which must be an integer.
+    pub fn mem_int(&self, addr: Relocatable) -> Result<Felt, HintError> {
+        match self.mem(addr)? {
+            Value::Int(f) => Ok(f),
+            Value::Ptr(p) => Err(HintError::py(
+                "TypeError",
+                0,
+                format!("Expected an integer at memory[{addr}], found the pointer {p}."),
+            )),
+        }
+    }
+
+    /// `memory.get_range(addr, n)`.
+    pub fn get_range(&self, addr: Relocatable, n: u64) -> Result<Vec<Value>, HintError> {
+        (0..n).map(|i| self.mem(offset(addr, i)?)).collect()
+    }
+
+    /// `memory.get_range(addr, n)` of integers.
+    pub fn get_int_range(&self, addr: Relocatable, n: u64) -> Result<Vec<Felt>, HintError> {
+        (0..n).map(|i| self.mem_int(offset(addr, i)?)).collect()
+    }
+
+    /// `segments.write_arg(ptr, values)`: writes consecutive values from `ptr`.
+    pub fn write_arg<V: Into<Value>>(
+        &mut self,
+        ptr: Relocatable,
+        values: impl IntoIterator<Item = V>,
+    ) -> Result<Relocatable, HintError> {
+        let mut p = ptr;
+        for v in values {
+            self.vm.memory.insert(p, v.into())?;
+            p = offset(p, 1)?;
+        }
+        Ok(p)
+    }
+
+    /// `segments.gen_arg(values)` for a list: a new segment holding the values.
+    pub fn gen_arg<V: Into<Value>>(
+        &mut self,
+        values: impl IntoIterator<Item = V>,
+    ) -> Result<Relocatable, HintError> {
+        let base = self.add_segment();
+        self.write_arg(base, values)?;
+        Ok(base)
     }
 
     /// `segments.add()`.
@@ -113,8 +194,25 @@ impl<'a> HintCtx<'a> {
         self.vm.memory.add_segment()
     }
 
+    /// `segments.add_temp_segment()`.
+    pub fn add_temp_segment(&mut self) -> Relocatable {
+        self.vm.memory.add_temp_segment()
+    }
+
     /// `range_check_builtin.bound` (2^128).
     pub fn rc_bound(&self) -> BigUint {
         BigUint::from(1u8) << 128
     }
+}
+
+/// `addr + i`, or the error Python would give for an offset out of range.
+pub fn offset(addr: Relocatable, i: u64) -> Result<Relocatable, HintError> {
+    addr.add_u64(i)
+        .ok_or_else(|| HintError::py("ValueError", 0, format!("Address {addr} + {i} is out of range.")))
+}
+
+/// The felt as a `u64`, when it is one.
+pub fn felt_to_u64(f: &Felt) -> Option<u64> {
+    let d = f.to_le_digits();
+    (d[1] == 0 && d[2] == 0 && d[3] == 0).then_some(d[0])
 }

@@ -35,14 +35,41 @@ impl HintError {
         HintError::Python { exc: "AssertionError", msg: msg.into(), line }
     }
 
+    /// A Python exception `exc` raised at `line` of the hint.
+    pub fn py(exc: &'static str, line: u32, msg: impl Into<String>) -> Self {
+        HintError::Python { exc, msg: msg.into(), line }
+    }
+
+    /// `NameError: name 'name' is not defined` (a scope variable a hint reads is missing).
+    pub fn name_error(name: &str) -> Self {
+        HintError::Python { exc: "NameError", msg: format!("name '{name}' is not defined"), line: 0 }
+    }
+
+    /// `ZeroDivisionError` at `line`, as Python words integer division by zero.
+    pub fn zero_division(line: u32) -> Self {
+        HintError::Python { exc: "ZeroDivisionError", msg: "integer division or modulo by zero".into(), line }
+    }
+
+    /// The error, raised at `line` of the hint when it does not say yet (a memory fault, or a
+    /// Python error built without a line).
+    #[cold]
+    pub fn at(self, line: u32) -> Self {
+        match self {
+            HintError::Python { exc, msg, line: 0 } => HintError::Python { exc, msg, line },
+            HintError::Memory(m) => HintError::Python { exc: memory_exception(&m), msg: m.to_string(), line },
+            other => other,
+        }
+    }
+
     /// The failure as cairo-run reports it: the message after `Error at pc=...:`, and the
     /// Python traceback of the hint (`File "<file>", line N, in <module>`, the source line, the
     /// exception) as the final note.
     pub fn failure(&self, program: &Program, pc: usize, index: usize) -> HintFailure {
         match self {
             HintError::Python { exc, msg, line } => {
+                let line = (*line).max(1);
                 let mut note = String::from("Traceback (most recent call last):\n");
-                match hint_source_line(program, pc, index, *line) {
+                match hint_source_line(program, pc, index, line) {
                     Some((file, l, text)) => {
                         note.push_str(&format!("  File \"{file}\", line {l}, in <module>\n"));
                         if let Some(t) = text {
@@ -63,14 +90,8 @@ impl HintError {
                 }
             }
             HintError::Memory(m) => {
-                let exc = match m {
-                    MemoryError::Inconsistent { .. } => {
-                        "starkware.cairo.lang.vm.memory_dict.InconsistentMemoryError"
-                    }
-                    MemoryError::Unknown(_) => "starkware.cairo.lang.vm.memory_dict.UnknownMemoryError",
-                    _ => "AssertionError",
-                };
-                HintError::Python { exc, msg: m.to_string(), line: 1 }.failure(program, pc, index)
+                HintError::Python { exc: memory_exception(m), msg: m.to_string(), line: 1 }
+                    .failure(program, pc, index)
             }
             HintError::Unknown(code) => HintFailure {
                 index,
@@ -85,6 +106,28 @@ impl HintError {
                 note: None,
             },
         }
+    }
+}
+
+/// The Python exception cairo-lang raises for a memory fault.
+fn memory_exception(m: &MemoryError) -> &'static str {
+    match m {
+        MemoryError::Inconsistent { .. } => "starkware.cairo.lang.vm.memory_dict.InconsistentMemoryError",
+        MemoryError::Unknown(_) => "starkware.cairo.lang.vm.memory_dict.UnknownMemoryError",
+        _ => "AssertionError",
+    }
+}
+
+/// `result.at(line)`: sets the hint line of an error (see [`HintError::at`]).
+pub trait AtLine<T> {
+    /// The result, with its error raised at `line` of the hint.
+    fn at(self, line: u32) -> Result<T, HintError>;
+}
+
+impl<T, E: Into<HintError>> AtLine<T> for Result<T, E> {
+    #[inline]
+    fn at(self, line: u32) -> Result<T, HintError> {
+        self.map_err(|e| e.into().at(line))
     }
 }
 

@@ -11,12 +11,14 @@
 
 pub mod cairo0;
 mod ctx;
+pub mod dict_manager;
 mod error;
 pub mod registry;
 pub mod scopes;
+pub mod update_tree;
 
 pub use ctx::HintCtx;
-pub use error::HintError;
+pub use error::{AtLine, HintError};
 pub use registry::{normalize, HintFn, HintRegistry};
 pub use scopes::{ExecScopes, ScopeValue};
 

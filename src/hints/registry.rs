@@ -1,7 +1,8 @@
 //! The hint table: normalized hint text -> Rust function, built once per process.
 //!
-//! Normalization is cairo-lang's: hint code is compared after dedenting and stripping, so the
-//! same hint written with other indentation (or with a trailing newline) matches.
+//! Normalization is cairo-lang's (see [`normalize`]): the key is the text the compiler stores
+//! for a `%{ %}` block, so the same hint written with other indentation (or with a trailing
+//! newline) matches, and texts that cairo-lang's whitelists tell apart stay apart.
 
 use super::{HintCtx, HintError};
 use std::collections::HashMap;
@@ -50,6 +51,11 @@ impl HintRegistry {
         for (code, f) in super::cairo0::HINTS {
             r.register(code, *f);
         }
+        for (codes, f) in super::cairo0::SHARED {
+            for code in *codes {
+                r.register(code, *f);
+            }
+        }
         r
     }
 
@@ -80,14 +86,32 @@ pub fn default_registry() -> &'static HintRegistry {
     R.get_or_init(HintRegistry::with_builtin_hints)
 }
 
-/// Dedents (removes the common leading whitespace of non-blank lines), strips trailing
-/// whitespace of every line, and strips leading and trailing blank lines.
+/// The hint text as cairo-lang's compiler stores it (`ExprHint.from_str`): leading blank lines
+/// dropped, trailing whitespace of the whole text stripped, and the common indentation (counted
+/// in spaces over the non-empty lines) removed. Interior lines are otherwise kept as they are.
+///
+/// This is exactly the text a compiled program holds and the Starknet whitelists compare (as a
+/// dict key), so two texts are the same hint here exactly when they are for cairo-lang. The
+/// function is idempotent: a compiled program's hint text is its own normal form.
 pub fn normalize(code: &str) -> String {
-    let lines: Vec<&str> = code.lines().map(|l| l.trim_end()).collect();
-    let indent =
-        lines.iter().filter(|l| !l.is_empty()).map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
-    let body: Vec<&str> = lines.iter().map(|l| if l.len() >= indent { &l[indent..] } else { "" }).collect();
-    body.join("\n").trim_matches('\n').to_string()
+    // `%{(?P<prefix_whitespace>([ \t]*\n)*)(?P<code>.*?)%}`: whole blank lines at the start.
+    let mut rest = code;
+    while let Some(nl) = rest.find('\n') {
+        if rest[..nl].bytes().all(|b| b == b' ' || b == b'\t') {
+            rest = &rest[nl + 1..];
+        } else {
+            break;
+        }
+    }
+    let body = rest.trim_end();
+    let indent = body
+        .split('\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| l.len() - l.trim_start_matches(' ').len())
+        .min()
+        .unwrap_or(0);
+    let lines: Vec<&str> = body.split('\n').map(|l| l.get(indent..).unwrap_or("")).collect();
+    lines.join("\n")
 }
 
 #[cfg(test)]
@@ -99,5 +123,13 @@ mod tests {
         assert_eq!(normalize("  a\n    b\n  "), "a\n  b");
         assert_eq!(normalize("\n    x = 1\n\n    y = 2\n"), "x = 1\n\ny = 2");
         assert_eq!(normalize(" memory[ap] = segments.add() "), "memory[ap] = segments.add()");
+        // Interior trailing whitespace is kept (the whitelists have such texts), and
+        // whitespace-only lines count for the common indentation, as in `ExprHint.from_str`.
+        assert_eq!(normalize("  a = 1 \n  b"), "a = 1 \nb");
+        assert_eq!(normalize("    a\n  \n    b"), "  a\n\n  b");
+        assert_eq!(normalize("\t\n  \n  x\n"), "x");
+        for s in ["a\n  b", "x = 1\n\ny = 2", "def f():\n    return 1 \n\nf()"] {
+            assert_eq!(normalize(&normalize(s)), normalize(s));
+        }
     }
 }

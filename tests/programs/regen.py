@@ -43,6 +43,13 @@ MANIFEST = SCRIPT_DIR / "manifest.json"
 INSTALL_SCRIPT = REPO_ROOT.parent / "shared" / "tools" / "install-cairo-lang.sh"
 MEMORY_RECORD = 40  # u64 LE address + 32-byte LE value.
 LIBRARY_MODULES = ["alloc", "memcpy", "memset", "math", "math_cmp"]
+# Further modules whose hints the hint_* fixtures execute (reported by --hint-coverage).
+LIBRARY_MODULES += ["uint256", "find_element", "set", "usort", "dict", "default_dict", "squash_dict", "pow", "log2_ceil"]
+LIBRARY_MODULES += ["small_merkle_tree", "merkle_multi_update", "merkle_update", "patricia"]
+LIBRARY_MODULES += ["ec", "signature", "modulo", "builtin_poseidon/poseidon", "hash_state_poseidon"]
+LIBRARY_MODULES += ["cairo_blake2s/blake2s", "cairo_sha256/sha256_utils"]
+LIBRARY_MODULES += ["keccak", "keccak_utils/keccak_utils", "cairo_keccak/keccak", "builtin_keccak/keccak"]
+LIBRARY_MODULES += ["cairo_secp/bigint", "cairo_secp/field", "cairo_secp/ec", "secp256r1/field", "secp256r1/ec"]
 
 # Runs cairo-run's main() with Program.main pointing at another function (cairo-run 0.14.0.1
 # has no --entrypoint flag). argv: ENTRYPOINT cairo-run-args...

@@ -1,6 +1,6 @@
 //! Hints of `alloc.cairo`, `memcpy.cairo` and `memset.cairo`.
 
-use crate::hints::{HintCtx, HintError, ScopeValue};
+use crate::hints::{AtLine, HintCtx, HintError, ScopeValue};
 use num_bigint::BigInt;
 use starknet_types_core::felt::Felt;
 
@@ -47,4 +47,11 @@ pub fn memcpy_continue(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
 pub const MEMSET_CONTINUE: &str = "n -= 1\nids.continue_loop = 1 if n > 0 else 0";
 pub fn memset_continue(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
     count_down(ctx, "continue_loop")
+}
+
+pub const RELOCATE_SEGMENT: &str = "memory.add_relocation_rule(src_ptr=ids.src_ptr, dest_ptr=ids.dest_ptr)";
+pub fn relocate_segment(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
+    let src = ctx.get_ptr("src_ptr").at(1)?;
+    let dst = ctx.get_ptr("dest_ptr").at(1)?;
+    ctx.vm.memory.add_relocation_rule(src, dst).at(1)
 }

@@ -1,7 +1,7 @@
 //! Hints of `math.cairo` and `math_cmp.cairo`. Each function mirrors its hint's Python line by
 //! line; the `line` of a raised error is the hint line that raises it in cairo-lang.
 
-use crate::hints::{HintCtx, HintError, ScopeValue};
+use crate::hints::{AtLine, HintCtx, HintError, ScopeValue};
 use crate::vm::Value;
 use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
@@ -310,4 +310,72 @@ pub fn is_le_felt(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
     let b = ctx.get_int("b")?;
     let ap = ctx.ap();
     ctx.insert(ap, Felt::from((a > b) as u64))
+}
+
+// pow.cairo
+
+pub const POW: &str = "ids.locs.bit = (ids.prev_locs.exp % PRIME) & 1";
+pub fn pow(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
+    let exp = ctx.get_int("prev_locs.exp").at(1)?;
+    let bit = exp.to_le_digits()[0] & 1;
+    ctx.set("locs.bit", Felt::from(bit)).at(1)
+}
+
+pub const SIGNED_POW: &str = r#"assert ids.base != 0, "Cannot raise 0 to a negative power.""#;
+pub fn signed_pow(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
+    if ctx.get("base").at(1)? == Value::Int(Felt::ZERO) {
+        return Err(HintError::assertion(1, "Cannot raise 0 to a negative power."));
+    }
+    Ok(())
+}
+
+// log2_ceil.cairo
+
+pub const LOG2_CEIL: &str =
+    "from starkware.python.math_utils import log2_ceil\nids.res = log2_ceil(ids.value)";
+pub fn log2_ceil(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
+    let value = ctx.get_big("value").at(2)?;
+    if value.is_zero() {
+        return Err(HintError::assertion(2, ""));
+    }
+    let res = (value - 1u8).bits();
+    ctx.set("res", Felt::from(res)).at(2)
+}
+
+// Older versions of math.cairo (Starknet whitelists 0.6.0 and 0.8.2) and encode_packed.json.
+
+pub const ASSERT_LE_FELT_V0_6: &str = "from starkware.cairo.common.math_utils import assert_integer\nassert_integer(ids.a)\nassert_integer(ids.b)\nassert (ids.a % PRIME) <= (ids.b % PRIME), \\\n    f'a = {ids.a % PRIME} is not less than or equal to b = {ids.b % PRIME}.'";
+pub fn assert_le_felt_v0_6(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
+    let a = ctx.get_int("a").at(2)?;
+    let b = ctx.get_int("b").at(3)?;
+    if a > b {
+        return Err(HintError::assertion(4, format!("a = {a} is not less than or equal to b = {b}.")));
+    }
+    Ok(())
+}
+
+pub const ASSERT_LE_FELT_V0_8: &str = "from starkware.cairo.common.math_utils import assert_integer\nassert_integer(ids.a)\nassert_integer(ids.b)\na = ids.a % PRIME\nb = ids.b % PRIME\nassert a <= b, f'a = {a} is not less than or equal to b = {b}.'\n\nids.small_inputs = int(\n    a < range_check_builtin.bound and (b - a) < range_check_builtin.bound)";
+pub fn assert_le_felt_v0_8(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
+    let a = ctx.get_int("a").at(2)?.to_biguint();
+    let b = ctx.get_int("b").at(3)?.to_biguint();
+    if a > b {
+        return Err(HintError::assertion(6, format!("a = {a} is not less than or equal to b = {b}.")));
+    }
+    let bound = ctx.rc_bound();
+    let small = a < bound && (&b - &a) < bound;
+    ctx.set("small_inputs", Felt::from(small as u64)).at(8)
+}
+
+pub const LSB_V0_6: &str = "ids.a_lsb = ids.a & 1\nids.b_lsb = ids.b & 1";
+pub fn lsb_v0_6(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
+    let a = ctx.get_int("a").at(1)?;
+    ctx.set("a_lsb", Felt::from(a.to_le_digits()[0] & 1)).at(1)?;
+    let b = ctx.get_int("b").at(2)?;
+    ctx.set("b_lsb", Felt::from(b.to_le_digits()[0] & 1)).at(2)
+}
+
+pub const BIT_LENGTH: &str = "x = ids.x\nids.bit_length = x.bit_length()";
+pub fn bit_length(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
+    let x = ctx.get_big("x").at(2)?;
+    ctx.set("bit_length", Felt::from(x.bits())).at(2)
 }

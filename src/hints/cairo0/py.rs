@@ -1,0 +1,273 @@
+//! Python semantics the hints rely on: integer helpers of `starkware.python.math_utils`
+//! (`div_mod`, `safe_div`, `sqrt`, `is_quad_residue`, the EC slopes) and the ordering of
+//! cairo-lang's memory values.
+//!
+//! Python integers are `BigInt`s here; every function that Python would make raise returns the
+//! exception (without a line: the caller attaches the hint line with `.at(n)`).
+
+use crate::hints::HintError;
+use crate::vm::Value;
+use num_bigint::{BigInt, BigUint, Sign};
+use num_integer::Integer;
+use num_traits::{One, Signed, Zero};
+use starknet_types_core::felt::Felt;
+use std::cmp::Ordering;
+
+/// The Cairo prime, `PRIME`.
+pub fn prime() -> BigInt {
+    BigInt::from(Felt::MAX.to_biguint()) + 1
+}
+
+/// A felt as a Python integer in `[0, p)`.
+pub fn int(f: &Felt) -> BigInt {
+    BigInt::from(f.to_biguint())
+}
+
+/// A Python integer stored into memory (reduced modulo p).
+pub fn felt(v: &BigInt) -> Felt {
+    Felt::from(v)
+}
+
+/// `as_int(value, PRIME)`: the lift to `(-p/2, p/2]`.
+pub fn as_int(f: &Felt) -> BigInt {
+    let v = int(f);
+    let p = prime();
+    if v > &p / 2 {
+        v - p
+    } else {
+        v
+    }
+}
+
+/// Python's `a % m` (the result has the sign of `m`).
+pub fn modulo(a: &BigInt, m: &BigInt) -> Result<BigInt, HintError> {
+    if m.is_zero() {
+        return Err(HintError::zero_division(0));
+    }
+    Ok(a.mod_floor(m))
+}
+
+/// Python's `divmod(a, m)`.
+pub fn divmod(a: &BigInt, m: &BigInt) -> Result<(BigInt, BigInt), HintError> {
+    if m.is_zero() {
+        return Err(HintError::zero_division(0));
+    }
+    Ok(a.div_mod_floor(m))
+}
+
+/// `igcdex(a, b)` as sympy computes it: `(x, y, g)` with `x*a + y*b = g = gcd(a, b)`.
+fn igcdex(a: &BigInt, b: &BigInt) -> (BigInt, BigInt, BigInt) {
+    if a.is_zero() && b.is_zero() {
+        return (BigInt::zero(), BigInt::one(), BigInt::zero());
+    }
+    if a.is_zero() {
+        return (BigInt::zero(), b.signum(), b.abs());
+    }
+    if b.is_zero() {
+        return (a.signum(), BigInt::zero(), a.abs());
+    }
+    let (x_sign, mut a) = if a.is_negative() { (-1, -a) } else { (1, a.clone()) };
+    let (y_sign, mut b) = if b.is_negative() { (-1, -b) } else { (1, b.clone()) };
+    let (mut x, mut y, mut r, mut s) = (BigInt::one(), BigInt::zero(), BigInt::zero(), BigInt::one());
+    while !b.is_zero() {
+        let (c, q) = (&a % &b, &a / &b);
+        a = std::mem::replace(&mut b, c);
+        let nr = &x - &q * &r;
+        x = std::mem::replace(&mut r, nr);
+        let ns = &y - &q * &s;
+        y = std::mem::replace(&mut s, ns);
+    }
+    (x * x_sign, y * y_sign, a)
+}
+
+/// `div_mod(n, m, p)`: the `x` in `[0, p)` with `m * x = n (mod p)`; `AssertionError` when
+/// `gcd(m, p) != 1`.
+pub fn div_mod(n: &BigInt, m: &BigInt, p: &BigInt) -> Result<BigInt, HintError> {
+    let (a, _, c) = igcdex(m, p);
+    if !c.is_one() {
+        return Err(HintError::assertion(0, ""));
+    }
+    modulo(&(n * a), p)
+}
+
+/// `safe_div(x, y)`.
+pub fn safe_div(x: &BigInt, y: &BigInt) -> Result<BigInt, HintError> {
+    if y.is_zero() {
+        return Err(HintError::assertion(0, ""));
+    }
+    let (q, r) = x.div_mod_floor(y);
+    if !r.is_zero() {
+        return Err(HintError::assertion(0, format!("{x} is not divisible by {y}.")));
+    }
+    Ok(q)
+}
+
+/// `isqrt(n)`.
+pub fn isqrt(n: &BigInt) -> Result<BigInt, HintError> {
+    if n.is_negative() {
+        return Err(HintError::assertion(0, ""));
+    }
+    Ok(n.sqrt())
+}
+
+/// `pow(b, e, m)` for `e >= 0` (Python's result is in `[0, m)` for `m > 0`).
+pub fn pow_mod(b: &BigInt, e: &BigInt, m: &BigInt) -> Result<BigInt, HintError> {
+    if m.is_zero() {
+        return Err(HintError::py("ValueError", 0, "pow() 3rd argument cannot be 0"));
+    }
+    if e.is_negative() {
+        let inv = div_mod(&BigInt::one(), b, m)
+            .map_err(|_| HintError::py("ValueError", 0, "base is not invertible for the given modulus"))?;
+        return pow_mod(&inv, &-e, m);
+    }
+    modulo(&modulo(b, m)?.modpow(e, m), m)
+}
+
+/// Legendre symbol test for an odd prime `p` (sympy's `is_quad_residue` for primes).
+pub fn is_quad_residue(n: &BigInt, p: &BigInt) -> Result<bool, HintError> {
+    if p.is_zero() {
+        return Err(HintError::py("ValueError", 0, "p must be > 0"));
+    }
+    let a = modulo(n, p)?;
+    if a < BigInt::from(2) || p < &BigInt::from(3) {
+        return Ok(true);
+    }
+    let e = (p - 1) / 2;
+    Ok(a.modpow(&e, p).is_one())
+}
+
+/// `sqrt(n, p)` of `math_utils`: the smallest `m` in `[0, p)` with `m*m = n (mod p)`, for a
+/// prime `p` (Tonelli-Shanks). Python's `min()` of sympy's empty list of roots raises
+/// `ValueError`, so does this when `n` is not a residue.
+pub fn sqrt_mod(n: &BigInt, p: &BigInt) -> Result<BigInt, HintError> {
+    let no_root = || HintError::py("ValueError", 0, "min() arg is an empty sequence");
+    let a = modulo(n, p)?;
+    if a.is_zero() || p.is_one() {
+        return Ok(BigInt::zero());
+    }
+    if p == &BigInt::from(2) {
+        return Ok(a);
+    }
+    if !is_quad_residue(&a, p)? {
+        return Err(no_root());
+    }
+    // p - 1 = q * 2^s, q odd.
+    let pm1: BigInt = p - 1;
+    let s = pm1.trailing_zeros().unwrap_or(0);
+    let q = &pm1 >> s;
+    let mut z = BigInt::from(2);
+    while is_quad_residue(&z, p)? {
+        z += 1;
+    }
+    let mut m = s;
+    let mut c = z.modpow(&q, p);
+    let mut t = a.modpow(&q, p);
+    let mut r = a.modpow(&((&q + 1) / 2), p);
+    while !t.is_one() {
+        let mut i = 0u64;
+        let mut t2 = t.clone();
+        while !t2.is_one() {
+            t2 = (&t2 * &t2) % p;
+            i += 1;
+            if i == m {
+                return Err(no_root());
+            }
+        }
+        let b = c.modpow(&(BigInt::one() << (m - i - 1)), p);
+        m = i;
+        c = (&b * &b) % p;
+        t = (t * &c) % p;
+        r = (r * b) % p;
+    }
+    let other = p - &r;
+    Ok(if other < r { other } else { r })
+}
+
+/// `line_slope(point1, point2, p)`.
+pub fn line_slope(p1: (&BigInt, &BigInt), p2: (&BigInt, &BigInt), p: &BigInt) -> Result<BigInt, HintError> {
+    if modulo(&(p1.0 - p2.0), p)?.is_zero() {
+        return Err(HintError::assertion(0, ""));
+    }
+    div_mod(&(p1.1 - p2.1), &(p1.0 - p2.0), p)
+}
+
+/// `ec_double_slope(point, alpha, p)`.
+pub fn ec_double_slope(pt: (&BigInt, &BigInt), alpha: &BigInt, p: &BigInt) -> Result<BigInt, HintError> {
+    if modulo(pt.1, p)?.is_zero() {
+        return Err(HintError::assertion(0, ""));
+    }
+    div_mod(&(3 * pt.0 * pt.0 + alpha), &(2 * pt.1), p)
+}
+
+/// A non-negative Python integer as a `BigUint`.
+pub fn to_biguint(v: &BigInt) -> BigUint {
+    v.to_biguint().unwrap_or_default()
+}
+
+/// `int.to_bytes(n, 'big')` for a non-negative integer that fits.
+pub fn to_bytes_be(v: &BigInt, n: usize) -> Result<Vec<u8>, HintError> {
+    let (sign, bytes) = v.to_bytes_be();
+    if sign == Sign::Minus || bytes.len() > n {
+        return Err(HintError::py("OverflowError", 0, "int too big to convert"));
+    }
+    let mut out = vec![0u8; n - bytes.len()];
+    out.extend_from_slice(&bytes);
+    Ok(out)
+}
+
+/// The order cairo-lang's values compare in (`RelocatableValue.__lt__`): integers before
+/// pointers, pointers by (segment, offset).
+pub fn py_cmp(a: &Value, b: &Value) -> Ordering {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x.cmp(y),
+        (Value::Int(_), Value::Ptr(_)) => Ordering::Less,
+        (Value::Ptr(_), Value::Int(_)) => Ordering::Greater,
+        (Value::Ptr(x), Value::Ptr(y)) => (x.segment, x.offset).cmp(&(y.segment, y.offset)),
+    }
+}
+
+/// `a >= b` on memory values.
+pub fn py_ge(a: &Value, b: &Value) -> bool {
+    py_cmp(a, b) != Ordering::Less
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn b(v: i64) -> BigInt {
+        BigInt::from(v)
+    }
+
+    #[test]
+    fn modular_helpers_match_python() {
+        assert_eq!(div_mod(&b(1), &b(3), &b(7)).unwrap(), b(5));
+        assert_eq!(div_mod(&b(-4), &b(3), &b(7)).unwrap(), b(1));
+        assert!(div_mod(&b(1), &b(2), &b(4)).is_err());
+        assert_eq!(safe_div(&b(-12), &b(4)).unwrap(), b(-3));
+        assert!(safe_div(&b(13), &b(4)).is_err());
+        assert_eq!(sqrt_mod(&b(2), &b(7)).unwrap(), b(3));
+        assert_eq!(sqrt_mod(&b(4), &b(13)).unwrap(), b(2));
+        assert!(sqrt_mod(&b(5), &b(13)).is_err());
+        // p = 1 mod 8 exercises several Tonelli-Shanks rounds.
+        let p = b(17);
+        for x in 1..17 {
+            let sq = (x * x) % 17;
+            let r = sqrt_mod(&b(sq), &p).unwrap();
+            assert_eq!((&r * &r) % &p, b(sq));
+            assert!(r <= &p - &r);
+        }
+        assert_eq!(pow_mod(&b(3), &b(-1), &b(7)).unwrap(), b(5));
+        assert_eq!(line_slope((&b(1), &b(2)), (&b(3), &b(6)), &b(7)).unwrap(), b(2));
+    }
+
+    #[test]
+    fn value_order_puts_ints_first() {
+        use crate::vm::Relocatable;
+        let i = Value::Int(Felt::from(5));
+        let p = Value::Ptr(Relocatable::new(1, 0));
+        assert!(py_cmp(&i, &p).is_lt());
+        assert!(py_ge(&p, &i));
+        assert!(!py_ge(&i, &p));
+    }
+}
