@@ -3,7 +3,9 @@
 //! usual algebraic identities.
 //!
 //! Environment:
-//! - `FELT_PROP_CASES`: random cases per property (default 20,000);
+//! - `FELT_PROP_CASES`: random cases per property (default 20,000, a few seconds in a debug
+//!   build; the costlier `pow`, `rare_carry_paths` and `unreduced_inputs_do_not_panic` run
+//!   1/8, 1/4 and 1/4 of that); every case checks several functions;
 //! - `FELT_PROP_SEED`: base seed (default fixed); a failing property prints the seed to rerun it.
 
 use std::cmp::Ordering;
@@ -42,9 +44,7 @@ fn cases() -> u64 {
 fn run(name: &str, divisor: u64, mut body: impl FnMut(&mut Gen)) {
     let seed = env_u64("FELT_PROP_SEED", DEFAULT_SEED);
     // Each property gets its own stream, derived from the base seed and its name.
-    let stream = name
-        .bytes()
-        .fold(seed, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3));
+    let stream = name.bytes().fold(seed, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3));
     let mut g = Gen::new(stream);
     let n = (cases() / divisor).max(1);
     let mut done = 0u64;
@@ -134,10 +134,10 @@ fn edge_integers() -> Vec<[u64; 4]> {
         minus(P, 1),
         minus(P, 2),
         minus(P, 3),
-        half,            // (p - 1) / 2
-        plus(half, 1),   // (p + 1) / 2
-        plus(half, 2),   // (p + 3) / 2
-        minus(half, 1),  // (p - 3) / 2
+        half,           // (p - 1) / 2
+        plus(half, 1),  // (p + 1) / 2
+        plus(half, 2),  // (p + 3) / 2
+        minus(half, 1), // (p - 3) / 2
         P,
         plus(P, 1),
         [u64::MAX; 4],
@@ -177,11 +177,7 @@ struct Gen {
 
 impl Gen {
     fn new(seed: u64) -> Self {
-        Gen {
-            rng: StdRng::seed_from_u64(seed),
-            edges: edge_elements(),
-            edge_ints: edge_integers(),
-        }
+        Gen { rng: StdRng::seed_from_u64(seed), edges: edge_elements(), edge_ints: edge_integers() }
     }
 
     /// A 256-bit integer with a random mix of limb patterns.
@@ -258,7 +254,13 @@ impl Gen {
             7 => {
                 let e = self.edge_ints[self.rng.random_range(0..self.edge_ints.len())];
                 let k = self.rng.random_range(0..1 << 16);
-                raw_of(if self.rng.random() { plus(e, k) } else if e >= [0, 0, 0, k] { minus(e, k) } else { e })
+                raw_of(if self.rng.random() {
+                    plus(e, k)
+                } else if e >= [0, 0, 0, k] {
+                    minus(e, k)
+                } else {
+                    e
+                })
             }
             // Structured limbs (zeros, all-ones, tiny), reduced by the oracle.
             8 => raw_of(self.limbs()),
@@ -490,14 +492,18 @@ fn byte_conversions() {
         assert_eq!(felt::from_bytes_be(&be), x);
 
         // Arbitrary (unreduced) bytes.
-        let mut bytes: [u8; 32] = if g.rng.random() {
-            g.rng.random()
-        } else {
-            be_bytes(g.int256())
-        };
-        assert_eq!(felt::from_bytes_be(&bytes), Felt::from_bytes_be(&bytes).to_raw(), "from_bytes_be {bytes:x?}");
+        let mut bytes: [u8; 32] = if g.rng.random() { g.rng.random() } else { be_bytes(g.int256()) };
+        assert_eq!(
+            felt::from_bytes_be(&bytes),
+            Felt::from_bytes_be(&bytes).to_raw(),
+            "from_bytes_be {bytes:x?}"
+        );
         bytes.reverse();
-        assert_eq!(felt::from_bytes_le(&bytes), Felt::from_bytes_le(&bytes).to_raw(), "from_bytes_le {bytes:x?}");
+        assert_eq!(
+            felt::from_bytes_le(&bytes),
+            Felt::from_bytes_le(&bytes).to_raw(),
+            "from_bytes_le {bytes:x?}"
+        );
     });
 }
 
@@ -541,6 +547,61 @@ fn extern_c_entry_points() {
         let ok = unsafe { felt::cairo_jit_rt_felt_div(&mut out, &b, &ZERO) };
         assert!(!ok);
         assert_eq!(out, a);
+    });
+}
+
+/// Inputs built to take the rare branches of the reductions: a low limb that makes the
+/// subtraction or addition of p carry across all limbs (a 2^-64 chance on random input).
+#[test]
+fn rare_carry_paths() {
+    run("rare_carry_paths", 4, |g| {
+        // In a Raw, index 3 is the least significant limb.
+        let a = g.below_p();
+        let with_low = |mut x: Raw, low: u64| {
+            x[3] = low;
+            x
+        };
+        // add: a0 + b0 = 0 mod 2^64, so the sum's low limb is 0.
+        let b = with_low(g.below_p(), a[3].wrapping_neg());
+        if felt::is_reduced(b) {
+            assert_eq!(felt::add(a, b), (fr(a) + fr(b)).to_raw(), "add {a:x?} {b:x?}");
+            assert_eq!(felt::add(b, a), (fr(a) + fr(b)).to_raw(), "add {b:x?} {a:x?}");
+        }
+        // sub: a0 - b0 = -1 mod 2^64, so the difference's low limb is all ones.
+        let b = with_low(g.below_p(), a[3].wrapping_add(1));
+        if felt::is_reduced(b) {
+            assert_eq!(felt::sub(a, b), (fr(a) - fr(b)).to_raw(), "sub {a:x?} {b:x?}");
+            let b2 = with_low(g.below_p(), a[3].wrapping_sub(1));
+            if felt::is_reduced(b2) {
+                assert_eq!(felt::sub(b2, a), (fr(b2) - fr(a)).to_raw(), "sub {b2:x?} {a:x?}");
+            }
+        }
+        // double: 2 * a0 = 0 mod 2^64.
+        let d = with_low(a, if g.rng.random() { 1 << 63 } else { 0 });
+        if felt::is_reduced(d) {
+            assert_eq!(felt::double(d), fr(d).double().to_raw(), "double {d:x?}");
+            assert_eq!(felt::add(d, d), fr(d).double().to_raw(), "add {d:x?} {d:x?}");
+        }
+        // mul: a product whose raw low limb is 0 (when the Montgomery reduction goes negative,
+        // adding p back carries across all limbs).
+        let target = with_low(g.below_p(), 0);
+        let x = g.nonzero();
+        if felt::is_reduced(target) && target != ZERO {
+            let y = (fr(target).field_div(&NonZeroFelt::try_from(fr(x)).unwrap())).to_raw();
+            assert_eq!(felt::mul(x, y), target, "mul {x:x?} {y:x?}");
+            assert_eq!(felt::mul(y, x), target, "mul {y:x?} {x:x?}");
+            assert_eq!(felt::div(target, x), Some(y));
+            if let Some(root) = fr(target).sqrt() {
+                assert_eq!(felt::square(root.to_raw()), target, "square {root:x?}");
+            }
+            // from_canonical goes through the same multiplication.
+            assert_eq!(felt::from_canonical(felt::to_canonical(target)), target);
+        }
+        // to_canonical of a value whose canonical low limb is 0.
+        let c = with_low(g.below_p(), 0);
+        let e = raw_of(c);
+        assert_eq!(felt::to_canonical(e), c, "to_canonical {e:x?}");
+        assert_eq!(felt::to_bytes_le(e), fr(e).to_bytes_le());
     });
 }
 

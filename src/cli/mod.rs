@@ -5,9 +5,9 @@ mod diff;
 mod disasm_cmd;
 use disasm_cmd as disasm;
 
+use crate::jit::JitOptions;
 use crate::output;
 use crate::program::Program;
-use crate::jit::JitOptions;
 use crate::runner::{self, Engine, Layout, RunConfig, RunMode, TraceMode};
 use clap::{Args, Parser, Subcommand};
 use std::io::Write;

@@ -272,9 +272,15 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
         Engine::Interp => None,
         Engine::Jit(opts) => {
             let hint_pcs: Vec<usize> = hints.groups().map(|(pc, _)| pc).collect();
-            let jit =
-                Jit::new(opts.clone(), program_base.segment, program.data.len(), execution_base.segment, hint_pcs, trace_on)
-                    .map_err(|e| RunError::Config(e.to_string()))?;
+            let jit = Jit::new(
+                opts.clone(),
+                program_base.segment,
+                program.data.len(),
+                execution_base.segment,
+                hint_pcs,
+                trace_on,
+            )
+            .map_err(|e| RunError::Config(e.to_string()))?;
             Some(jit)
         }
     };

@@ -23,8 +23,8 @@ mod inv;
 mod mont;
 
 pub use conv::{
-    cmp, from_bytes_be, from_bytes_le, from_canonical, from_i64, from_u128, from_u64,
-    to_bytes_be, to_bytes_le, to_canonical, to_u128, to_u64,
+    cmp, from_bytes_be, from_bytes_le, from_canonical, from_i64, from_u128, from_u64, to_bytes_be,
+    to_bytes_le, to_canonical, to_u128, to_u64,
 };
 pub use inv::inverse;
 pub use mont::{add, double, is_reduced, mul, neg, pow, square, sub};
@@ -36,12 +36,8 @@ pub type Raw = [u64; 4];
 pub const ZERO: Raw = [0, 0, 0, 0];
 
 /// One (the Montgomery form of 1, i.e. 2^256 mod p).
-pub const ONE: Raw = [
-    0x07ff_ffff_ffff_fdf0,
-    0xffff_ffff_ffff_ffff,
-    0xffff_ffff_ffff_ffff,
-    0xffff_ffff_ffff_ffe1,
-];
+pub const ONE: Raw =
+    [0x07ff_ffff_ffff_fdf0, 0xffff_ffff_ffff_ffff, 0xffff_ffff_ffff_ffff, 0xffff_ffff_ffff_ffe1];
 
 /// The modulus p as an integer, most significant limb first (not a valid [`Raw`]).
 pub const MODULUS: [u64; 4] = mont::P;

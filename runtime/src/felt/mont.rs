@@ -9,8 +9,17 @@
 //!   exactly the [`Raw`] layout) and returns a reduced result.
 //! - All arithmetic is wrapping or carry-explicit, so no function panics, whatever its input; on
 //!   unreduced input the result is unspecified (but still a `Raw`).
-//! - [`redc`] is correct for every product `T < p * R`, which is why [`mul_wide`] may take one
+//! - [`reduce`] is correct for every product `T < p * R`, which is why [`mul_wide`] may take one
 //!   operand that is any 256-bit integer (the conversions use this to reduce arbitrary input).
+//!
+//! # Conditional subtraction and addition of p
+//!
+//! Since p = P3 * 2^192 + 1, subtracting p from a value whose low limb is nonzero, or adding p
+//! to one whose low limb is not all ones, changes only the low limb (by 1) and the top limb
+//! (by P3): no carry chain. [`reduce_once`] and [`add_p_if_negative`] use that and select the
+//! two limbs with conditional moves (the condition is a coin flip on random input, so a branch
+//! would mispredict); the other case, a 2^-64 chance on random input, takes a cold branch with
+//! the full carry chain.
 //!
 //! # The reduction
 //!
@@ -21,10 +30,10 @@
 //! `(T - M * p) / R = H - Q` with
 //! `Q = hi(L0 * P3) + w + P3 * (L1 + L2 * 2^64 + (L3 - lo(L0 * P3)) * 2^128)`,
 //! where `w` is the borrow of `L3 - lo(L0 * P3)`. That value lies in `(-p, p)`, so one
-//! conditional addition of p finishes: four multiplications by P3 and two carry chains, no
-//! data-dependent branch.
+//! conditional addition of p finishes: four multiplications by P3 and two short carry chains,
+//! where the usual word-by-word (CIOS) reduction needs 16 multiplications.
 
-use core::hint::select_unpredictable;
+use core::hint::{cold_path, select_unpredictable};
 
 use super::Raw;
 
@@ -35,12 +44,8 @@ pub(crate) const P3: u64 = 0x0800_0000_0000_0011;
 pub(crate) const P: Raw = [P3, 0, 0, 1];
 
 /// R^2 mod p, most significant limb first: `mul_wide(x, R2)` is the Montgomery form of x.
-pub(crate) const R2: Raw = [
-    0x07ff_d4ab_5e00_8810,
-    0xffff_ffff_ff6f_8000,
-    0x0000_0001_330f_ffff,
-    0xffff_fd73_7e00_0401,
-];
+pub(crate) const R2: Raw =
+    [0x07ff_d4ab_5e00_8810, 0xffff_ffff_ff6f_8000, 0x0000_0001_330f_ffff, 0xffff_fd73_7e00_0401];
 
 /// `a * b + acc + carry` as (low, high) limbs; never overflows.
 #[inline(always)]
@@ -52,25 +57,48 @@ fn mac(acc: u64, a: u64, b: u64, carry: u64) -> (u64, u64) {
 #[inline(always)]
 fn reduce_once(s: [u64; 4]) -> Raw {
     let [s3, s2, s1, s0] = s;
-    let (d0, b) = s0.borrowing_sub(1, false);
-    let (d1, b) = s1.borrowing_sub(0, b);
-    let (d2, b) = s2.borrowing_sub(0, b);
-    let (d3, b) = s3.borrowing_sub(P3, b);
-    // The subtraction borrowed iff s < p; which way it goes is data-dependent, so a branch
-    // would mispredict half the time on random input.
-    select_unpredictable(b, s, [d3, d2, d1, d0])
+    if s0 != 0 {
+        // p = P3 * 2^192 + 1, so when s0 >= 1, s - p = (s3 - P3, s2, s1, s0 - 1) with no
+        // borrow between limbs, and s >= p iff s3 >= P3: no carry chain. Which way it goes
+        // is data-dependent, so a branch would mispredict half the time on random input.
+        let ge = s3 >= P3;
+        [select_unpredictable(ge, s3.wrapping_sub(P3), s3), s2, s1, select_unpredictable(ge, s0 - 1, s0)]
+    } else {
+        // Rare (a 2^-64 chance on random input): the subtraction of p borrows across limbs.
+        cold_path();
+        let (d1, b) = s1.overflowing_sub(1);
+        let (d2, b) = s2.borrowing_sub(0, b);
+        let (d3, _) = s3.borrowing_sub(P3, b);
+        // s - p is in [-p, p) and |s - p| < 2^252, so it is negative iff bit 255 is set.
+        if (d3 as i64) < 0 {
+            s
+        } else {
+            [d3, d2, d1, u64::MAX]
+        }
+    }
 }
 
-/// Adds p to `d` (most significant limb first, wrapping mod 2^256) when `borrow` is set.
+/// `d + p` if `d` (a 256-bit two's complement value in (-p, p), most significant limb first)
+/// is negative, else `d`: the result is in [0, p).
 #[inline(always)]
-fn add_p_if(d: [u64; 4], borrow: bool) -> Raw {
+fn add_p_if_negative(d: [u64; 4]) -> Raw {
     let [d3, d2, d1, d0] = d;
-    let mask = (borrow as u64).wrapping_neg();
-    let (r0, c) = d0.carrying_add(mask & 1, false);
-    let (r1, c) = d1.carrying_add(0, c);
-    let (r2, c) = d2.carrying_add(0, c);
-    let r3 = d3.wrapping_add(mask & P3).wrapping_add(c as u64);
-    [r3, r2, r1, r0]
+    // |d| < p < 2^252, so bit 255 is the sign.
+    let neg = (d3 as i64) < 0;
+    if d0 != u64::MAX {
+        // d + p = (d3 + P3, d2, d1, d0 + 1) with no carry between limbs.
+        [select_unpredictable(neg, d3.wrapping_add(P3), d3), d2, d1, select_unpredictable(neg, d0 + 1, d0)]
+    } else {
+        // Rare: the addition of p carries across limbs.
+        cold_path();
+        if neg {
+            let (r1, c) = d1.overflowing_add(1);
+            let (r2, c) = d2.carrying_add(0, c);
+            [d3.wrapping_add(P3).wrapping_add(c as u64), r2, r1, 0]
+        } else {
+            d
+        }
+    }
 }
 
 /// a + b mod p.
@@ -101,8 +129,8 @@ pub fn sub(a: Raw, b: Raw) -> Raw {
     let (d0, bw) = a[3].borrowing_sub(b[3], false);
     let (d1, bw) = a[2].borrowing_sub(b[2], bw);
     let (d2, bw) = a[1].borrowing_sub(b[1], bw);
-    let (d3, bw) = a[0].borrowing_sub(b[0], bw);
-    add_p_if([d3, d2, d1, d0], bw)
+    let (d3, _) = a[0].borrowing_sub(b[0], bw);
+    add_p_if_negative([d3, d2, d1, d0])
 }
 
 /// -a mod p.
@@ -130,8 +158,8 @@ fn reduce(t: [u64; 8]) -> Raw {
     let (r0, bw) = h0.borrowing_sub(q0, false);
     let (r1, bw) = h1.borrowing_sub(q1, bw);
     let (r2, bw) = h2.borrowing_sub(q2, bw);
-    let (r3, bw) = h3.borrowing_sub(q3, bw);
-    add_p_if([r3, r2, r1, r0], bw)
+    let (r3, _) = h3.borrowing_sub(q3, bw);
+    add_p_if_negative([r3, r2, r1, r0])
 }
 
 /// `a * b / R mod p` for any 256-bit `a` and reduced `b` (or the other way round).
