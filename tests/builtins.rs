@@ -8,7 +8,7 @@ use cairo_jit::builtins::{modulo, BuiltinKind};
 use cairo_jit::hints::{HintCtx, HintError, HintRegistry};
 use cairo_jit::output;
 use cairo_jit::program::Program;
-use cairo_jit::runner::{self, Layout, RunConfig, TraceMode};
+use cairo_jit::runner::{self, Layout, RunConfig, RunMode, TraceMode};
 use cairo_jit::vm::Value;
 use std::sync::Arc;
 
@@ -87,14 +87,34 @@ pub fn check_in_process(path: &std::path::Path, g: &Golden) -> Vec<String> {
     let prog = program_path(path, g);
     let program = Program::from_file(&prog).unwrap();
     let layout = Layout::by_name(flag(g, "--layout").unwrap_or("plain")).unwrap();
-    let cfg = RunConfig::new().with_layout(layout).with_trace(TraceMode::On).with_hint_registry(registry());
+    let proof = g.flags.iter().any(|f| f == "--proof_mode");
+    let mode = if proof { RunMode::Proof } else { RunMode::Plain };
+    let cfg = RunConfig::new()
+        .with_layout(layout)
+        .with_trace(TraceMode::On)
+        .with_mode(mode)
+        .with_hint_registry(registry());
     let mut errs = Vec::new();
     match runner::run(&program, &cfg) {
         Ok(run) => {
             if g.exit_code != 0 {
                 return vec![format!("{name}: ran, cairo-run failed with {}", g.stderr)];
             }
-            let stdout = output::output_text(&run) + &output::info_text(&run);
+            let warnings: String = run.warnings.iter().map(|w| format!("{w}\n")).collect();
+            let stdout = warnings + &output::output_text(&run) + &output::info_text(&run);
+            if let Some(h) = &g.air_public_input_sha256 {
+                let text = output::air::public_input_json(&run).unwrap();
+                if &sha256_hex(text.as_bytes()) != h {
+                    errs.push(format!("{name}: AIR public input differs"));
+                }
+            }
+            if let Some(h) = &g.air_private_input_sha256 {
+                let p = std::path::Path::new("x");
+                let text = output::air::private_input_json(&run, p, p).unwrap();
+                if &private_input_digest(&text) != h {
+                    errs.push(format!("{name}: AIR private input differs:\n{text}"));
+                }
+            }
             if stdout != g.stdout {
                 errs.push(format!("{name}: stdout differs\n{stdout}\n---\n{}", g.stdout));
             }
@@ -108,6 +128,13 @@ pub fn check_in_process(path: &std::path::Path, g: &Golden) -> Vec<String> {
             let (d, n) = memory_digest(&m);
             if Some(d) != g.memory_sha256 || Some(n) != g.memory_cells {
                 errs.push(format!("{name}: memory differs ({n} cells vs {:?})", g.memory_cells));
+            }
+            if let Some(want) = &g.cairo_pie {
+                let files = output::pie::pie_files(&run, &program, false).unwrap();
+                let got = pie_file_digests(&files);
+                if &got != want {
+                    errs.push(format!("{name}: Cairo PIE differs: {got:?}"));
+                }
             }
         }
         Err(e) => {

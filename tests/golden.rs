@@ -15,8 +15,9 @@ fn check(path: &std::path::Path, g: &Golden) -> Vec<String> {
     let trace = dir.join("trace.bin");
     let mem = dir.join("memory.bin");
     let prog = program_path(path, g);
-    let out = Command::new(bin())
-        .arg("run")
+    let (public, private) = (dir.join("public.json"), dir.join("private.json"));
+    let mut cmd = Command::new(bin());
+    cmd.arg("run")
         .arg(&prog)
         .args(&g.flags)
         .arg("--trace_file")
@@ -24,9 +25,15 @@ fn check(path: &std::path::Path, g: &Golden) -> Vec<String> {
         .arg("--memory_file")
         .arg(&mem)
         .args(["--print_output", "--print_info"])
-        .current_dir(prog.parent().unwrap())
-        .output()
-        .expect("run cairo-jit");
+        .current_dir(prog.parent().unwrap());
+    let pie = dir.join("pie.zip");
+    if g.cairo_pie.is_some() {
+        cmd.arg("--cairo_pie_output").arg(&pie);
+    }
+    if g.air_public_input_sha256.is_some() {
+        cmd.arg("--air_public_input").arg(&public).arg("--air_private_input").arg(&private);
+    }
+    let out = cmd.output().expect("run cairo-jit");
     let mut errs = Vec::new();
     let name = path.file_name().unwrap().to_string_lossy().to_string();
     let code = out.status.code().unwrap_or(-1);
@@ -75,6 +82,31 @@ fn check(path: &std::path::Path, g: &Golden) -> Vec<String> {
             if mem.exists() {
                 errs.push(format!("{name}: a memory file was written for a failed run"));
             }
+        }
+    }
+    if let Some(h) = &g.air_public_input_sha256 {
+        match std::fs::read(&public) {
+            Ok(b) if &sha256_hex(&b) == h => {}
+            Ok(_) => errs.push(format!("{name}: AIR public input differs")),
+            Err(e) => errs.push(format!("{name}: no AIR public input: {e}")),
+        }
+    }
+    if let Some(want) = &g.cairo_pie {
+        match std::fs::read(&pie) {
+            Ok(b) => {
+                let got = pie_digests(&b);
+                if &got != want {
+                    errs.push(format!("{name}: Cairo PIE differs: {got:?}"));
+                }
+            }
+            Err(e) => errs.push(format!("{name}: no Cairo PIE: {e}")),
+        }
+    }
+    if let Some(h) = &g.air_private_input_sha256 {
+        match std::fs::read_to_string(&private) {
+            Ok(t) if &private_input_digest(&t) == h => {}
+            Ok(_) => errs.push(format!("{name}: AIR private input differs")),
+            Err(e) => errs.push(format!("{name}: no AIR private input: {e}")),
         }
     }
     let _ = std::fs::remove_dir_all(&dir);

@@ -7,3 +7,4 @@ mod common;
 mod golden;
 mod hints;
 mod oracle;
+mod pie;

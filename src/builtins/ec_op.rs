@@ -11,7 +11,10 @@ use starknet_types_core::felt::Felt;
 
 /// The curve's BETA.
 pub fn beta() -> Felt {
-    Felt::from_hex("0x6f21413efbe40de150e596d72f7a8c5609ad26c15c915c1f4cdfcb99cee9e89").expect("constant")
+    static BETA: std::sync::OnceLock<Felt> = std::sync::OnceLock::new();
+    *BETA.get_or_init(|| {
+        Felt::from_hex("0x6f21413efbe40de150e596d72f7a8c5609ad26c15c915c1f4cdfcb99cee9e89").expect("constant")
+    })
 }
 
 /// Doublings the AIR performs (`scalar_height`).

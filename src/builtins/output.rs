@@ -10,10 +10,18 @@ use std::collections::BTreeMap;
 pub struct OutputState {
     /// Page id -> (start offset, size).
     pub pages: BTreeMap<u64, (u64, u64)>,
-    /// Attribute name -> JSON value.
-    pub attributes: serde_json::Map<String, serde_json::Value>,
-    /// A base set by `new_state` / `set_state` (bootloaders), replacing the runner's.
-    pub base: Option<Relocatable>,
+    /// Attribute name -> JSON value, in insertion order (Python's dict).
+    pub attributes: Vec<(String, serde_json::Value)>,
+}
+
+/// `output_builtin.get_state()`: the segment base with the pages and attributes (bootloaders
+/// save it, run an inner program with `new_state`, and restore it with `set_state`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutputSnapshot {
+    /// The output segment base.
+    pub base: Relocatable,
+    /// Pages and attributes.
+    pub state: OutputState,
 }
 
 impl OutputState {
@@ -26,7 +34,6 @@ impl OutputState {
         page_start: Value,
         page_size: u64,
     ) -> Result<(), String> {
-        let base = self.base.unwrap_or(base);
         if self.pages.contains_key(&page_id) {
             return Err(format!("Page {page_id} was already assigned."));
         }
@@ -41,7 +48,10 @@ impl OutputState {
 
     /// `output_builtin.add_attribute(name, value)`.
     pub fn add_attribute(&mut self, name: &str, value: serde_json::Value) {
-        self.attributes.insert(name.to_string(), value);
+        match self.attributes.iter_mut().find(|(k, _)| k == name) {
+            Some((_, v)) => *v = value,
+            None => self.attributes.push((name.to_string(), value)),
+        }
     }
 
     /// The public memory of an output segment of `size` cells: `(offset, page)` per cell
@@ -59,12 +69,5 @@ impl OutputState {
             }
         }
         Ok((0..size).map(|i| (i, page_of.get(&i).copied().unwrap_or(0))).collect())
-    }
-
-    /// The builtin's additional data in a Cairo PIE: `{"pages": {...}, "attributes": {...}}`.
-    pub fn additional_data(&self) -> serde_json::Value {
-        let pages: serde_json::Map<String, serde_json::Value> =
-            self.pages.iter().map(|(id, (s, n))| (id.to_string(), serde_json::json!([s, n]))).collect();
-        serde_json::json!({ "pages": pages, "attributes": self.attributes })
     }
 }

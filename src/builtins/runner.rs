@@ -31,9 +31,22 @@ pub struct BuiltinRunner {
     pub ratio_den: u32,
 }
 
-/// Why an allocation check failed (cairo-lang's `InsufficientAllocatedCells`).
+/// Why an allocation check failed: cairo-lang's `InsufficientAllocatedCells` (proof mode then
+/// pads further), or, `fatal`, one of its assertions (`safe_div`'s "x is not divisible by y.").
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Insufficient(pub String);
+pub struct Insufficient {
+    /// The message.
+    pub message: String,
+    /// An assertion, not a reason to pad further.
+    pub fatal: bool,
+}
+
+impl Insufficient {
+    /// Not enough cells: pad further.
+    pub fn warn(message: String) -> Self {
+        Insufficient { message, fatal: false }
+    }
+}
 
 impl BuiltinRunner {
     /// A runner with its segment allocated now.
@@ -98,12 +111,18 @@ impl BuiltinRunner {
         let (ratio, den) = (u64::from(ratio), u64::from(self.ratio_den));
         let min_steps = (ratio * ipc).div_ceil(den);
         if steps < min_steps {
-            return Err(Insufficient(format!(
+            return Err(Insufficient::warn(format!(
                 "Number of steps must be at least {min_steps} for the {} builtin.",
                 self.kind
             )));
         }
-        // safe_div: the step count is a multiple of the ratio once padded.
+        // safe_div.
+        if !(steps * den).is_multiple_of(ratio) {
+            return Err(Insufficient {
+                message: format!("{} is not divisible by {ratio}.", steps * den),
+                fatal: true,
+            });
+        }
         Ok(steps * den / ratio)
     }
 
@@ -115,7 +134,7 @@ impl BuiltinRunner {
         }
         let size = self.kind.cells_per_instance() * self.allocated_instances(memory, steps)?;
         if used > size {
-            return Err(Insufficient(format!(
+            return Err(Insufficient::warn(format!(
                 "The {} builtin used {used} cells but the capacity is {size}.",
                 self.kind
             )));
@@ -228,6 +247,43 @@ impl Builtins {
         let addr = ecdsa::check_signature_address(runner.base, addr)?;
         let mut map = self.signatures.lock().map_err(|_| "signature table poisoned".to_string())?;
         map.insert(addr, signature);
+        Ok(())
+    }
+
+    /// `output_builtin.add_page(page_id, page_start, page_size)`.
+    pub fn output_add_page(&mut self, page_id: u64, page_start: Value, page_size: u64) -> Result<(), String> {
+        let base = self.runner(BuiltinKind::Output).ok_or("name 'output_builtin' is not defined")?.base;
+        self.output.add_page(base, page_id, page_start, page_size)
+    }
+
+    /// `output_builtin.get_state()`.
+    pub fn output_get_state(&self) -> Option<super::output::OutputSnapshot> {
+        let base = self.runner(BuiltinKind::Output)?.base;
+        Some(super::output::OutputSnapshot { base, state: self.output.clone() })
+    }
+
+    /// `output_builtin.new_state(base)`: the runner's base moves to `base`, pages and
+    /// attributes start empty.
+    pub fn output_new_state(&mut self, base: Relocatable) -> Result<(), String> {
+        let r = self
+            .runners
+            .iter_mut()
+            .find(|r| r.kind == BuiltinKind::Output)
+            .ok_or("name 'output_builtin' is not defined")?;
+        r.base = base;
+        self.output = super::output::OutputState::default();
+        Ok(())
+    }
+
+    /// `output_builtin.set_state(state)`.
+    pub fn output_set_state(&mut self, s: super::output::OutputSnapshot) -> Result<(), String> {
+        let r = self
+            .runners
+            .iter_mut()
+            .find(|r| r.kind == BuiltinKind::Output)
+            .ok_or("name 'output_builtin' is not defined")?;
+        r.base = s.base;
+        self.output = s.state;
         Ok(())
     }
 

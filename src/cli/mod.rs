@@ -6,8 +6,9 @@ use disasm_cmd as disasm;
 
 use crate::output;
 use crate::program::Program;
-use crate::runner::{self, Layout, RunConfig, TraceMode};
+use crate::runner::{self, Layout, RunConfig, RunMode, TraceMode};
 use clap::{Args, Parser, Subcommand};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -22,7 +23,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Run a compiled program (cairo-run's flags).
-    Run(RunArgs),
+    Run(Box<RunArgs>),
     /// Print a program's CASM in cairo-lang's syntax, with labels.
     Disasm {
         /// The compiled program (JSON).
@@ -33,7 +34,7 @@ enum Command {
 #[derive(Args, Debug)]
 struct RunArgs {
     /// The compiled program (JSON), positionally.
-    #[arg(value_name = "PROGRAM", required_unless_present = "program")]
+    #[arg(value_name = "PROGRAM")]
     program_pos: Option<PathBuf>,
     /// The compiled program (JSON).
     #[arg(long = "program", conflicts_with = "program_pos")]
@@ -62,13 +63,41 @@ struct RunArgs {
     /// cairo-run's --steps: the exact number of steps to run.
     #[arg(long = "steps")]
     steps: Option<u64>,
-    /// Allow running without all the builtins.
-    #[arg(long = "allow_missing_builtins")]
-    allow_missing_builtins: bool,
+    /// Allow running without all the builtins (default: in proof mode).
+    #[arg(long = "allow_missing_builtins", num_args = 0..=1, default_missing_value = "True",
+          value_parser = clap::builder::PossibleValuesParser::new(["True", "False"]))]
+    allow_missing_builtins: Option<String>,
+    /// cairo-run's --min_steps: the minimal number of steps.
+    #[arg(long = "min_steps")]
+    min_steps: Option<u64>,
+    /// JSON file with the dynamic layout's parameters (CairoLayoutParams).
+    #[arg(long = "cairo_layout_params_file")]
+    cairo_layout_params_file: Option<PathBuf>,
+    /// Verify that the run is secure (default outside proof mode).
+    #[arg(long = "secure_run", overrides_with = "no_secure_run")]
+    secure_run: bool,
+    /// Do not verify that the run is secure.
+    #[arg(long = "no_secure_run", overrides_with = "secure_run")]
+    no_secure_run: bool,
+    /// Output file for the AIR public input (proof mode).
+    #[arg(long = "air_public_input")]
+    air_public_input: Option<PathBuf>,
+    /// Output file for the AIR private input (proof mode).
+    #[arg(long = "air_private_input")]
+    air_private_input: Option<PathBuf>,
+    /// Output file for the Cairo PIE.
+    #[arg(long = "cairo_pie_output")]
+    cairo_pie_output: Option<PathBuf>,
+    /// Runs a Cairo PIE instead of a program.
+    #[arg(long = "run_from_cairo_pie")]
+    run_from_cairo_pie: Option<PathBuf>,
+    /// Merge the extra segments of the Cairo PIE output.
+    #[arg(long = "merge_extra_segments")]
+    merge_extra_segments: bool,
     /// JSON file read by hints as `program_input`.
     #[arg(long = "program_input")]
     program_input: Option<PathBuf>,
-    /// Prepare a provable execution trace (not supported yet).
+    /// Prepare a provable execution trace.
     #[arg(long = "proof_mode")]
     proof_mode: bool,
 }
@@ -77,7 +106,7 @@ struct RunArgs {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Run(args) => run(args),
+        Command::Run(args) => run(*args),
         Command::Disasm { program } => match Program::from_file(&program) {
             Ok(p) => {
                 print!("{}", disasm::disassemble(&p));
@@ -93,14 +122,106 @@ fn fail(msg: String) -> ExitCode {
     ExitCode::from(1)
 }
 
-fn run(args: RunArgs) -> ExitCode {
-    let path = args.program.or(args.program_pos).expect("clap requires one");
-    if args.proof_mode {
-        return fail("Error: --proof_mode is not supported yet".into());
+/// cairo-run's checks of its flags, before any file is created.
+fn check_flags(args: &RunArgs) -> Result<(), String> {
+    let programs = usize::from(args.program.is_some() || args.program_pos.is_some())
+        + usize::from(args.run_from_cairo_pie.is_some());
+    if programs != 1 {
+        return Err("Exactly one of --program, --run_from_cairo_pie must be specified.".into());
     }
-    let program = match Program::from_file(&path) {
-        Ok(p) => p,
+    if args.proof_mode && args.run_from_cairo_pie.is_some() {
+        return Err("--proof_mode cannot be used with --run_from_cairo_pie.".into());
+    }
+    if args.steps.is_some_and(|s| s != 0) && args.min_steps.is_some_and(|s| s != 0) {
+        return Err("--steps and --min_steps cannot be both specified.".into());
+    }
+    if args.cairo_pie_output.is_some() && args.proof_mode {
+        return Err("--proof_mode and --cairo_pie_output cannot be both specified.".into());
+    }
+    if args.air_public_input.is_some() && !args.proof_mode {
+        return Err("--air_public_input can only be used in proof_mode.".into());
+    }
+    if args.air_private_input.is_some() && !args.proof_mode {
+        return Err("--air_private_input can only be used in proof_mode.".into());
+    }
+    if args.layout == "dynamic" && args.cairo_layout_params_file.is_none() {
+        return Err(String::new());
+    }
+    if args.merge_extra_segments && args.cairo_pie_output.is_none() {
+        return Err("--merge_extra_segments is applicable only when --cairo_pie_output is specified.".into());
+    }
+    Ok(())
+}
+
+fn read_json(p: &std::path::Path) -> Result<serde_json::Value, String> {
+    std::fs::read(p)
+        .map_err(|e| e.to_string())
+        .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()))
+}
+
+fn layout_of(args: &RunArgs) -> Result<Layout, String> {
+    let Some(p) = &args.cairo_layout_params_file else {
+        return Ok(Layout::by_name(&args.layout).expect("clap checked the name").clone());
+    };
+    if args.layout != "dynamic" {
+        return Ok(Layout::by_name(&args.layout).expect("clap checked the name").clone());
+    }
+    let v =
+        read_json(p).map_err(|e| format!("cannot read --cairo_layout_params_file {}: {e}", p.display()))?;
+    let params = runner::DynamicParams::from_json(&v)?;
+    Ok(Layout::dynamic(Some(&params)))
+}
+
+fn run(args: RunArgs) -> ExitCode {
+    if let Err(e) = check_flags(&args) {
+        // cairo-run asserts these before its error handling: Python prints the traceback.
+        return fail(
+            runner::RunError::Uncaught(runner::Uncaught { exception: "AssertionError", message: e })
+                .to_string(),
+        );
+    }
+    let layout = match layout_of(&args) {
+        Ok(l) => l,
         Err(e) => return fail(format!("Error: {e}")),
+    };
+    let mut pie = None;
+    let program = if let Some(path) = &args.run_from_cairo_pie {
+        if args.steps.is_some() || args.min_steps.is_some() {
+            return fail(
+                "Error: --steps and --min_steps cannot be specified in --run_from_cairo_pie mode.".into(),
+            );
+        }
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return fail(format!("Error: cannot read {}: {e}", path.display())),
+        };
+        match output::pie_read::CairoPie::read(&bytes) {
+            Ok(p) => {
+                let prog = Program::from_json_bytes(&p.program_json());
+                pie = Some(std::sync::Arc::new(p));
+                match prog {
+                    Ok(prog) => prog,
+                    Err(e) => return fail(format!("Error: {e}")),
+                }
+            }
+            Err(output::pie_read::PieError::Assertion(m)) => return fail(format!("Error: {m}")),
+            Err(output::pie_read::PieError::Validity(m)) => {
+                let msg: String = m.chars().take(10000).collect();
+                return fail(
+                    runner::RunError::Uncaught(runner::Uncaught {
+                        exception: "starkware.cairo.lang.vm.cairo_run.CairoRunError",
+                        message: format!("Security check for the CairoPIE input failed: {msg}"),
+                    })
+                    .to_string(),
+                );
+            }
+        }
+    } else {
+        let path = args.program.clone().or(args.program_pos.clone()).expect("checked by check_flags");
+        match Program::from_file(&path) {
+            Ok(p) => p,
+            Err(e) => return fail(format!("Error: {e}")),
+        }
     };
     let program_input = match &args.program_input {
         None => None,
@@ -112,20 +233,47 @@ fn run(args: RunArgs) -> ExitCode {
             Err(e) => return fail(format!("Error: cannot read --program_input {}: {e}", p.display())),
         },
     };
-    let layout = Layout::by_name(&args.layout).expect("clap checked the name");
-    let trace = if args.trace_file.is_some() { TraceMode::On } else { TraceMode::Off };
-    let config = RunConfig::new()
-        .with_layout(layout)
-        .with_entrypoint(args.entrypoint)
+    let needs_trace =
+        args.trace_file.is_some() || args.cairo_pie_output.is_some() || args.air_public_input.is_some();
+    let trace = if needs_trace { TraceMode::On } else { TraceMode::Off };
+    let mode = if args.proof_mode { RunMode::Proof } else { RunMode::Plain };
+    let secure = if args.secure_run {
+        Some(true)
+    } else if args.no_secure_run {
+        Some(false)
+    } else {
+        None
+    };
+    let mut config = RunConfig::new()
+        .with_layout(&layout)
+        .with_entrypoint(args.entrypoint.clone())
         .with_max_steps(args.max_steps)
         .with_steps(args.steps)
+        .with_min_steps(args.min_steps)
         .with_trace(trace)
-        .with_allow_missing_builtins(args.allow_missing_builtins)
+        .with_mode(mode)
+        .with_secure_run(secure)
         .with_program_input(program_input);
+    if let Some(a) = &args.allow_missing_builtins {
+        config = config.with_allow_missing_builtins(a == "True");
+    }
+    if let Some(p) = &pie {
+        config.steps = Some(p.n_steps);
+        config.trace = TraceMode::On;
+        config.pie = Some(p.clone());
+    }
     let out = match runner::run(&program, &config) {
         Ok(o) => o,
         Err(e) => return fail(e.to_string()),
     };
+    if let (Some(p), true) = (&pie, config.secure_run.unwrap_or(true)) {
+        if let Err(e) = output::pie::check_compatible(p, &out, &program) {
+            return fail(format!("Error: {e}"));
+        }
+    }
+    for w in &out.warnings {
+        println!("{w}");
+    }
     if args.print_output {
         print!("{}", output::output_text(&out));
     }
@@ -140,6 +288,33 @@ fn run(args: RunArgs) -> ExitCode {
     if let Some(p) = &args.memory_file {
         if let Err(e) = output::write_atomically(p, |w| output::write_memory(&out, w)) {
             return fail(format!("Error: cannot write {}: {e}", p.display()));
+        }
+    }
+    if let Some(p) = &args.air_public_input {
+        let text = match output::air::public_input_json(&out) {
+            Ok(t) => t,
+            Err(e) => return fail(format!("Error: {e}")),
+        };
+        if let Err(e) = output::write_atomically(p, |w| w.write_all(text.as_bytes())) {
+            return fail(format!("Error: cannot write {}: {e}", p.display()));
+        }
+    }
+    if let Some(p) = &args.air_private_input {
+        let (Some(t), Some(m)) = (&args.trace_file, &args.memory_file) else {
+            let which = if args.trace_file.is_none() { "--trace_file" } else { "--memory_file" };
+            return fail(format!("Error: {which} must be set when --air_private_input is set."));
+        };
+        let text = match output::air::private_input_json(&out, t, m) {
+            Ok(t) => t,
+            Err(e) => return fail(format!("Error: {e}")),
+        };
+        if let Err(e) = output::write_atomically(p, |w| w.write_all(text.as_bytes())) {
+            return fail(format!("Error: cannot write {}: {e}", p.display()));
+        }
+    }
+    if let Some(p) = &args.cairo_pie_output {
+        if let Err(e) = output::pie::write_pie(&out, &program, p, args.merge_extra_segments) {
+            return fail(format!("Error: {e}"));
         }
     }
     ExitCode::SUCCESS

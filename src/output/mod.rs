@@ -4,6 +4,11 @@
 //! Files are written to a temporary sibling and renamed into place once complete, so a failed
 //! or interrupted run never leaves a half-written file under the requested name.
 
+pub mod air;
+pub mod json;
+pub mod pie;
+pub mod pie_read;
+
 use crate::runner::RunOutput;
 use crate::vm::trace::unpack;
 use crate::vm::Value;
@@ -100,13 +105,38 @@ pub fn output_text(run: &RunOutput) -> String {
     s
 }
 
-/// The `--print_info` text.
+/// The `--print_info` text (in proof mode followed by the builtin usage table).
 pub fn info_text(run: &RunOutput) -> String {
+    let mut s = registers_text(run);
+    if run.mode == crate::runner::RunMode::Proof {
+        s.push_str(&builtin_usage_text(run));
+        s.push('\n');
+    }
+    s
+}
+
+/// cairo-lang's `get_builtin_usage`: per builtin runner, the share of its allocated cells used.
+pub fn builtin_usage_text(run: &RunOutput) -> String {
+    let runners = run.builtins();
+    if runners.is_empty() {
+        return String::new();
+    }
+    let mut s = String::from("\nBuiltin usage:\n");
+    for b in runners {
+        let (used, size) = b.used_and_allocated(&run.vm.memory, run.vm.current_step).unwrap_or((0, 0));
+        let pct = if size > 0 { format!("{:.2}%", used as f64 / size as f64 * 100.0) } else { "100%".into() };
+        s.push_str(&format!("{:<30} {:>7} (used {used} cells)\n", format!("{}_builtin", b.kind), pct));
+    }
+    s
+}
+
+fn registers_text(run: &RunOutput) -> String {
     let steps = run.vm.current_step;
+    let original = run.original_steps;
     let cells: usize =
         (0..run.vm.memory.num_segments()).map(|s| run.vm.memory.segment_values(s as i64).count()).sum();
     format!(
-        "Number of steps: {steps} (originally, {steps})\nUsed memory cells: {cells}\nRegister values after execution:\npc = {}\nap = {}\nfp = {}\n\n",
+        "Number of steps: {steps} (originally, {original})\nUsed memory cells: {cells}\nRegister values after execution:\npc = {}\nap = {}\nfp = {}\n\n",
         run.vm.pc, run.vm.ap, run.vm.fp
     )
 }

@@ -35,7 +35,11 @@ pub struct Uncaught {
 
 impl std::fmt::Display for Uncaught {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Traceback (most recent call last):\n{}: {}", self.exception, self.message)
+        if self.message.is_empty() {
+            write!(f, "Traceback (most recent call last):\n{}", self.exception)
+        } else {
+            write!(f, "Traceback (most recent call last):\n{}: {}", self.exception, self.message)
+        }
     }
 }
 

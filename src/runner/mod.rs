@@ -16,7 +16,7 @@ pub mod security;
 mod setup;
 mod traceback;
 
-pub use error::RunError;
+pub use error::{RunError, Uncaught};
 pub use layout::{DynamicParams, Layout};
 pub use relocate::Relocation;
 
@@ -72,6 +72,9 @@ pub struct RunConfig {
     pub mode: RunMode,
     /// cairo-run's `--secure_run` (default: on except in proof mode).
     pub secure_run: Option<bool>,
+    /// `--run_from_cairo_pie`: the PIE whose memory, segments and builtin data the run starts
+    /// from.
+    pub pie: Option<std::sync::Arc<crate::output::pie_read::CairoPie>>,
 }
 
 impl Default for RunConfig {
@@ -88,6 +91,7 @@ impl Default for RunConfig {
             hints: None,
             mode: RunMode::Plain,
             secure_run: None,
+            pie: None,
         }
     }
 }
@@ -180,6 +184,11 @@ pub struct RunOutput {
     pub finalized_sizes: BTreeMap<i64, u64>,
     /// The program's builtin names.
     pub program_builtins: Vec<String>,
+    /// Whether the security checks ran (`--secure_run`).
+    pub secure_run: bool,
+    /// The lines cairo-run prints while padding a proof-mode run ("Warning: ... Increasing
+    /// number of steps."), in order.
+    pub warnings: Vec<String>,
 }
 
 impl RunOutput {
@@ -209,8 +218,15 @@ impl RunOutput {
 /// Runs `program` from its entrypoint to the end with the reference interpreter, then ends the
 /// run, reads the builtins' return values and relocates.
 pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError> {
-    let setup::Setup { mut vm, program_base, execution_base, end, final_pc, mut execution_public_memory } =
-        setup::setup(program, config)?;
+    let setup::Setup {
+        mut vm,
+        program_base,
+        execution_base,
+        end,
+        final_pc,
+        mut execution_public_memory,
+        finalized_sizes: pie_sizes,
+    } = setup::setup(program, config)?;
     let proof = config.mode == RunMode::Proof;
     let registry = config.hints.as_deref().unwrap_or_else(|| crate::hints::registry::default_registry());
     let mut hints = HintProcessor::with_registry(program, config.program_input.clone(), registry);
@@ -249,10 +265,12 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
     }
 
     // end_run.
+    let mut warnings = Vec::new();
     vm.memory.relocate_temporary().map_err(|e| vm_error(program, &vm, e.into()))?;
     Builtins::verify_auto_deductions(&vm).map_err(end_run_error)?;
     if proof && config.steps.is_none() {
-        let holes = proof::memory_holes(&trace, &vm, &BTreeMap::new());
+        let holes =
+            proof::memory_holes(&trace, &vm, &BTreeMap::new(), (program_base, program.data.len() as u64));
         let inputs = proof::UsageInputs { rc_range: proof::rc_limits(&trace, &vm), holes };
         let next_pow2 = |n: u64| n.max(1).next_power_of_two();
         let to_pow2 = |n: u64| next_pow2(n) - n;
@@ -263,7 +281,8 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
                 .map_err(RunError::Config)?
             {
                 Ok(()) => break,
-                Err(w) => println!("Warning: {} Increasing number of steps.", w.0),
+                Err(w) if w.fatal => return Err(RunError::Config(w.message)),
+                Err(w) => warnings.push(format!("Warning: {} Increasing number of steps.", w.message)),
             }
             engine.steps(&mut vm, 1, &mut trace).map_err(|e| vm_error(program, &vm, e))?;
             let more = to_pow2(vm.current_step);
@@ -295,7 +314,7 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
     execution_public_memory.extend(pointer.offset..vm.ap.offset);
 
     // finalize_segments (proof mode).
-    let mut finalized_sizes = BTreeMap::new();
+    let mut finalized_sizes = pie_sizes;
     let mut public_memory = Vec::new();
     if proof {
         let steps = vm.current_step;
@@ -303,7 +322,7 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
         public_memory.extend((0..program.data.len() as u64).map(|i| (program_base.segment, i, 0)));
         public_memory.extend(execution_public_memory.iter().map(|&o| (execution_base.segment, o, 0)));
         for b in vm.builtins.runners() {
-            let (_, size) = b.used_and_allocated(&vm.memory, steps).map_err(|e| RunError::Config(e.0))?;
+            let (_, size) = b.used_and_allocated(&vm.memory, steps).map_err(insufficient_error)?;
             finalized_sizes.insert(b.base.segment, size);
             if b.kind == BuiltinKind::Output {
                 let pm = vm.builtins.output.public_memory(size).map_err(RunError::Config)?;
@@ -334,6 +353,8 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
         public_memory,
         finalized_sizes,
         program_builtins: program.builtins.clone(),
+        warnings,
+        secure_run: secure,
     })
 }
 
@@ -367,6 +388,19 @@ impl Engine<'_, '_> {
         } else {
             self.interp.run_for_steps(vm, n, self.final_pc, &mut NoTrace, self.hints)
         }
+    }
+}
+
+/// An allocation failure outside the padding loop: an assertion prints `Error: ...`,
+/// `InsufficientAllocatedCells` escapes cairo-run uncaught.
+fn insufficient_error(e: crate::builtins::Insufficient) -> RunError {
+    if e.fatal {
+        RunError::Config(e.message)
+    } else {
+        RunError::Uncaught(error::Uncaught {
+            exception: "starkware.cairo.lang.vm.builtin_runner.InsufficientAllocatedCells",
+            message: e.message,
+        })
     }
 }
 

@@ -43,10 +43,16 @@ fn seg_size(memory: &Memory, sizes: &BTreeMap<i64, u64>, seg: i64) -> u64 {
 }
 
 /// cairo-lang's `get_memory_holes`: per segment, its size less the offsets accessed by
-/// instructions, by builtins (every cell of a builtin segment but output's, and the cells the
+/// instructions (the whole program counts as accessed), by builtins (every cell of a builtin segment but output's, and the cells the
 /// modulo builtins read) and in the zero segment.
-pub fn memory_holes(trace: &[TraceEntry], vm: &Vm, sizes: &BTreeMap<i64, u64>) -> u64 {
+pub fn memory_holes(
+    trace: &[TraceEntry],
+    vm: &Vm,
+    sizes: &BTreeMap<i64, u64>,
+    program: (crate::vm::Relocatable, u64),
+) -> u64 {
     let mut acc = accessed::accessed(trace, &vm.memory);
+    acc.entry(program.0.segment).or_default().extend(program.0.offset..program.0.offset + program.1);
     for b in vm.builtins.runners() {
         if b.kind == BuiltinKind::Output {
             continue;
@@ -94,7 +100,7 @@ pub fn check_used_cells(
     let (lo, hi) = inputs.rc_range.unwrap_or((0, 0));
     let bound = i128::from(hi) - i128::from(lo);
     if unused_rc < bound {
-        return Ok(Err(Insufficient(format!(
+        return Ok(Err(Insufficient::warn(format!(
             "There are only {unused_rc} cells to fill the range checks holes, but potentially {bound} are required."
         ))));
     }
@@ -116,7 +122,7 @@ pub fn check_used_cells(
     }
     let unused_mem = total - (total / frac + 4 * i128::from(steps) + builtin_units);
     if unused_mem < i128::from(inputs.holes) {
-        return Ok(Err(Insufficient(format!(
+        return Ok(Err(Insufficient::warn(format!(
             "There are only {unused_mem} cells to fill the memory address holes, but {} are required.",
             inputs.holes
         ))));
@@ -146,7 +152,7 @@ pub fn check_used_cells(
         let unused = units - used;
         let bound = 1i128 << pool.n_bits;
         if unused < bound {
-            return Ok(Err(Insufficient(format!(
+            return Ok(Err(Insufficient::warn(format!(
                 "There are only {unused} cells to fill the diluted check holes, but potentially {bound} are required."
             ))));
         }

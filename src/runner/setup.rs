@@ -22,6 +22,8 @@ pub struct Setup {
     pub final_pc: Option<Relocatable>,
     /// Execution-segment offsets in the public memory (proof mode's initial stack).
     pub execution_public_memory: Vec<u64>,
+    /// Segment sizes fixed before the run (a Cairo PIE's).
+    pub finalized_sizes: std::collections::BTreeMap<i64, u64>,
 }
 
 fn subsequence_error(program: &Program) -> RunError {
@@ -85,7 +87,13 @@ pub fn setup(program: &Program, config: &RunConfig) -> Result<Setup, RunError> {
         execution_public_memory = (0..stack.len() as u64).collect();
         // cairo-lang's `Program.start` is `__start__`, or 0 when the label is missing.
         entry = program.start().unwrap_or(0);
-        let end_pc = program.get_label("__end__").map_err(|e| RunError::Config(e.to_string()))?;
+        // cairo-lang's MissingIdentifierError escapes cairo-run uncaught.
+        let end_pc = program.get_label("__end__").map_err(|e| {
+            RunError::Uncaught(super::error::Uncaught {
+                exception: "starkware.cairo.lang.compiler.identifier_manager.MissingIdentifierError",
+                message: e.to_string(),
+            })
+        })?;
         end = Relocatable::new(program_base.segment, end_pc as u64);
         final_pc = None;
     } else {
@@ -117,6 +125,11 @@ pub fn setup(program: &Program, config: &RunConfig) -> Result<Setup, RunError> {
         builtins.zero_segment = Some((z, n));
     }
 
+    let mut finalized_sizes = std::collections::BTreeMap::new();
+    if let Some(pie) = &config.pie {
+        load_pie(pie, &mut memory, &mut builtins, &mut finalized_sizes, config.secure_run.unwrap_or(true))?;
+    }
+
     let data: Vec<Value> = program.data.iter().map(|f| Value::Int(*f)).collect();
     memory.load_data(program_base, &data).map_err(|e| RunError::Config(e.to_string()))?;
     let sp = memory.load_data(execution_base, &stack).map_err(|e| RunError::Config(e.to_string()))?;
@@ -128,5 +141,101 @@ pub fn setup(program: &Program, config: &RunConfig) -> Result<Setup, RunError> {
     vm.fp = start;
     vm.builtins = builtins;
     Builtins::install_hooks(&mut vm);
-    Ok(Setup { vm, program_base, execution_base, end, final_pc, execution_public_memory })
+    if config.pie.is_some() {
+        // validate_existing_memory: the PIE's cells of validated segments.
+        for b in vm.builtins.runners() {
+            vm.memory
+                .validate_existing(b.base.segment as usize)
+                .map_err(|e| RunError::Config(e.to_string()))?;
+        }
+    }
+    Ok(Setup { vm, program_base, execution_base, end, final_pc, execution_public_memory, finalized_sizes })
+}
+
+/// `--run_from_cairo_pie`: the PIE's extra segments, its memory, its builtins' additional data,
+/// and its segment sizes (cairo_run's `finalize_segments_by_cairo_pie`).
+fn load_pie(
+    pie: &crate::output::pie_read::CairoPie,
+    memory: &mut Memory,
+    builtins: &mut Builtins,
+    sizes: &mut std::collections::BTreeMap<i64, u64>,
+    secure_run: bool,
+) -> Result<(), RunError> {
+    let zero = builtins.zero_segment.map(|(z, _)| z.segment);
+    for s in &pie.extra_segments {
+        if Some(s.index) == zero {
+            continue;
+        }
+        memory.add_segment();
+    }
+    let err = |e: crate::vm::MemoryError| RunError::Config(e.to_string());
+    for (addr, v) in &pie.memory {
+        if addr.segment as usize >= memory.num_segments() {
+            return Err(RunError::Config(format!("Invalid memory cell address {addr}.")));
+        }
+        memory.insert(*addr, *v).map_err(err)?;
+    }
+    for b in builtins.runners().to_vec() {
+        let Some(data) = pie.additional_data.get(format!("{}_builtin", b.kind)) else { continue };
+        match b.kind {
+            BuiltinKind::Output => {
+                let ok = data.as_object().is_some_and(|o| {
+                    let mut k: Vec<&String> = o.keys().collect();
+                    k.sort();
+                    k == ["attributes", "pages"]
+                });
+                if !ok {
+                    return Err(RunError::Config("Invalid output builtin data.".into()));
+                }
+                let pages = data["pages"]
+                    .as_object()
+                    .ok_or_else(|| RunError::Config("Invalid output builtin pages field.".into()))?;
+                for (id, v) in pages {
+                    let vals: Option<Vec<u64>> = v.as_array().filter(|a| a.len() == 2).map(|a| {
+                        a.iter().filter_map(|x| x.as_u64()).filter(|x| *x > 0 && *x < 1 << 30).collect()
+                    });
+                    match (id.parse::<u64>(), vals) {
+                        (Ok(id), Some(v)) if v.len() == 2 => {
+                            builtins.output.pages.insert(id, (v[0], v[1]));
+                        }
+                        _ => return Err(RunError::Config("Invalid output builtin pages field.".into())),
+                    }
+                }
+                let attrs = data["attributes"]
+                    .as_object()
+                    .ok_or_else(|| RunError::Config("Invalid output builtin attributes field.".into()))?;
+                for (k, v) in attrs {
+                    builtins.output.add_attribute(k, v.clone());
+                }
+            }
+            BuiltinKind::Ecdsa => {
+                let items = data.as_array().cloned().unwrap_or_default();
+                let mut map = builtins.signatures.lock().map_err(|_| RunError::Config("poisoned".into()))?;
+                for item in items {
+                    let parse = || -> Option<(Relocatable, (starknet_types_core::felt::Felt, starknet_types_core::felt::Felt))> {
+                        let a = item.get(0)?.as_array()?;
+                        let sig = item.get(1)?.as_array()?;
+                        let addr = Relocatable::new(a.first()?.as_i64()?, a.get(1)?.as_u64()?);
+                        let f = crate::output::pie_read::json_felt;
+                        Some((addr, (f(sig.first()?)?, f(sig.get(1)?)?)))
+                    };
+                    let (addr, sig) =
+                        parse().ok_or_else(|| RunError::Config("Invalid ECDSA builtin data.".into()))?;
+                    if addr.segment != b.base.segment {
+                        return Err(RunError::Config(format!(
+                            "Error while loading ECDSA builtin additional data: Signature hint must point to the signature builtin segment. Found: {addr} (after relocation: {addr})."
+                        )));
+                    }
+                    map.insert(addr, sig);
+                }
+            }
+            // Pedersen's verified addresses only skip checks, and only when trusted.
+            _ => {}
+        }
+    }
+    let _ = secure_run;
+    for s in pie.all_segments() {
+        sizes.insert(s.index, s.size);
+    }
+    Ok(())
 }

@@ -22,6 +22,44 @@ pub struct Golden {
     /// Hints registered by tests/builtins.rs (not yet in the default registry, or custom).
     #[serde(default)]
     pub test_hints: bool,
+    /// sha256 of each Cairo PIE file (memory.bin: records sorted by address).
+    #[serde(default)]
+    pub cairo_pie: Option<std::collections::BTreeMap<String, String>>,
+    /// sha256 of the AIR public input (proof mode).
+    #[serde(default)]
+    pub air_public_input_sha256: Option<String>,
+    /// sha256 of the AIR private input, parsed, without paths, keys sorted, compact.
+    #[serde(default)]
+    pub air_private_input_sha256: Option<String>,
+}
+
+/// Python's `json.dumps(v, sort_keys=True, separators=(",", ":"))` for ASCII data.
+pub fn canonical_json(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Object(m) => {
+            let mut keys: Vec<&String> = m.keys().collect();
+            keys.sort();
+            let items: Vec<String> = keys
+                .iter()
+                .map(|k| format!("{}:{}", serde_json::Value::String((*k).clone()), canonical_json(&m[*k])))
+                .collect();
+            format!("{{{}}}", items.join(","))
+        }
+        serde_json::Value::Array(a) => {
+            format!("[{}]", a.iter().map(canonical_json).collect::<Vec<_>>().join(","))
+        }
+        other => other.to_string(),
+    }
+}
+
+/// The digest regen.py records for an AIR private input.
+pub fn private_input_digest(text: &str) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(text).expect("private input is JSON");
+    if let Some(m) = v.as_object_mut() {
+        m.remove("trace_path");
+        m.remove("memory_path");
+    }
+    sha256_hex(canonical_json(&v).as_bytes())
 }
 
 pub fn root() -> PathBuf {
@@ -68,4 +106,27 @@ pub fn memory_digest(bytes: &[u8]) -> (String, u64) {
 /// The value of `--flag` in a golden's flags.
 pub fn flag<'a>(g: &'a Golden, name: &str) -> Option<&'a str> {
     g.flags.iter().position(|f| f == name).and_then(|i| g.flags.get(i + 1)).map(|s| s.as_str())
+}
+
+/// The digests regen.py records for a Cairo PIE zip.
+pub fn pie_digests(zip_bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)).expect("a zip");
+    let mut out = std::collections::BTreeMap::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        let d = if f.name() == "memory.bin" { memory_digest(&data).0 } else { sha256_hex(&data) };
+        out.insert(f.name().to_string(), d);
+    }
+    out
+}
+
+/// The same digests for files held in memory.
+pub fn pie_file_digests(files: &[(&str, Vec<u8>)]) -> std::collections::BTreeMap<String, String> {
+    files
+        .iter()
+        .map(|(n, d)| (n.to_string(), if *n == "memory.bin" { memory_digest(d).0 } else { sha256_hex(d) }))
+        .collect()
 }

@@ -136,16 +136,42 @@ def discover(skip_benches, only):
     return programs
 
 
-def compile_program(venv, src, recompile):
+def compile_program(venv, src, recompile, manifest):
     out = src.with_suffix(".json")
     if out.exists() and not recompile:
         return
     print(f"compiling {src.relative_to(REPO_ROOT)}", file=sys.stderr)
+    extra = list(manifest.get(src.stem, {}).get("compile_flags", []))
     subprocess.run(
-        [str(venv / "bin" / "cairo-compile"), src.name, "--output", out.name],
+        [str(venv / "bin" / "cairo-compile"), src.name, "--output", out.name] + extra,
         cwd=src.parent,
         check=True,
     )
+
+
+def pie_digest(path):
+    """sha256 of each file of a Cairo PIE zip (memory.bin: of its records sorted by address)."""
+    import zipfile
+
+    out = {}
+    with zipfile.ZipFile(path) as zf:
+        for info in zf.infolist():
+            data = zf.read(info.filename)
+            if info.filename == "memory.bin":
+                out[info.filename] = memory_digest(data)[0]
+            else:
+                out[info.filename] = hashlib.sha256(data).hexdigest()
+    return out
+
+
+def private_input_digest(text):
+    """sha256 of the AIR private input parsed, without its absolute paths, keys sorted, compact."""
+    data = json.loads(text)
+    data.pop("trace_path", None)
+    data.pop("memory_path", None)
+    return hashlib.sha256(
+        json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
+    ).hexdigest()
 
 
 def run_settings(name, program_json, manifest):
@@ -160,9 +186,13 @@ def run_settings(name, program_json, manifest):
     return flags, bool(entry.get("custom_hint", False)), bool(entry.get("test_hints", False))
 
 
-def cairo_run_command(venv, program_name, flags, trace, memory, wrapper=None):
+def cairo_run_command(venv, program_name, flags, trace, memory, wrapper=None, air=None, pie=None):
     """Builds the command line; handles the emulated --entrypoint flag."""
     flags = list(flags)
+    if pie is not None:
+        flags += ["--cairo_pie_output", str(pie)]
+    if air is not None:
+        flags += ["--air_public_input", str(air[0]), "--air_private_input", str(air[1])]
     entrypoint = None
     if "--entrypoint" in flags:
         i = flags.index("--entrypoint")
@@ -200,12 +230,18 @@ def run_program(venv, name, src, manifest):
     flags, custom_hint, test_hints = run_settings(name, program_json, manifest)
     with tempfile.TemporaryDirectory(prefix="cairo-golden-") as tmp:
         trace, memory = Path(tmp) / "trace.bin", Path(tmp) / "memory.bin"
-        cmd = cairo_run_command(venv, program_json.name, flags, trace, memory)
+        proof = "--proof_mode" in flags
+        air = (Path(tmp) / "public.json", Path(tmp) / "private.json") if proof else None
+        pie = Path(tmp) / "pie.zip" if manifest.get(name, {}).get("pie") else None
+        cmd = cairo_run_command(venv, program_json.name, flags, trace, memory, air=air, pie=pie)
         proc = subprocess.run(cmd, cwd=src.parent, capture_output=True)
         stdout = proc.stdout.decode("utf-8")
         stderr = proc.stderr.decode("utf-8")
         trace_bytes = trace.read_bytes() if trace.exists() else b""
         memory_bytes = memory.read_bytes() if memory.exists() else b""
+        air_public = air[0].read_bytes() if air and proc.returncode == 0 else None
+        air_private = air[1].read_text() if air and proc.returncode == 0 else None
+        pie_digests = pie_digest(pie) if pie and proc.returncode == 0 else None
     # cairo-run opens (and so creates) both files before running, but only fills them after a
     # successful run: an empty file means "not written".
     written = proc.returncode == 0
@@ -233,6 +269,11 @@ def run_program(venv, name, src, manifest):
     }
     if test_hints:
         golden["test_hints"] = True
+    if pie_digests is not None:
+        golden["cairo_pie"] = pie_digests
+    if air_public is not None:
+        golden["air_public_input_sha256"] = hashlib.sha256(air_public).hexdigest()
+        golden["air_private_input_sha256"] = private_input_digest(air_private)
     out = src.parent / f"{name}.golden.json"
     with open(out, "w") as f:
         f.write(format_golden(golden))
@@ -332,7 +373,7 @@ def main():
         sys.exit(f"manifest.json names unknown programs: {unknown}")
 
     for name, src in programs.items():
-        compile_program(venv, src, args.recompile)
+        compile_program(venv, src, args.recompile, manifest)
     for name, src in programs.items():
         g = run_program(venv, name, src, manifest)
         status = f"steps={g['steps']}" if g["exit_code"] == 0 else f"exit={g['exit_code']}"
