@@ -134,3 +134,24 @@ fn patricia_and_merkle_update_with_custom_environment_hints_match_cairo_run() {
     let (digest, cells) = crate::common::memory_digest(&mem);
     assert_eq!((Some(digest), Some(cells)), (golden.memory_sha256, golden.memory_cells));
 }
+
+#[test]
+fn syscall_hints_fail_saying_they_need_a_starknet_environment() {
+    let dir = root().join("tests/programs");
+    let golden: crate::common::Golden =
+        serde_json::from_slice(&std::fs::read(dir.join("err_hint_syscall.golden.json")).unwrap()).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cairo-jit"))
+        .args(["run", "err_hint_syscall.json"])
+        .current_dir(&dir)
+        .output()
+        .expect("run cairo-jit");
+    assert_eq!(out.status.code(), Some(golden.exit_code));
+    let ours = String::from_utf8_lossy(&out.stderr).into_owned();
+    let (ours_head, ours_last) = ours.trim_end().rsplit_once('\n').expect("several lines");
+    let (theirs_head, theirs_last) = golden.stderr.trim_end().rsplit_once('\n').expect("several lines");
+    // Everything but the exception line is cairo-run's; that line starts with cairo-run's
+    // `NameError: name 'syscall_handler' is not defined` and says what is missing.
+    assert_eq!(ours_head, theirs_head);
+    assert!(ours_last.starts_with(theirs_last), "{ours_last}");
+    assert!(ours_last.contains("needs a Starknet environment"), "{ours_last}");
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes hint_patricia.input and hint_patricia.cairo's data (run with the cairo-lang venv's
-python): a Patricia tree of height 8 before and after 5 updates, the union of both trees'
+python): a Patricia tree of height 8 before and after 11 updates, the union of both trees'
 `preimage` dicts, and a Merkle authentication path for merkle_update."""
 import json
 from pathlib import Path
@@ -10,9 +10,21 @@ from starkware.cairo.lang.vm.crypto import pedersen_hash
 
 HEIGHT = 8
 leaves = [0] * 2**HEIGHT
-for i, v in [(3, 30), (4, 40), (100, 7), (200, 9), (201, 11)]:
+for i, v in [(3, 30), (4, 40), (100, 7), (200, 9), (201, 11), (202, 13)]:
     leaves[i] = v
-updates = [(4, 40, 41), (5, 0, 50), (100, 7, 0), (201, 11, 12), (255, 0, 1)]
+updates = [
+    (2, 0, 20),
+    (4, 40, 41),
+    (5, 0, 50),
+    (16, 0, 3),
+    (18, 0, 4),
+    (100, 7, 0),
+    (120, 0, 12),
+    (128, 0, 5),
+    (130, 0, 6),
+    (202, 13, 0),
+    (255, 0, 1),
+]
 new_leaves = list(leaves)
 for k, _, v in updates:
     new_leaves[k] = v
@@ -56,3 +68,5 @@ out = Path(__file__).resolve().parent
     + "\n"
 )
 print("prev_root", hex(prev_root), "new_root", hex(new_root))
+for i, (k, p, n) in enumerate(updates):
+    print(f"    access(updates + {3 * i}, {k}, {p}, {n});")

@@ -300,6 +300,8 @@ def library_hints(venv):
     for module in LIBRARY_MODULES:
         text = (common / f"{module}.cairo").read_text()
         for m in re.finditer(r"%\{(.*?)%\}", text, re.DOTALL):
+            if "//" in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]:
+                continue  # A hint quoted in a comment.
             funcs = re.findall(r"^func (\w+)", text[: m.start()], re.MULTILINE)
             func = funcs[-1] if funcs else "?"
             index = sum(1 for r in result if r[0] == module and r[1] == func)
@@ -329,7 +331,13 @@ def hint_coverage(venv, programs, manifest):
             subprocess.run(cmd, cwd=src.parent, capture_output=True, env=env)
             if log.exists():
                 for code in json.loads(log.read_text()):
-                    executed_by.setdefault(normalize_hint(code), []).append(name)
+                    # `nondet %{ X %}` runs as `memory[ap] = to_felt_or_relocatable(X)` (or
+                    # `memory[fp + N] = ...` for a local): count it for the source text X too.
+                    m = re.fullmatch(
+                        r"memory\[(?:ap|fp \+ \d+)\] = to_felt_or_relocatable\((.*)\)", code, re.S
+                    )
+                    for text in [code] + ([m.group(1)] if m else []):
+                        executed_by.setdefault(normalize_hint(text), []).append(name)
     missing = 0
     print("\nhint coverage (library module.function#index -> programs):")
     for module, func, index, code in library_hints(venv):

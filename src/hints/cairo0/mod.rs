@@ -17,7 +17,6 @@ mod keccak;
 mod math;
 mod merkle;
 mod patricia;
-#[allow(dead_code)] // Helpers for the secp and ec hints, which use them all.
 mod py;
 mod secp;
 mod sha256;

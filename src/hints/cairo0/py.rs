@@ -7,7 +7,7 @@
 
 use crate::hints::HintError;
 use crate::vm::Value;
-use num_bigint::{BigInt, BigUint, Sign};
+use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_traits::{One, Signed, Zero};
 use starknet_types_core::felt::Felt;
@@ -21,11 +21,6 @@ pub fn prime() -> BigInt {
 /// A felt as a Python integer in `[0, p)`.
 pub fn int(f: &Felt) -> BigInt {
     BigInt::from(f.to_biguint())
-}
-
-/// A Python integer stored into memory (reduced modulo p).
-pub fn felt(v: &BigInt) -> Felt {
-    Felt::from(v)
 }
 
 /// `as_int(value, PRIME)`: the lift to `(-p/2, p/2]`.
@@ -197,11 +192,6 @@ pub fn ec_double_slope(pt: (&BigInt, &BigInt), alpha: &BigInt, p: &BigInt) -> Re
         return Err(HintError::assertion(0, ""));
     }
     div_mod(&(3 * pt.0 * pt.0 + alpha), &(2 * pt.1), p)
-}
-
-/// A non-negative Python integer as a `BigUint`.
-pub fn to_biguint(v: &BigInt) -> BigUint {
-    v.to_biguint().unwrap_or_default()
 }
 
 /// `int.to_bytes(n, 'big')` for a non-negative integer that fits.
