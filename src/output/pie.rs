@@ -30,7 +30,7 @@ fn addr_bytes(r: Relocatable) -> [u8; 8] {
 /// The 32-byte value encoding (felts as themselves; pointers `2^255 | segment << 47 | offset`).
 fn value_bytes(v: &Value) -> [u8; 32] {
     match v {
-        Value::Int(f) => f.to_bytes_le(),
+        Value::Int(f) => cairo_jit_runtime::felt::to_bytes_le(f.to_raw()),
         Value::Ptr(p) => {
             let mut b = [0u8; 32];
             b[..8].copy_from_slice(&(((p.segment as u64) << OFFSET_BITS) | p.offset).to_le_bytes());

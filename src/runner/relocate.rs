@@ -60,7 +60,7 @@ impl Relocation {
     /// A value as it is written to the memory file: felts as themselves, pointers as addresses.
     pub fn value_bytes(&self, v: &Value) -> Option<[u8; 32]> {
         match v {
-            Value::Int(f) => Some(f.to_bytes_le()),
+            Value::Int(f) => Some(cairo_jit_runtime::felt::to_bytes_le(f.to_raw())),
             Value::Ptr(r) => {
                 let a = self.address(*r)?;
                 let mut b = [0u8; 32];
