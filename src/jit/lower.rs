@@ -38,6 +38,62 @@ pub struct LowerConfig {
     pub exec_seg: u64,
 }
 
+/// Longest run of instructions one check covers. The dispatcher enters compiled code with at
+/// least this many spare trace entries ([`super::rt::TRACE_SPARE`]), so a run's check can always pass
+/// right after an entry.
+pub const MAX_RUN: u64 = super::rt::TRACE_SPARE as u64;
+
+/// The straight-line runs of a region: for each run's first instruction, its length. A run
+/// starts at the region entry and at every pc some edge other than a plain fall-through leads
+/// to (a jump target, the fall-through of a `jnz`, a return address), then follows
+/// fall-throughs of regular instructions; it includes the control-transfer instruction that
+/// ends it and is cut at [`MAX_RUN`]. Control enters a run only at its start (a slow path
+/// continues at a successor, which is either the next instruction of the same run, whose room
+/// the start's check already covered, or the start of another run), so checking the step limit
+/// and trace capacity once per run is exact.
+pub fn runs(region: &Region) -> BTreeMap<u64, u64> {
+    let mut heads: std::collections::BTreeSet<u64> = std::collections::BTreeSet::from([region.entry]);
+    for ri in region.insts.values() {
+        let plain = ri.inst.pc_update == PcUpdate::Regular && ri.inst.opcode != Opcode::Ret;
+        for s in ri.successors() {
+            if !(plain && s == ri.next_pc()) {
+                heads.insert(s);
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    let mut current: Option<(u64, u64)> = None;
+    let mut expected_next = None;
+    for ri in region.insts.values() {
+        let continues = match current {
+            Some((_, n)) => expected_next == Some(ri.pc) && !heads.contains(&ri.pc) && n < MAX_RUN,
+            None => false,
+        };
+        if continues {
+            if let Some((_, n)) = current.as_mut() {
+                *n += 1;
+            }
+        } else {
+            if let Some((h, n)) = current {
+                out.insert(h, n);
+            }
+            current = Some((ri.pc, 1));
+        }
+        // A run only continues into the next instruction by fall-through.
+        let falls_through = ri.inst.pc_update == PcUpdate::Regular && ri.inst.opcode != Opcode::Ret;
+        expected_next = Some(ri.next_pc());
+        if !falls_through || !region.contains(ri.next_pc()) {
+            if let Some((h, n)) = current.take() {
+                out.insert(h, n);
+            }
+        }
+    }
+    if let Some((h, n)) = current {
+        out.insert(h, n);
+    }
+    out
+}
+
 /// Runtime functions imported into the function being built.
 pub struct Imports {
     /// `cairo_jit_rt_exec(ctx, pc) -> status`.
@@ -118,8 +174,9 @@ impl<'a, 'f> Lowering<'a, 'f> {
         l.reload_all();
         let first = l.blocks[&region.entry];
         l.b.ins().jump(first, &[]);
+        let runs = runs(region);
         for ri in region.insts.values() {
-            l.instruction(ri);
+            l.instruction(ri, runs.get(&ri.pc).copied());
         }
         l.emit_exit();
         l.b.seal_all_blocks();
@@ -447,25 +504,30 @@ impl<'a, 'f> Lowering<'a, 'f> {
         }
     }
 
-    fn instruction(&mut self, ri: &RegionInst) {
+    fn instruction(&mut self, ri: &RegionInst, run: Option<u64>) {
         let blk = self.blocks[&ri.pc];
         self.b.switch_to_block(blk);
         let slow = self.b.create_block();
-        // Step limit and trace capacity.
-        let steps = self.b.use_var(self.v.steps);
-        let limit = self.b.use_var(self.v.limit);
-        let room = self.b.ins().icmp(IntCC::UnsignedLessThan, steps, limit);
-        let interp = self.b.create_block();
-        let go = self.b.create_block();
-        self.b.ins().brif(room, go, &[], interp, &[]);
-        self.b.switch_to_block(interp);
-        self.exit_const(exit::INTERPRET, ri.pc);
-        self.b.switch_to_block(go);
-        if self.cfg.trace {
-            let tp = self.b.use_var(self.v.tp);
-            let tend = self.b.use_var(self.v.tend);
-            let room = self.b.ins().icmp(IntCC::UnsignedLessThan, tp, tend);
-            self.guard(room, interp);
+        // Step limit and trace capacity, once for the whole run of instructions starting here
+        // (see `runs`): room for `n` more steps and `n` more trace entries.
+        if let Some(n) = run {
+            let steps = self.b.use_var(self.v.steps);
+            let limit = self.b.use_var(self.v.limit);
+            let left = self.b.ins().isub(limit, steps);
+            let room = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, left, n as i64);
+            let interp = self.b.create_block();
+            let go = self.b.create_block();
+            self.b.ins().brif(room, go, &[], interp, &[]);
+            self.b.switch_to_block(interp);
+            self.exit_const(exit::INTERPRET, ri.pc);
+            self.b.switch_to_block(go);
+            if self.cfg.trace {
+                let tp = self.b.use_var(self.v.tp);
+                let tend = self.b.use_var(self.v.tend);
+                let free = self.b.ins().isub(tend, tp);
+                let room = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, free, 24 * n as i64);
+                self.guard(room, interp);
+            }
         }
         if !self.fast_path(ri, slow) {
             self.b.ins().jump(slow, &[]);
@@ -702,5 +764,51 @@ impl<'a, 'f> Lowering<'a, 'f> {
             self.b.switch_to_block(next);
         }
         self.exit_with(exit::CONTINUE, newpc);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::casm::decode;
+    use crate::jit::analysis::{discover, RegionInst};
+    use cairo_jit_runtime::cell::Cell;
+    use cairo_jit_runtime::felt;
+
+    /// fib_loop's loop: three assert_eq then jnz back; the call sequence before it.
+    #[test]
+    fn runs_start_at_jump_targets_and_end_at_transfers() {
+        // 0: [ap] = 0, ap++ ; 2: [ap] = 1, ap++ ; 4: [ap] = [ap-2], ap++ (loop head, pc 4)
+        // 5: [ap] = [ap-4] + [ap-3], ap++ ; 6: jnz -2 if [ap-1] != 0 (to 4) ; 8: ret
+        let words: Vec<(u64, Option<i64>)> = vec![
+            (0x480680017fff8000, Some(0)),
+            (0x480680017fff8000, Some(1)),
+            (0x48127ffe7fff8000, None),
+            (0x48307ffc7ffd8000, None),
+            (0x20680017fff7fff, Some(-2)),
+            (0x208b7fff7fff7ffe, None),
+        ];
+        let mut cells = Vec::new();
+        for (w, imm) in &words {
+            cells.push(Cell::felt(felt::from_u64(*w)));
+            if let Some(i) = imm {
+                cells.push(Cell::felt(felt::from_i64(*i)));
+            }
+        }
+        let fetch = |pc: u64| -> Option<(crate::casm::Instruction, Cell)> {
+            let c = *cells.get(pc as usize)?;
+            let i = decode(felt::to_canonical(c.raw())).ok()?;
+            let imm = if i.size() == 2 { *cells.get(pc as usize + 1)? } else { Cell::UNSET };
+            Some((i, imm))
+        };
+        let region = discover(0, fetch, |_| false).unwrap();
+        let _: Vec<&RegionInst> = region.insts.values().collect();
+        let r = runs(&region);
+        // Entry run 0..2 ends before the loop head (a jump target); the loop head's run covers
+        // 4, 5 and the jnz; the jnz's fall-through (ret) starts its own run.
+        assert_eq!(r.get(&0), Some(&2));
+        assert_eq!(r.get(&4), Some(&3));
+        assert_eq!(r.get(&8), Some(&1));
+        assert_eq!(r.len(), 3);
     }
 }

@@ -66,9 +66,10 @@ enum Entry {
     Failed,
 }
 
-/// The JIT engine for one run.
+/// The JIT engine for one run. Dropping it frees the compiled code.
 pub struct Jit {
-    module: JITModule,
+    /// Always `Some` until dropped (taken by `Drop` to free the code memory).
+    module: Option<JITModule>,
     ctx: Context,
     fctx: FunctionBuilderContext,
     imports: Vec<FuncId>,
@@ -136,7 +137,7 @@ impl Jit {
         }
         Ok(Jit {
             ctx: module.make_context(),
-            module,
+            module: Some(module),
             fctx: FunctionBuilderContext::new(),
             imports,
             entries: vec![Entry::Cold(0); code_len],
@@ -177,16 +178,17 @@ impl Jit {
     }
 
     fn define(&mut self, region: &analysis::Region) -> Result<Compiled, String> {
-        self.module.clear_context(&mut self.ctx);
-        let ptr = self.module.target_config().pointer_type();
+        let module = self.module.as_mut().expect("present until drop");
+        module.clear_context(&mut self.ctx);
+        let ptr = module.target_config().pointer_type();
         self.ctx.func.signature.params.push(AbiParam::new(ptr));
         self.ctx.func.signature.returns.push(AbiParam::new(types::I32));
         self.ctx.func.name = UserFuncName::user(0, region.entry as u32);
         {
             let mut b = FunctionBuilder::new(&mut self.ctx.func, &mut self.fctx);
             let imp = lower::Imports {
-                exec: self.module.declare_func_in_func(self.imports[rt::RT_EXEC], b.func),
-                felt_mul: self.module.declare_func_in_func(self.imports[rt::RT_FELT_MUL], b.func),
+                exec: module.declare_func_in_func(self.imports[rt::RT_EXEC], b.func),
+                felt_mul: module.declare_func_in_func(self.imports[rt::RT_FELT_MUL], b.func),
             };
             let cfg = lower::LowerConfig {
                 trace: self.trace,
@@ -194,7 +196,7 @@ impl Jit {
                 exec_seg: self.exec_seg as u64,
             };
             lower::Lowering::build(&mut b, region, cfg, imp);
-            b.finalize(self.module.target_config());
+            b.finalize(module.target_config());
         }
         if let Some(dir) = &self.opts.dump_clif {
             let mut text = String::new();
@@ -205,12 +207,11 @@ impl Jit {
             text.push_str(&self.ctx.func.display().to_string());
             let _ = std::fs::write(dir.join(format!("region_{}.clif", region.entry)), text);
         }
-        let id =
-            self.module.declare_anonymous_function(&self.ctx.func.signature).map_err(|e| e.to_string())?;
-        self.module.define_function(id, &mut self.ctx).map_err(|e| format!("{e:?}"))?;
-        self.module.clear_context(&mut self.ctx);
-        self.module.finalize_definitions().map_err(|e| e.to_string())?;
-        let code = self.module.get_finalized_function(id);
+        let id = module.declare_anonymous_function(&self.ctx.func.signature).map_err(|e| e.to_string())?;
+        module.define_function(id, &mut self.ctx).map_err(|e| format!("{e:?}"))?;
+        module.clear_context(&mut self.ctx);
+        module.finalize_definitions().map_err(|e| e.to_string())?;
+        let code = module.get_finalized_function(id);
         // SAFETY: `code` is the entry of a function just compiled with the signature
         // `fn(*mut JitContext) -> u32` in the platform's default (C) calling convention, and
         // the module owning it lives as long as `self`.
@@ -325,6 +326,18 @@ impl Jit {
                     None => interp.step(vm, &mut NoTrace, hints)?,
                 }
             }
+        }
+    }
+}
+
+impl Drop for Jit {
+    fn drop(&mut self) {
+        self.entries.clear();
+        if let Some(m) = self.module.take() {
+            // SAFETY: the only pointers to this module's code are in `entries` (just cleared)
+            // and in locals of `run_until_pc`, which cannot be running while `self` is being
+            // dropped; no compiled function is executing and none will be called again.
+            unsafe { m.free_memory() };
         }
     }
 }

@@ -64,6 +64,11 @@ pub struct RtState<'a> {
 /// Spare trace capacity kept available for compiled code.
 pub const TRACE_CHUNK: usize = 1 << 16;
 
+/// Compiled code is entered (and resumed after a runtime call) with at least this many spare
+/// trace entries, so a straight-line run of this many instructions always fits
+/// (see `lower::runs`).
+pub const TRACE_SPARE: usize = 64;
+
 impl RtState<'_> {
     /// Copies the context's registers into the VM (and the trace length into the vector).
     pub fn sync_vm(&mut self, ctx: &JitContext) {
@@ -97,7 +102,7 @@ impl RtState<'_> {
         ctx.pc = vm.pc.offset;
         ctx.steps = vm.current_step;
         if let Some(t) = self.trace.as_deref_mut() {
-            if t.capacity() - t.len() < 64 {
+            if t.capacity() - t.len() < TRACE_SPARE {
                 t.reserve(TRACE_CHUNK.max(t.len() / 2));
             }
             let base = t.as_mut_ptr() as *mut u64;
