@@ -161,7 +161,16 @@ pub fn normalize_stderr(s: &str) -> String {
     }
     let mut out = Vec::new();
     let mut skip_code = false;
+    // Whether the latest `PATH:LINE:COL:` location is in a file this machine does not have.
+    let mut loc_missing = false;
     for line in s.lines() {
+        if loc_missing && is_marks(line) {
+            // The quoted source line and its marks, which neither cairo-run nor cairo-jit can
+            // print without the file (cairo-lang's library sources exist only where
+            // cairo-lang is installed).
+            out.pop();
+            continue;
+        }
         if let Some(rest) = line.strip_prefix("  File \"") {
             let file = rest.split('"').next().unwrap_or("");
             // cairo-lang's own Python: the VM (`cairo/lang/`), `starkware/python/`, and the
@@ -172,12 +181,35 @@ pub fn normalize_stderr(s: &str) -> String {
             if skip_code {
                 continue;
             }
+            // A frame in a Cairo file that is not on this machine: its code line is not shown.
+            skip_code = missing(file);
         } else if skip_code && line.starts_with("    ") {
             continue;
         } else {
             skip_code = false;
+            if let Some(path) = location_path(line) {
+                loc_missing = missing(path);
+            }
         }
         out.push(line);
     }
     out.join("\n")
+}
+
+/// A caret line under a quoted source line (`^***^`, `^^`).
+fn is_marks(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with('^') && t.chars().all(|c| c == '^' || c == '*')
+}
+
+/// Whether an absolute source path does not exist on this machine.
+fn missing(path: &str) -> bool {
+    path.starts_with('/') && !std::path::Path::new(path).exists()
+}
+
+/// The file of a `PATH:LINE:COL: ...` location line.
+fn location_path(line: &str) -> Option<&str> {
+    let mut parts = line.splitn(4, ':');
+    let (path, l, c) = (parts.next()?, parts.next()?, parts.next()?);
+    (!path.is_empty() && l.parse::<u32>().is_ok() && c.parse::<u32>().is_ok()).then_some(path)
 }
