@@ -29,12 +29,12 @@ fn bench_reports_both_engines_with_print_infos_step_count() {
     for (line, engine) in lines[3..5].iter().zip(["jit", "interp"]) {
         let cols: Vec<&str> = line.split_whitespace().collect();
         assert_eq!(cols[0], engine, "{out}");
-        // median, min, max, compile time, peak RSS (value and unit), bytes per step
-        assert_eq!(cols.len(), 8, "{out}");
-        assert!(cols[7].parse::<f64>().is_ok_and(|b| b > 0.0), "{out}");
+        // median, min, max, exec-only, compile time, peak RSS (value and unit), bytes per step
+        assert_eq!(cols.len(), 9, "{out}");
+        assert!(cols[8].parse::<f64>().is_ok_and(|b| b > 0.0), "{out}");
     }
-    assert!(lines[3].split_whitespace().nth(4).unwrap().parse::<f64>().is_ok(), "jit compile ms: {out}");
-    assert_eq!(lines[4].split_whitespace().nth(4), Some("-"), "{out}");
+    assert!(lines[3].split_whitespace().nth(5).unwrap().parse::<f64>().is_ok(), "jit compile ms: {out}");
+    assert_eq!(lines[4].split_whitespace().nth(5), Some("-"), "{out}");
     assert!(lines[5].starts_with("ratio jit/interp: ") && lines[5].contains('x'), "{out}");
 }
 
