@@ -2,8 +2,8 @@
 //! N times per engine in this process (trace recording on, no files written; each run is a fresh
 //! `runner::run`, so the JIT compiles anew every run) and prints the steps, steps/s (median, min,
 //! max; and the median with the JIT's compile time taken out, "exec-only"), the JIT's compile
-//! time of the first run, the peak memory of one run in a
-//! child process (`cairo-jit run ... --engine E --trace_file T`, its maximum RSS from `wait4`)
+//! time of the first run, the peak memory of one run in a (first, see
+//! `bench`) child process (`cairo-jit run ... --engine E --trace_file T`, its maximum RSS from `wait4`)
 //! and the ratio between the engines' median throughputs.
 //!
 //! `--engine` and `--runs` are taken out of the arguments before clap sees them (so that
@@ -182,6 +182,27 @@ pub fn bench(args: &RunArgs, opts: &BenchOpts) -> ExitCode {
         },
     };
     let progress = std::io::stderr().is_terminal();
+    // Peak memory first: a child's max RSS counts the parent's resident memory at spawn time
+    // (Linux carries the high-water mark of the mm the child leaves at exec, which posix_spawn
+    // shares with the parent), so the children run before this process has run the program.
+    let mut peaks = std::collections::HashMap::new();
+    for engine in &opts.engines {
+        if progress {
+            eprint!("\r{engine}: peak memory (child run) ...");
+            let _ = std::io::stderr().flush();
+        }
+        let peak = match child_peak_rss(&opts.forwarded, engine, args.trace_file.is_some()) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                if progress {
+                    eprintln!();
+                }
+                eprintln!("warning: {engine}: no peak memory: {e}");
+                None
+            }
+        };
+        peaks.insert(engine.clone(), peak);
+    }
     let mut results: Vec<Measured> = Vec::new();
     for engine in &opts.engines {
         let run_args_engine = RunArgs { engine: engine.clone(), ..args.clone() };
@@ -220,19 +241,7 @@ pub fn bench(args: &RunArgs, opts: &BenchOpts) -> ExitCode {
             }
             drop(out);
         }
-        if progress {
-            eprint!("\r{engine}: peak memory (child run) ...");
-            let _ = std::io::stderr().flush();
-        }
-        match child_peak_rss(&opts.forwarded, engine, args.trace_file.is_some()) {
-            Ok(b) => m.peak_rss = Some(b),
-            Err(e) => {
-                if progress {
-                    eprintln!();
-                }
-                eprintln!("warning: {engine}: no peak memory: {e}");
-            }
-        }
+        m.peak_rss = peaks.get(engine).copied().flatten();
         if progress {
             eprint!("\r{:60}\r", "");
         }
