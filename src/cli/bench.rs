@@ -2,8 +2,8 @@
 //! N times per engine in this process (trace recording on, no files written; each run is a fresh
 //! `runner::run`, so the JIT compiles anew every run) and prints the steps, steps/s (median, min,
 //! max; and the median with the JIT's compile time taken out, "exec-only"), the JIT's compile
-//! time of the first run, the peak memory of one run in a (first, see
-//! `bench`) child process (`cairo-jit run ... --engine E --trace_file T`, its maximum RSS from `wait4`)
+//! time of the first run, the peak memory of one run in a child process (`cairo-jit run ...
+//! --engine E --trace_file T`, run first, see `bench`; its maximum RSS from `wait4`)
 //! and the ratio between the engines' median throughputs.
 //!
 //! `--engine` and `--runs` are taken out of the arguments before clap sees them (so that
