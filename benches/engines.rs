@@ -5,21 +5,29 @@
 //!   memory files (written to a sink; cairo-vm: `relocate_trace`/`relocate_mem` and its
 //!   `write_encoded_trace`/`write_encoded_memory`).
 //!
-//! `cargo bench --bench engines`
+//! The heavier suite (hash functions, dictionaries, sorting, uint256, secp256k1, search) is
+//! measured without the `+files` variants, and cairo-vm only where it runs the program (its hint
+//! processor and layout); a program it cannot run is reported and skipped.
+//!
+//! `cargo bench --bench engines` (all), `cargo bench --bench engines -- pedersen_loop` (one
+//! group).
 
 use cairo_jit::jit::JitOptions;
 use cairo_jit::output;
 use cairo_jit::program::Program;
-use cairo_jit::runner::{self, Engine, RunConfig, TraceMode};
+use cairo_jit::runner::{self, Engine, Layout, RunConfig, TraceMode};
 use cairo_vm::cairo_run::{cairo_run, write_encoded_memory, write_encoded_trace, CairoRunConfig};
 use cairo_vm::hint_processor::builtin_hint_processor::builtin_hint_processor_definition::BuiltinHintProcessor;
 use cairo_vm::types::layout_name::LayoutName;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::path::Path;
 
-fn ours(bytes: &[u8], engine: &Engine, files: bool) -> u64 {
+fn ours(bytes: &[u8], layout: &str, engine: &Engine, files: bool) -> u64 {
     let p = Program::from_json_bytes(bytes).unwrap();
-    let cfg = RunConfig::new().with_trace(TraceMode::On).with_engine(engine.clone());
+    let cfg = RunConfig::new()
+        .with_layout(Layout::by_name(layout).expect("layout"))
+        .with_trace(TraceMode::On)
+        .with_engine(engine.clone());
     let run = runner::run(&p, &cfg).unwrap();
     if files {
         output::write_trace(&run, &mut std::io::sink()).unwrap();
@@ -28,48 +36,92 @@ fn ours(bytes: &[u8], engine: &Engine, files: bool) -> u64 {
     run.vm.current_step
 }
 
-fn theirs(bytes: &[u8], files: bool) -> usize {
+fn layout_name(layout: &str) -> LayoutName {
+    match layout {
+        "plain" => LayoutName::plain,
+        "small" => LayoutName::small,
+        "recursive" => LayoutName::recursive,
+        "recursive_with_poseidon" => LayoutName::recursive_with_poseidon,
+        "starknet" => LayoutName::starknet,
+        other => panic!("no cairo-vm layout mapping for {other}"),
+    }
+}
+
+fn try_theirs(bytes: &[u8], layout: &str, files: bool) -> Result<usize, String> {
     // (steps as the return value keeps the work observable)
     let cfg = CairoRunConfig {
         trace_enabled: true,
         relocate_mem: files,
         relocate_trace: files,
-        layout: LayoutName::plain,
+        layout: layout_name(layout),
         ..Default::default()
     };
     let mut hp = BuiltinHintProcessor::new_empty();
-    let r = cairo_run(bytes, &cfg, &mut hp).unwrap();
+    let r = cairo_run(bytes, &cfg, &mut hp).map_err(|e| e.to_string())?;
     if files {
         write_encoded_trace(r.relocated_trace.as_ref().unwrap(), &mut std::io::sink()).unwrap();
         write_encoded_memory(&r.relocated_memory, &mut std::io::sink()).unwrap();
     }
-    r.vm.get_current_step()
+    Ok(r.vm.get_current_step())
 }
 
-fn bench_program(c: &mut Criterion, name: &str) {
+fn theirs(bytes: &[u8], layout: &str, files: bool) -> usize {
+    try_theirs(bytes, layout, files).unwrap()
+}
+
+/// One group per program: interp, jit and (where it runs the program) cairo-vm; with `files`,
+/// also the `+files` variants.
+fn bench_program(c: &mut Criterion, name: &str, layout: &str, files_too: bool) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/programs").join(format!("{name}.json"));
     let bytes = std::fs::read(&path).expect("bench program");
-    let steps = ours(&bytes, &Engine::Interp, false);
+    let steps = ours(&bytes, layout, &Engine::Interp, false);
+    let cairo_vm_ok = match try_theirs(&bytes, layout, false) {
+        Ok(_) => true,
+        Err(e) => {
+            eprintln!("{name}: cairo-vm cannot run it, skipped: {e}");
+            false
+        }
+    };
     let mut g = c.benchmark_group(name);
     g.sample_size(10);
     g.throughput(Throughput::Elements(steps));
-    for files in [false, true] {
+    let variants: &[bool] = if files_too { &[false, true] } else { &[false] };
+    for &files in variants {
         let suffix = if files { "+files" } else { "" };
         for (id, engine) in [("interp", Engine::Interp), ("jit", Engine::Jit(JitOptions::default()))] {
             g.bench_function(BenchmarkId::new(format!("{id}{suffix}"), steps), |b| {
-                b.iter(|| ours(&bytes, &engine, files))
+                b.iter(|| ours(&bytes, layout, &engine, files))
             });
         }
-        g.bench_function(BenchmarkId::new(format!("cairo-vm{suffix}"), steps), |b| {
-            b.iter(|| theirs(&bytes, files))
-        });
+        if cairo_vm_ok {
+            g.bench_function(BenchmarkId::new(format!("cairo-vm{suffix}"), steps), |b| {
+                b.iter(|| theirs(&bytes, layout, files))
+            });
+        }
     }
     g.finish();
 }
 
+/// The heavy suite: program and layout.
+const SUITE: &[(&str, &str)] = &[
+    ("pedersen_loop", "small"),
+    ("poseidon_many", "recursive_with_poseidon"),
+    ("keccak_loop", "recursive"),
+    ("sha256_loop", "recursive"),
+    ("blake2s_loop", "recursive"),
+    ("dict_squash", "small"),
+    ("usort_loop", "small"),
+    ("uint256_loop", "small"),
+    ("secp_verify", "small"),
+    ("find_compare", "small"),
+];
+
 fn benches(c: &mut Criterion) {
     for p in ["fib_loop", "factorial_loop", "memcpy_loop"] {
-        bench_program(c, p);
+        bench_program(c, p, "plain", true);
+    }
+    for (p, layout) in SUITE {
+        bench_program(c, p, layout, false);
     }
 }
 

@@ -1,6 +1,7 @@
 //! Integration tests, one binary: golden results from cairo-run, the cairo-vm crate as an
 //! in-process oracle, and command-line behaviour.
 
+mod bench_cmd;
 mod builtins;
 mod cli;
 mod common;

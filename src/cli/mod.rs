@@ -1,6 +1,7 @@
 //! The `cairo-jit` command line. Flags keep cairo-run's names (`--trace_file`, `--print_output`,
 //! ...), so that scripts written for cairo-run work unchanged after `cairo-jit run`.
 
+mod bench;
 mod diff;
 mod disasm_cmd;
 use disasm_cmd as disasm;
@@ -29,6 +30,11 @@ enum Command {
     /// Run the program under two engines (or compare with another VM's trace and memory files)
     /// and report "identical" or the first divergence.
     Diff(Box<RunArgs>),
+    /// Run the program N times per engine and print steps, steps/s (median, min, max), JIT
+    /// compile time, peak memory (a child run's max RSS) and the engines' ratio. Takes run's
+    /// flags, plus `--engine jit,interp` (a comma-separated list; default both) and `--runs N`
+    /// (default 5).
+    Bench(Box<RunArgs>),
     /// Print a program's CASM in cairo-lang's syntax, with labels.
     Disasm {
         /// The compiled program (JSON).
@@ -36,7 +42,7 @@ enum Command {
     },
 }
 
-#[derive(Args, Debug)]
+#[derive(Args, Debug, Clone)]
 struct RunArgs {
     /// The compiled program (JSON), positionally.
     #[arg(value_name = "PROGRAM")]
@@ -121,9 +127,30 @@ struct RunArgs {
 
 /// Runs the command line; returns the process exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // `bench` takes `--engine` as a list and `--runs`: split them off before clap parses the
+    // rest as run's flags.
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut bench_opts = None;
+    let cli = if argv.get(1).is_some_and(|a| a == "bench") {
+        let rest: Vec<String> = argv[2..].iter().map(|a| a.to_string_lossy().into_owned()).collect();
+        match bench::split_args(&rest) {
+            Ok(o) => {
+                let mut clap_args: Vec<std::ffi::OsString> = argv[..2].to_vec();
+                clap_args.extend(o.forwarded.iter().map(std::ffi::OsString::from));
+                bench_opts = Some(o);
+                Cli::parse_from(clap_args)
+            }
+            Err(e) => return fail(format!("Error: {e}")),
+        }
+    } else {
+        Cli::parse_from(argv)
+    };
     match cli.command {
         Command::Run(args) => run(*args),
+        Command::Bench(args) => match &bench_opts {
+            Some(o) => bench::bench(&args, o),
+            None => fail("Error: bench: internal argument error".into()),
+        },
         Command::Diff(args) => diff_cmd(&args),
         Command::Disasm { program } => match Program::from_file(&program) {
             Ok(p) => {
