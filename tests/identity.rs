@@ -15,7 +15,7 @@ pub fn outcome(r: Result<RunOutput, RunError>) -> Outcome {
 pub fn engines() -> Vec<(&'static str, Engine)> {
     vec![
         ("jit(threshold 0)", Engine::Jit(JitOptions { threshold: 0, dump_clif: None })),
-        ("jit(default)", Engine::Jit(JitOptions::default())),
+        ("jit(threshold 2)", Engine::Jit(JitOptions { threshold: 2, dump_clif: None })),
     ]
 }
 

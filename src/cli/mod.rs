@@ -112,7 +112,7 @@ struct RunArgs {
     #[arg(long, default_value = "jit", value_parser = ["jit", "interp"])]
     engine: String,
     /// JIT: executions of a pc before its region is compiled (0 = on first use).
-    #[arg(long = "jit_threshold", default_value_t = 2)]
+    #[arg(long = "jit_threshold", default_value_t = crate::jit::DEFAULT_THRESHOLD)]
     jit_threshold: u32,
     /// JIT: write the CLIF of each compiled region (annotated with CASM) into this directory.
     #[arg(long = "dump_clif")]

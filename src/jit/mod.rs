@@ -29,6 +29,9 @@ use cranelift_module::{FuncId, Linkage, Module};
 use starknet_types_core::felt::Felt;
 use std::path::PathBuf;
 
+/// Executions of a pc before the region starting there is compiled, by default.
+pub const DEFAULT_THRESHOLD: u32 = 10_000;
+
 /// JIT options.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JitOptions {
@@ -40,7 +43,9 @@ pub struct JitOptions {
 
 impl Default for JitOptions {
     fn default() -> Self {
-        JitOptions { threshold: 2, dump_clif: None }
+        // Cranelift spends ~0.3 ms per CASM instruction, so a region pays off only after
+        // thousands of executions (measured on keccak, blake2s, sha256, secp: BENCHMARKS.md).
+        JitOptions { threshold: DEFAULT_THRESHOLD, dump_clif: None }
     }
 }
 
