@@ -100,8 +100,8 @@ def svg(rows):
         x = left + i * 110
         parts.append(f'<rect x="{x}" y="24" width="10" height="10" fill="{COLORS[en]}"/>')
         parts.append(f'<text x="{x + 14}" y="33">{en}</text>')
-    # grid lines every 1M steps/s (or 0.5M when the maximum is small)
-    step = 1e6 if vmax > 3e6 else 5e5
+    # grid lines every 2M, 1M or 0.5M steps/s, by the maximum
+    step = 2e6 if vmax > 10e6 else (1e6 if vmax > 3e6 else 5e5)
     t = 0.0
     while t <= vmax:
         x = left + t * scale
