@@ -7,7 +7,8 @@ Usage: python3 benches/chart.py RESULTS_DIR [--criterion target/criterion] [--sv
 RESULTS_DIR holds one `cairo-jit bench` report per program, named PROGRAM.txt. cairo-vm's
 throughput, where present, is criterion's median time per iteration of the group's `cairo-vm`
 function (program load + run with trace on) in target/criterion/PROGRAM/cairo-vm/STEPS/new/.
-Prints the markdown table on stdout.
+cairo-vm's peak memory, where present, comes from RESULTS_DIR/cairo_vm_peak.txt (lines printed by
+`CAIRO_VM_PEAK=PROGRAM.json:LAYOUT cargo bench --bench engines`). Prints the markdown table.
 """
 
 import argparse
@@ -62,8 +63,8 @@ def table(rows):
     out = [
         "| program | layout | steps | jit steps/s | interp steps/s | cairo-vm steps/s "
         "| jit/interp | jit/cairo-vm | JIT compile ms | jit exec-only steps/s "
-        "| peak bytes/step jit | interp |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| peak bytes/step jit | interp | cairo-vm |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, steps, layout, e in rows:
         jit, interp, cvm = e.get("jit", {}), e.get("interp", {}), e.get("cairo-vm", {})
@@ -74,7 +75,7 @@ def table(rows):
         out.append(
             f"| {name} | {layout} | {steps:,} | {fmt_rate(jr)} | {fmt_rate(ir)} | {fmt_rate(cr)} "
             f"| {ratio(jr, ir)} | {ratio(jr, cr)} | {comp} | {fmt_rate(jit.get('exec_rate'))} "
-            f"| {bps(jit)} | {bps(interp)} |"
+            f"| {bps(jit)} | {bps(interp)} | {bps(cvm)} |"
         )
     return "\n".join(out)
 
@@ -99,8 +100,8 @@ def svg(rows):
         x = left + i * 110
         parts.append(f'<rect x="{x}" y="24" width="10" height="10" fill="{COLORS[en]}"/>')
         parts.append(f'<text x="{x + 14}" y="33">{en}</text>')
-    # grid lines every 1M steps/s (or 0.5M when the maximum is small)
-    step = 1e6 if vmax > 3e6 else 5e5
+    # grid lines every 2M, 1M or 0.5M steps/s, by the maximum
+    step = 2e6 if vmax > 10e6 else (1e6 if vmax > 3e6 else 5e5)
     t = 0.0
     while t <= vmax:
         x = left + t * scale
@@ -134,9 +135,17 @@ def main():
     ap.add_argument("--svg")
     ap.add_argument("--order", nargs="*")
     args = ap.parse_args()
-    files = sorted(Path(args.results).glob("*.txt"))
+    files = sorted(f for f in Path(args.results).glob("*.txt") if f.stem != "cairo_vm_peak")
     by_name = {f.stem: f for f in files}
     names = args.order or [f.stem for f in files]
+    # cairo-vm's peak RSS per program (CAIRO_VM_PEAK runs of benches/engines.rs), if recorded.
+    peaks = {}
+    peak_file = Path(args.results) / "cairo_vm_peak.txt"
+    if peak_file.exists():
+        for line in peak_file.read_text().splitlines():
+            m = re.match(r"cairo-vm .*/(\w+)\.json: \d+ steps, peak RSS (\d+) bytes", line)
+            if m:
+                peaks[m.group(1)] = int(m.group(2))
     rows = []
     for name in names:
         if name not in by_name:
@@ -145,6 +154,8 @@ def main():
         cr = cairo_vm_rate(args.criterion, name, steps)
         if cr is not None:
             engines["cairo-vm"] = {"rate": cr}
+            if name in peaks:
+                engines["cairo-vm"]["bytes_per_step"] = peaks[name] / steps
         rows.append((name, steps, layout, engines))
     print(table(rows))
     if args.svg:

@@ -19,7 +19,7 @@ use cairo_jit::runner::{self, Engine, Layout, RunConfig, TraceMode};
 use cairo_vm::cairo_run::{cairo_run, write_encoded_memory, write_encoded_trace, CairoRunConfig};
 use cairo_vm::hint_processor::builtin_hint_processor::builtin_hint_processor_definition::BuiltinHintProcessor;
 use cairo_vm::types::layout_name::LayoutName;
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
 use std::path::Path;
 
 fn ours(bytes: &[u8], layout: &str, engine: &Engine, files: bool) -> u64 {
@@ -126,4 +126,29 @@ fn benches(c: &mut Criterion) {
 }
 
 criterion_group!(engines, benches);
-criterion_main!(engines);
+
+/// `CAIRO_VM_PEAK=PROGRAM.json:LAYOUT cargo bench --bench engines`: instead of benchmarking, runs
+/// the program once under cairo-vm (trace on) and prints this process's peak RSS (for
+/// BENCHMARKS.md's memory comparison with `cairo-jit bench`'s child-run peaks).
+fn cairo_vm_peak(spec: &str) {
+    let (path, layout) = spec.rsplit_once(':').expect("CAIRO_VM_PEAK=PROGRAM.json:LAYOUT");
+    let bytes = std::fs::read(path).expect("program");
+    let steps = theirs(&bytes, layout, false);
+    // SAFETY: rusage is plain old data filled by getrusage.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
+    let peak = usage.ru_maxrss as u64 * 1024;
+    println!(
+        "cairo-vm {path}: {steps} steps, peak RSS {peak} bytes, {:.1} bytes/step",
+        peak as f64 / steps as f64
+    );
+}
+
+fn main() {
+    if let Ok(spec) = std::env::var("CAIRO_VM_PEAK") {
+        cairo_vm_peak(&spec);
+        return;
+    }
+    engines();
+    Criterion::default().configure_from_args().final_summary();
+}
