@@ -197,3 +197,25 @@ fn diff_reports_identical_and_the_first_divergence() {
     assert!(String::from_utf8_lossy(&o.stdout).starts_with("memory differs at address"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn output_files_to_devices_and_symlinks_are_written_in_place() {
+    // /dev/null stays a character device (renaming a temporary file over it would replace it).
+    let o = run(&["run", "fib_recursive.json", "--trace_file", "/dev/null", "--memory_file", "/dev/null"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    {
+        use std::os::unix::fs::FileTypeExt;
+        assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    }
+    // A symlink is written through, and stays a symlink.
+    let dir = std::env::temp_dir().join(format!("cairo-jit-link-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (target, link) = (dir.join("real.bin"), dir.join("link.bin"));
+    std::fs::write(&target, b"old").unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let o = run(&["run", "fib_recursive.json", "--trace_file", link.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert_eq!(std::fs::metadata(&target).unwrap().len(), 4472 * 24);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -22,6 +22,20 @@ pub fn write_atomically(
     path: &Path,
     f: impl FnOnce(&mut BufWriter<File>) -> io::Result<()>,
 ) -> io::Result<()> {
+    // Only a regular file (or a new one) is replaced by rename. Anything else that exists,
+    // `/dev/null`, a FIFO, a symlink, is written in place: renaming over it would replace the
+    // device or the link itself.
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        if !meta.file_type().is_file() {
+            let mut w = BufWriter::with_capacity(
+                1 << 20,
+                std::fs::OpenOptions::new().write(true).truncate(true).open(path)?,
+            );
+            f(&mut w)?;
+            w.flush()?;
+            return Ok(());
+        }
+    }
     let name =
         path.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file path"))?;
     let mut tmp_name = std::ffi::OsString::from(".");
