@@ -10,8 +10,7 @@
 //! `--engine` can name several engines); the rest are `run`'s flags, forwarded unchanged to the
 //! child processes.
 
-use super::{check_flags, config_of, fail, layout_of, read_json, RunArgs};
-use crate::program::Program;
+use super::{check_flags, config_of, fail, RunArgs};
 use crate::runner::{self, TraceMode};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -160,26 +159,9 @@ pub fn bench(args: &RunArgs, opts: &BenchOpts) -> ExitCode {
     if let Err(e) = check_flags(args) {
         return fail(format!("Error: {e}"));
     }
-    if args.run_from_cairo_pie.is_some() {
-        return fail("Error: bench takes a program, not --run_from_cairo_pie".into());
-    }
-    let Some(path) = args.program.clone().or(args.program_pos.clone()) else {
-        return fail("Error: bench needs a program".into());
-    };
-    let layout = match layout_of(args) {
+    let super::Loaded { path, program, layout, input } = match super::load_program_args(args, "bench") {
         Ok(l) => l,
-        Err(e) => return fail(format!("Error: {e}")),
-    };
-    let program = match Program::from_file(&path) {
-        Ok(p) => p,
-        Err(e) => return fail(format!("Error: {e}")),
-    };
-    let input = match &args.program_input {
-        None => None,
-        Some(p) => match read_json(p) {
-            Ok(v) => Some(v),
-            Err(e) => return fail(format!("Error: cannot read --program_input {}: {e}", p.display())),
-        },
+        Err(e) => return fail(e),
     };
     let progress = std::io::stderr().is_terminal();
     // Peak memory first: a child's max RSS counts the parent's resident memory at spawn time

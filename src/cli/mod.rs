@@ -250,31 +250,42 @@ fn config_of(args: &RunArgs, layout: &Layout, program_input: Option<serde_json::
     config
 }
 
-/// `cairo-jit diff`: the program and configuration (programs only, not Cairo PIEs).
-fn diff_cmd(args: &RunArgs) -> ExitCode {
+/// What `diff` and `bench` take from the flags: a program (not a Cairo PIE), its layout and the
+/// program input.
+struct Loaded {
+    path: PathBuf,
+    program: Program,
+    layout: Layout,
+    input: Option<serde_json::Value>,
+}
+
+/// Loads `diff`'s or `bench`'s program, layout and program input; the error is printed as is.
+fn load_program_args(args: &RunArgs, command: &str) -> Result<Loaded, String> {
     if args.run_from_cairo_pie.is_some() {
-        return fail("Error: diff takes a program, not --run_from_cairo_pie".into());
+        return Err(format!("Error: {command} takes a program, not --run_from_cairo_pie"));
     }
     let Some(path) = args.program.clone().or(args.program_pos.clone()) else {
-        return fail("Error: diff needs a program".into());
+        return Err(format!("Error: {command} needs a program"));
     };
-    let layout = match layout_of(args) {
-        Ok(l) => l,
-        Err(e) => return fail(format!("Error: {e}")),
-    };
-    let program = match Program::from_file(&path) {
-        Ok(p) => p,
-        Err(e) => return fail(format!("Error: {e}")),
-    };
+    let layout = layout_of(args).map_err(|e| format!("Error: {e}"))?;
+    let program = Program::from_file(&path).map_err(|e| format!("Error: {e}"))?;
     let input = match &args.program_input {
         None => None,
-        Some(p) => match read_json(p) {
-            Ok(v) => Some(v),
-            Err(e) => return fail(format!("Error: cannot read --program_input {}: {e}", p.display())),
-        },
+        Some(p) => Some(
+            read_json(p).map_err(|e| format!("Error: cannot read --program_input {}: {e}", p.display()))?,
+        ),
     };
-    let config = config_of(args, &layout, input);
-    diff::diff(&program, config, args.trace_file.as_deref(), args.memory_file.as_deref())
+    Ok(Loaded { path, program, layout, input })
+}
+
+/// `cairo-jit diff`.
+fn diff_cmd(args: &RunArgs) -> ExitCode {
+    let l = match load_program_args(args, "diff") {
+        Ok(l) => l,
+        Err(e) => return fail(e),
+    };
+    let config = config_of(args, &l.layout, l.input);
+    diff::diff(&l.program, config, args.trace_file.as_deref(), args.memory_file.as_deref())
 }
 
 fn run(args: RunArgs) -> ExitCode {
