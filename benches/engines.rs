@@ -128,12 +128,13 @@ fn benches(c: &mut Criterion) {
 criterion_group!(engines, benches);
 
 /// `CAIRO_VM_PEAK=PROGRAM.json:LAYOUT cargo bench --bench engines`: instead of benchmarking, runs
-/// the program once under cairo-vm (trace on) and prints this process's peak RSS (for
-/// BENCHMARKS.md's memory comparison with `cairo-jit bench`'s child-run peaks).
+/// the program once under cairo-vm (trace on, trace and memory relocated and serialized as the
+/// files, to a sink) and prints this process's peak RSS (for BENCHMARKS.md's memory comparison
+/// with `cairo-jit bench`'s child-run peaks, which write both files).
 fn cairo_vm_peak(spec: &str) {
     let (path, layout) = spec.rsplit_once(':').expect("CAIRO_VM_PEAK=PROGRAM.json:LAYOUT");
     let bytes = std::fs::read(path).expect("program");
-    let steps = theirs(&bytes, layout, false);
+    let steps = theirs(&bytes, layout, true);
     // SAFETY: rusage is plain old data filled by getrusage.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };

@@ -219,3 +219,40 @@ fn output_files_to_devices_and_symlinks_are_written_in_place() {
     assert_eq!(std::fs::metadata(&target).unwrap().len(), 4472 * 24);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn long_trace_streams_through_a_scratch_file_and_leaves_nothing_behind() {
+    // 109,917 steps: more than the streaming window, so the CLI's trace is spilled and read
+    // back; it must equal the trace of an in-memory run of the library, and the directory must
+    // hold only the requested files afterwards.
+    let dir = std::env::temp_dir().join(format!("cairo-jit-stream-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let (t, m) = (dir.join("trace.bin"), dir.join("memory.bin"));
+    let o = run(&[
+        "run",
+        "hint_secp.json",
+        "--layout",
+        "small",
+        "--trace_file",
+        t.to_str().unwrap(),
+        "--memory_file",
+        m.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["memory.bin", "trace.bin"]);
+    let program = Program::from_file(&root().join("tests/programs/hint_secp.json")).unwrap();
+    let layout = runner::Layout::by_name("small").unwrap();
+    let out = runner::run(&program, &RunConfig::new().with_layout(layout).with_trace(TraceMode::On)).unwrap();
+    assert!(out.trace.in_memory().is_some(), "the library run keeps its trace in memory");
+    let mut expected = Vec::new();
+    cairo_jit::output::write_trace(&out, &mut expected).unwrap();
+    assert_eq!(expected.len(), 109_917 * 24);
+    assert!(std::fs::read(&t).unwrap() == expected, "streamed trace differs from the in-memory one");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -103,7 +103,8 @@ fn ours(
         &run.vm,
         &BTreeMap::new(),
         (run.program_base, program.data().len() as u64),
-    );
+    )
+    .unwrap();
     (trace, mem, holes)
 }
 

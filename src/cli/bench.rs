@@ -3,7 +3,7 @@
 //! `runner::run`, so the JIT compiles anew every run) and prints the steps, steps/s (median, min,
 //! max; and the median with the JIT's compile time taken out, "exec-only"), the JIT's compile
 //! time of the first run, the peak memory of one run in a child process (`cairo-jit run ...
-//! --engine E --trace_file T`, run first, see `bench`; its maximum RSS from `wait4`)
+//! --engine E --trace_file T --memory_file M`, run first, see `bench`; its maximum RSS from `wait4`)
 //! and the ratio between the engines' median throughputs.
 //!
 //! `--engine` and `--runs` are taken out of the arguments before clap sees them (so that
@@ -126,6 +126,9 @@ fn child_peak_rss(forwarded: &[String], engine: &str, has_trace_file: bool) -> R
     cmd.arg("run").args(forwarded).arg("--engine").arg(engine);
     if !has_trace_file {
         cmd.arg("--trace_file").arg(dir.join("trace.bin"));
+    }
+    if !forwarded.iter().any(|a| a == "--memory_file" || a.starts_with("--memory_file=")) {
+        cmd.arg("--memory_file").arg(dir.join("memory.bin"));
     }
     cmd.stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())

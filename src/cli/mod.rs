@@ -217,6 +217,22 @@ fn layout_of(args: &RunArgs) -> Result<Layout, String> {
     Ok(Layout::dynamic(Some(&params)))
 }
 
+/// Where a run writing `trace_file` streams its trace: beside the file (same file system), or
+/// the temporary directory when the file is a device or a link.
+fn spill_dir(trace_file: &std::path::Path) -> PathBuf {
+    let regular = std::fs::symlink_metadata(trace_file).map_or(true, |m| m.file_type().is_file());
+    match trace_file.parent() {
+        Some(d) if regular => {
+            if d.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                d.to_path_buf()
+            }
+        }
+        _ => std::env::temp_dir(),
+    }
+}
+
 /// The run configuration the flags describe.
 fn config_of(args: &RunArgs, layout: &Layout, program_input: Option<serde_json::Value>) -> RunConfig {
     let needs_trace =
@@ -350,6 +366,7 @@ fn run(args: RunArgs) -> ExitCode {
         },
     };
     let mut config = config_of(&args, &layout, program_input);
+    config.trace_spill_dir = args.trace_file.as_deref().map(spill_dir);
     if let Some(p) = &pie {
         config.steps = Some(p.n_steps);
         config.trace = TraceMode::On;

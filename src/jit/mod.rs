@@ -18,7 +18,7 @@ pub mod rt;
 
 use crate::casm::disasm::format_instruction;
 use crate::interp::{HintHook, Interpreter};
-use crate::vm::{NoTrace, Relocatable, TraceEntry, Vm, VmError, VmErrorKind};
+use crate::vm::{NoTrace, Relocatable, Trace, Vm, VmError, VmErrorKind};
 use cairo_jit_runtime::jit::{exit, JitContext};
 use cranelift_codegen::ir::{types, AbiParam, UserFuncName};
 use cranelift_codegen::settings::{self, Configurable};
@@ -231,7 +231,7 @@ impl Jit {
         vm: &mut Vm,
         end: Relocatable,
         max_steps: Option<u64>,
-        mut trace: Option<&mut Vec<TraceEntry>>,
+        mut trace: Option<&mut Trace>,
         hints: &mut H,
     ) -> Result<(), VmError> {
         let limit = max_steps.unwrap_or(u64::MAX);

@@ -6,7 +6,7 @@
 //! exactly as in the interpreter.
 
 use crate::interp::{Interpreter, NoHints};
-use crate::vm::{NoTrace, Relocatable, TraceEntry, Vm, VmError};
+use crate::vm::{NoTrace, Relocatable, Trace, Vm, VmError};
 use cairo_jit_runtime::jit::{exit, JitContext};
 use cranelift_codegen::ir::{types, Type};
 
@@ -52,7 +52,7 @@ pub struct RtState<'a> {
     /// The interpreter (its code cache decodes the instruction).
     pub interp: &'a mut Interpreter,
     /// The trace, when recording.
-    pub trace: Option<&'a mut Vec<TraceEntry>>,
+    pub trace: Option<&'a mut Trace>,
     /// The code segment.
     pub code_seg: i64,
     /// The execution segment.

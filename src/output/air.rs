@@ -31,7 +31,7 @@ pub fn public_input_json(run: &RunOutput) -> Result<String, String> {
         (Some(f), Some(l)) => (f, l),
         _ => return Err("list index out of range".into()),
     };
-    let (rc_min, rc_max) = proof::rc_limits(&run.trace, &run.vm).unwrap_or((0, 0));
+    let (rc_min, rc_max) = proof::rc_limits(&run.trace, &run.vm)?.unwrap_or((0, 0));
     let seg = |b: u64, e: u64| J::obj(vec![("begin_addr", J::int(b)), ("stop_ptr", J::int(e))]);
     let mut segments = vec![
         ("program".to_string(), seg(reloc(run, unpack(first.pc))?, reloc(run, unpack(last.pc))?)),
@@ -59,7 +59,7 @@ pub fn public_input_json(run: &RunOutput) -> Result<String, String> {
         ("layout", J::str(run.layout.name)),
         ("rc_min", J::int(rc_min)),
         ("rc_max", J::int(rc_max)),
-        ("n_steps", J::int(run.trace.len())),
+        ("n_steps", J::int(run.trace.total())),
         ("memory_segments", J::Obj(segments)),
         ("public_memory", J::Arr(public_memory)),
         ("dynamic_params", J::Null),

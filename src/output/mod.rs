@@ -62,16 +62,22 @@ pub fn write_trace(run: &RunOutput, w: &mut impl Write) -> io::Result<()> {
         bases[r.segment as usize] + r.offset
     };
     let mut buf = Vec::with_capacity(24 * 4096);
-    for chunk in run.trace.chunks(4096) {
-        buf.clear();
-        for e in chunk {
-            buf.extend_from_slice(&reloc(e.ap).to_le_bytes());
-            buf.extend_from_slice(&reloc(e.fp).to_le_bytes());
-            buf.extend_from_slice(&reloc(e.pc).to_le_bytes());
+    let mut result = Ok(());
+    run.trace.for_each_chunk(|entries| {
+        for chunk in entries.chunks(4096) {
+            if result.is_err() {
+                return;
+            }
+            buf.clear();
+            for e in chunk {
+                buf.extend_from_slice(&reloc(e.ap).to_le_bytes());
+                buf.extend_from_slice(&reloc(e.fp).to_le_bytes());
+                buf.extend_from_slice(&reloc(e.pc).to_le_bytes());
+            }
+            result = w.write_all(&buf);
         }
-        w.write_all(&buf)?;
-    }
-    Ok(())
+    })?;
+    result
 }
 
 /// The relocated memory: per set cell, in address order, the address as u64 LE then the value
@@ -147,8 +153,9 @@ pub fn builtin_usage_text(run: &RunOutput) -> String {
 fn registers_text(run: &RunOutput) -> String {
     let steps = run.vm.current_step;
     let original = run.original_steps;
-    let cells: usize =
-        (0..run.vm.memory.num_segments()).map(|s| run.vm.memory.segment_values(s as i64).count()).sum();
+    let cells: usize = (0..run.vm.memory.num_segments())
+        .map(|s| run.vm.memory.segment_cells(s as i64).iter().filter(|c| c.is_set()).count())
+        .sum();
     format!(
         "Number of steps: {steps} (originally, {original})\nUsed memory cells: {cells}\nRegister values after execution:\npc = {}\nap = {}\nfp = {}\n\n",
         run.vm.pc, run.vm.ap, run.vm.fp

@@ -143,7 +143,7 @@ pub fn pie_files(
         &run.vm,
         &run.finalized_sizes,
         (run.program_base, program.data.len() as u64),
-    );
+    )?;
     let counter = J::Obj(
         run.builtins()
             .iter()

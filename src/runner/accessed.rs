@@ -6,7 +6,7 @@
 
 use crate::casm::{self, Op1Src, Reg};
 use crate::vm::trace::unpack;
-use crate::vm::{Memory, Relocatable, TraceEntry, Value};
+use crate::vm::{Memory, Relocatable, Trace, Value};
 use cairo_jit_runtime::felt;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -15,54 +15,62 @@ fn add(base: Relocatable, off: i16) -> Option<Relocatable> {
 }
 
 /// Accessed offsets by segment.
-pub fn accessed(trace: &[TraceEntry], memory: &Memory) -> BTreeMap<i64, BTreeSet<u64>> {
+pub fn accessed(trace: &Trace, memory: &Memory) -> Result<BTreeMap<i64, BTreeSet<u64>>, String> {
     let mut out: BTreeMap<i64, BTreeSet<u64>> = BTreeMap::new();
     let mut put = |r: Option<Relocatable>| {
         if let Some(r) = r {
             out.entry(r.segment).or_default().insert(r.offset);
         }
     };
-    for e in trace {
-        let (pc, ap, fp) = (unpack(e.pc), unpack(e.ap), unpack(e.fp));
-        put(Some(pc));
-        let Some(Value::Int(word)) = memory.get(pc) else { continue };
-        let Ok(i) = casm::decode(felt::to_canonical(word.to_raw())) else { continue };
-        let reg = |r: Reg| if r == Reg::Ap { ap } else { fp };
-        put(add(reg(i.dst_reg), i.off0));
-        let op0_addr = add(reg(i.op0_reg), i.off1);
-        put(op0_addr);
-        let op1 = match i.op1_src {
-            Op1Src::Imm => pc.add_u64(1),
-            Op1Src::Ap => add(ap, i.off2),
-            Op1Src::Fp => add(fp, i.off2),
-            Op1Src::Op0 => match op0_addr.and_then(|a| memory.get(a)) {
-                Some(Value::Ptr(p)) => add(p, i.off2),
-                _ => None,
-            },
-        };
-        put(op1);
-    }
-    out
+    trace
+        .for_each_chunk(|chunk| {
+            for e in chunk {
+                let (pc, ap, fp) = (unpack(e.pc), unpack(e.ap), unpack(e.fp));
+                put(Some(pc));
+                let Some(Value::Int(word)) = memory.get(pc) else { continue };
+                let Ok(i) = casm::decode(felt::to_canonical(word.to_raw())) else { continue };
+                let reg = |r: Reg| if r == Reg::Ap { ap } else { fp };
+                put(add(reg(i.dst_reg), i.off0));
+                let op0_addr = add(reg(i.op0_reg), i.off1);
+                put(op0_addr);
+                let op1 = match i.op1_src {
+                    Op1Src::Imm => pc.add_u64(1),
+                    Op1Src::Ap => add(ap, i.off2),
+                    Op1Src::Fp => add(fp, i.off2),
+                    Op1Src::Op0 => match op0_addr.and_then(|a| memory.get(a)) {
+                        Some(Value::Ptr(p)) => add(p, i.off2),
+                        _ => None,
+                    },
+                };
+                put(op1);
+            }
+        })
+        .map_err(|e| e.to_string())?;
+    Ok(out)
 }
 
 /// The biased offsets' range over the trace (cairo-lang's `get_perm_range_check_limits` before
 /// the builtins' share).
-pub fn offsets_range(trace: &[TraceEntry], memory: &Memory) -> Option<(u64, u64)> {
+pub fn offsets_range(trace: &Trace, memory: &Memory) -> Result<Option<(u64, u64)>, String> {
     let mut seen = std::collections::HashSet::new();
     let mut range: Option<(u64, u64)> = None;
-    for e in trace {
-        if !seen.insert(e.pc) {
-            continue;
-        }
-        let Some(Value::Int(word)) = memory.get(unpack(e.pc)) else { continue };
-        let w = felt::to_canonical(word.to_raw());
-        for k in 0..3 {
-            let v = (w[3] >> (16 * k)) & 0xffff;
-            range = Some(match range {
-                None => (v, v),
-                Some((lo, hi)) => (lo.min(v), hi.max(v)),
-            });
-        }
-    }
-    range
+    trace
+        .for_each_chunk(|chunk| {
+            for e in chunk {
+                if !seen.insert(e.pc) {
+                    continue;
+                }
+                let Some(Value::Int(word)) = memory.get(unpack(e.pc)) else { continue };
+                let w = felt::to_canonical(word.to_raw());
+                for k in 0..3 {
+                    let v = (w[3] >> (16 * k)) & 0xffff;
+                    range = Some(match range {
+                        None => (v, v),
+                        Some((lo, hi)) => (lo.min(v), hi.max(v)),
+                    });
+                }
+            }
+        })
+        .map_err(|e| e.to_string())?;
+    Ok(range)
 }

@@ -25,7 +25,7 @@ use crate::hints::{HintProcessor, HintRegistry};
 use crate::interp::Interpreter;
 use crate::jit::Jit;
 use crate::program::Program;
-use crate::vm::{NoTrace, Relocatable, TraceEntry, Value, Vm, VmError};
+use crate::vm::{NoTrace, Relocatable, Trace, Value, Vm, VmError};
 use std::collections::BTreeMap;
 
 /// Whether the run records the per-step register trace.
@@ -55,6 +55,9 @@ impl Default for Engine {
 
 /// Trace entries reserved before the run (virtual memory: pages are mapped when written).
 const TRACE_RESERVE: usize = 1 << 20;
+
+/// A streaming trace's in-memory window, in entries (1.5 MiB).
+const TRACE_WINDOW: usize = 1 << 16;
 
 /// Plain runs (from main to its return) or proof mode (from `__start__` to `__end__`, padded).
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
@@ -96,6 +99,9 @@ pub struct RunConfig {
     /// `--run_from_cairo_pie`: the PIE whose memory, segments and builtin data the run starts
     /// from.
     pub pie: Option<std::sync::Arc<crate::output::pie_read::CairoPie>>,
+    /// Stream the trace through a scratch file in this directory instead of holding it in
+    /// memory (the CLI sets it to the trace file's directory).
+    pub trace_spill_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for RunConfig {
@@ -114,6 +120,7 @@ impl Default for RunConfig {
             secure_run: None,
             engine: Engine::default(),
             pie: None,
+            trace_spill_dir: None,
         }
     }
 }
@@ -198,7 +205,7 @@ pub struct RunOutput {
     /// The pc at which the run ended.
     pub end: Relocatable,
     /// The recorded trace (empty with [`TraceMode::Off`]).
-    pub trace: Vec<TraceEntry>,
+    pub trace: Trace,
     /// Segment bases after relocation.
     pub relocation: Relocation,
     /// Steps before proof mode's padding (cairo-lang's `original_steps`).
@@ -264,9 +271,12 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
         interp.code.set_hints(pc, group);
     }
     let trace_on = proof || config.trace == TraceMode::On;
-    let mut trace = Vec::new();
+    let mut trace = Trace::new();
     if trace_on {
-        trace.reserve(TRACE_RESERVE);
+        match &config.trace_spill_dir {
+            Some(dir) => trace.spill_to(dir, TRACE_WINDOW),
+            None => trace.reserve(TRACE_RESERVE),
+        }
     }
     let jit = match &config.engine {
         Engine::Interp => None,
@@ -324,8 +334,10 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
     Builtins::verify_auto_deductions(&vm).map_err(end_run_error)?;
     if proof && config.steps.is_none() {
         let holes =
-            proof::memory_holes(&trace, &vm, &BTreeMap::new(), (program_base, program.data.len() as u64));
-        let inputs = proof::UsageInputs { rc_range: proof::rc_limits(&trace, &vm), holes };
+            proof::memory_holes(&trace, &vm, &BTreeMap::new(), (program_base, program.data.len() as u64))
+                .map_err(RunError::Config)?;
+        let inputs =
+            proof::UsageInputs { rc_range: proof::rc_limits(&trace, &vm).map_err(RunError::Config)?, holes };
         let next_pow2 = |n: u64| n.max(1).next_power_of_two();
         let to_pow2 = |n: u64| next_pow2(n) - n;
         let more = to_pow2(vm.current_step);
@@ -429,7 +441,7 @@ impl Driver<'_, '_> {
         vm: &mut Vm,
         end: Relocatable,
         limit: Option<u64>,
-        trace: &mut Vec<TraceEntry>,
+        trace: &mut Trace,
     ) -> Result<(), VmError> {
         match (&mut self.jit, self.trace_on) {
             (Some(jit), on) => jit.run_until_pc(self.interp, vm, end, limit, on.then_some(trace), self.hints),
@@ -439,7 +451,7 @@ impl Driver<'_, '_> {
     }
 
     /// cairo-lang's `run_for_steps(n)` (stepping at the plain run's end pc is an error).
-    fn steps(&mut self, vm: &mut Vm, n: u64, trace: &mut Vec<TraceEntry>) -> Result<(), VmError> {
+    fn steps(&mut self, vm: &mut Vm, n: u64, trace: &mut Trace) -> Result<(), VmError> {
         if self.trace_on {
             self.interp.run_for_steps(vm, n, self.final_pc, trace, self.hints)
         } else {

@@ -4,7 +4,7 @@
 
 use super::accessed;
 use crate::builtins::{BuiltinKind, BuiltinRunner};
-use crate::vm::{Memory, TraceEntry, Vm};
+use crate::vm::{Memory, Trace, Vm};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A failed check: the text of cairo-lang's `InsufficientAllocatedCells`.
@@ -19,8 +19,8 @@ pub struct UsageInputs {
 }
 
 /// The perm range-check limits (cairo-lang's `get_perm_range_check_limits`).
-pub fn rc_limits(trace: &[TraceEntry], vm: &Vm) -> Option<(u64, u64)> {
-    let mut r = accessed::offsets_range(trace, &vm.memory);
+pub fn rc_limits(trace: &Trace, vm: &Vm) -> Result<Option<(u64, u64)>, String> {
+    let mut r = accessed::offsets_range(trace, &vm.memory)?;
     for b in vm.builtins.runners() {
         let parts = match b.kind {
             BuiltinKind::RangeCheck => 8,
@@ -34,7 +34,7 @@ pub fn rc_limits(trace: &[TraceEntry], vm: &Vm) -> Option<(u64, u64)> {
             });
         }
     }
-    r
+    Ok(r)
 }
 
 /// A segment's size for the holes count: finalized when given, else used.
@@ -46,12 +46,12 @@ fn seg_size(memory: &Memory, sizes: &BTreeMap<i64, u64>, seg: i64) -> u64 {
 /// instructions (the whole program counts as accessed), by builtins (every cell of a builtin segment but output's, and the cells the
 /// modulo builtins read) and in the zero segment.
 pub fn memory_holes(
-    trace: &[TraceEntry],
+    trace: &Trace,
     vm: &Vm,
     sizes: &BTreeMap<i64, u64>,
     program: (crate::vm::Relocatable, u64),
-) -> u64 {
-    let mut acc = accessed::accessed(trace, &vm.memory);
+) -> Result<u64, String> {
+    let mut acc = accessed::accessed(trace, &vm.memory)?;
     acc.entry(program.0.segment).or_default().extend(program.0.offset..program.0.offset + program.1);
     for b in vm.builtins.runners() {
         if b.kind == BuiltinKind::Output {
@@ -69,9 +69,9 @@ pub fn memory_holes(
         acc.entry(z.segment).or_default().extend(0..n);
     }
     let empty = BTreeSet::new();
-    (0..vm.memory.num_segments() as i64)
+    Ok((0..vm.memory.num_segments() as i64)
         .map(|s| seg_size(&vm.memory, sizes, s).saturating_sub(acc.get(&s).unwrap_or(&empty).len() as u64))
-        .sum()
+        .sum())
 }
 
 /// cairo-lang's `check_used_cells` at `steps` steps: `Ok(())`, or the warning's text.

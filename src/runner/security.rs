@@ -8,7 +8,6 @@ use super::error::Uncaught;
 use crate::builtins::{modulo, BuiltinKind, BuiltinRunner};
 use crate::program::Program;
 use crate::vm::{Relocatable, Value, Vm};
-use std::collections::BTreeSet;
 
 fn security_error(message: String) -> Uncaught {
     Uncaught { exception: "starkware.cairo.lang.vm.vm_exceptions.SecurityError", message }
@@ -23,22 +22,33 @@ pub fn verify_secure_runner(vm: &Vm, program: &Program, program_base: Relocatabl
         Some((b, stop.offset.saturating_sub(b.base.offset)))
     };
     for seg in 0..n_segments {
+        // Cells at or past `limit` must be unset: a builtin's used size, the program's data.
         let bound = builtin_size(seg);
-        for (off, value) in vm.memory.segment_values(seg) {
+        let mut limit = bound.map_or(u64::MAX, |(_, size)| size);
+        if seg == program_base.segment {
+            limit = limit.min(program.data.len() as u64);
+        }
+        // Works on raw cells (no conversion out of Montgomery form): only the tags and a
+        // pointer's segment matter. Cells are checked in address order, so the first fault
+        // reported is cairo-lang's.
+        for (off, c) in vm.memory.segment_cells(seg).iter().enumerate() {
+            if !c.is_set() {
+                continue;
+            }
+            let off = off as u64;
             let addr = Relocatable::new(seg, off);
-            if let Some((b, size)) = bound {
-                if off >= size {
-                    return Err(security_error(format!(
-                        "Out of bounds access to builtin segment {} at {addr}.",
-                        b.kind
-                    )));
-                }
+            if off >= limit {
+                return Err(security_error(match bound {
+                    Some((b, size)) if off >= size => {
+                        format!("Out of bounds access to builtin segment {} at {addr}.", b.kind)
+                    }
+                    _ => format!("Out of bounds access to program segment at {addr}."),
+                }));
             }
-            if seg == program_base.segment && off >= program.data.len() as u64 {
-                return Err(security_error(format!("Out of bounds access to program segment at {addr}.")));
-            }
-            if let Value::Ptr(p) = value {
-                if p.segment < 0 || p.segment >= n_segments {
+            if c.is_reloc() {
+                let target = c.0[1] as i64;
+                if target < 0 || target >= n_segments {
+                    let value = Value::from_cell(*c).expect("set cell");
                     return Err(security_error(format!("Invalid memory value at address {addr}: {value}.")));
                 }
             }
@@ -58,13 +68,15 @@ fn builtin_checks(vm: &Vm, b: &BuiltinRunner) -> Result<(), String> {
     let seg = b.base.segment;
     let cpi = b.kind.cells_per_instance();
     let n_in = b.kind.n_input_cells();
-    let offsets: BTreeSet<u64> = vm.memory.segment_values(seg).map(|(o, _)| o).collect();
-    let n = offsets.last().map(|m| m / cpi + 1).unwrap_or(0);
-    if n > offsets.len() as u64 / n_in {
+    let cells = vm.memory.segment_cells(seg);
+    let set = |o: u64| cells.get(o as usize).is_some_and(|c| c.is_set());
+    let n = (cells.len() as u64).div_ceil(cpi);
+    let n_set = cells.iter().filter(|c| c.is_set()).count() as u64;
+    if n > n_set / n_in {
         return Err(format!("Missing memory cells for {}.", b.kind));
     }
     let missing: Vec<u64> =
-        (0..n).flat_map(|i| (0..n_in).map(move |j| cpi * i + j)).filter(|o| !offsets.contains(o)).collect();
+        (0..n).flat_map(|i| (0..n_in).map(move |j| cpi * i + j)).filter(|&o| !set(o)).collect();
     if !missing.is_empty() {
         let dots = if missing.len() > 20 { "..." } else { "." };
         let list: Vec<String> = missing.iter().take(20).map(|o| o.to_string()).collect();

@@ -4,8 +4,9 @@
 //! and the per-segment validation hooks builtins install.
 //!
 //! Invariants:
-//! - a segment's `Vec<Cell>` may be longer than its used part: it grows geometrically and the
-//!   cells past the highest written offset are unset. The effective size (cairo-lang's
+//! - a segment's [`ZeroedBuf`] may be longer than its used part: it grows geometrically and
+//!   the cells past the highest written offset are unset (zero, and never touched, so they cost
+//!   address space but no memory). The effective size (cairo-lang's
 //!   "used size": one past the highest written offset) is therefore the index of the last set
 //!   cell plus one, computed on demand by [`Memory::segment_len`]; nothing is tracked per write.
 //!   Generated code relies on this: a store to an in-bounds unset cell needs no bookkeeping;
@@ -14,6 +15,7 @@
 //! - a cell is written only after its segment's validator (if any) accepted it.
 
 use super::value::{Relocatable, Value};
+use super::zeroed::ZeroedBuf;
 use cairo_jit_runtime::cell::Cell;
 use std::collections::BTreeMap;
 use thiserror::Error;
@@ -86,8 +88,8 @@ pub struct SegDesc {
 /// The memory: segments, temporary segments and relocation rules.
 #[derive(Default)]
 pub struct Memory {
-    segments: Vec<Vec<Cell>>,
-    temp: Vec<Vec<Cell>>,
+    segments: Vec<ZeroedBuf<Cell>>,
+    temp: Vec<ZeroedBuf<Cell>>,
     validators: Vec<Option<Validator>>,
     relocation_rules: BTreeMap<u64, Relocatable>,
     /// Mirror of `segments` for generated code; updated when a segment is added, grows or gets
@@ -121,7 +123,7 @@ impl Memory {
 
     /// Adds a segment and returns its base.
     pub fn add_segment(&mut self) -> Relocatable {
-        self.segments.push(Vec::new());
+        self.segments.push(ZeroedBuf::new());
         self.validators.push(None);
         self.table.push(SegDesc::default());
         self.runtime_only.push(false);
@@ -151,7 +153,7 @@ impl Memory {
 
     /// Adds a temporary segment (index -1, -2, ...) and returns its base.
     pub fn add_temp_segment(&mut self) -> Relocatable {
-        self.temp.push(Vec::new());
+        self.temp.push(ZeroedBuf::new());
         Relocatable::new(-(self.temp.len() as i64), 0)
     }
 
@@ -199,7 +201,7 @@ impl Memory {
     }
 
     #[inline(always)]
-    fn seg(&self, segment: i64) -> Option<&Vec<Cell>> {
+    fn seg(&self, segment: i64) -> Option<&ZeroedBuf<Cell>> {
         if segment >= 0 {
             self.segments.get(segment as usize)
         } else {
@@ -208,7 +210,7 @@ impl Memory {
     }
 
     #[inline(always)]
-    fn seg_mut(&mut self, segment: i64) -> Option<&mut Vec<Cell>> {
+    fn seg_mut(&mut self, segment: i64) -> Option<&mut ZeroedBuf<Cell>> {
         if segment >= 0 {
             self.segments.get_mut(segment as usize)
         } else {
@@ -270,7 +272,7 @@ impl Memory {
         let i = offset as usize;
         let grew = i >= s.len();
         if grew {
-            grow(s, i + 1);
+            s.grow((i + 1).max(1024));
         }
         s[i] = cell;
         if grew && segment >= 0 {
@@ -356,8 +358,8 @@ impl Memory {
         for (&k, dst) in &rules {
             let idx = (k - 1) as usize;
             let cells = std::mem::take(&mut self.temp[idx]);
-            for (i, c) in cells.into_iter().enumerate() {
-                if let Some(v) = Value::from_cell(c) {
+            for (i, c) in cells.iter().enumerate() {
+                if let Some(v) = Value::from_cell(*c) {
                     let v = relocate_with(&rules, v);
                     self.insert(Relocatable::new(dst.segment, dst.offset + i as u64), v)?;
                 }
@@ -365,57 +367,6 @@ impl Memory {
         }
         Ok(())
     }
-}
-
-/// Grows a segment geometrically (so appends at ap are amortized O(1) and generated code can
-/// write ahead without calling back) into zeroed memory: an all-zero cell is unset, so the new
-/// cells need no writes, and the operating system maps their pages only when first touched.
-#[cold]
-#[inline(never)]
-fn grow(s: &mut Vec<Cell>, min_len: usize) {
-    use std::alloc::{alloc_zeroed, handle_alloc_error, Layout};
-    // Callers never ask beyond MAX_SEGMENT_LEN (writes there are refused first), so the
-    // clamped length still covers `min_len`.
-    let new_len = min_len.max(s.len() * 2).max(1024).min((MAX_SEGMENT_LEN as usize).max(min_len));
-    let layout = Layout::array::<Cell>(new_len).expect("segment length is bounded by MAX_SEGMENT_LEN");
-    // SAFETY: the layout has a non-zero size (at least 1024 cells).
-    let p = unsafe { alloc_zeroed(layout) } as *mut Cell;
-    if p.is_null() {
-        handle_alloc_error(layout);
-    }
-    advise_huge_pages(p as *mut u8, layout.size());
-    // SAFETY: `p` is a fresh allocation of `new_len >= s.len()` cells, disjoint from `s`; it
-    // was allocated by the global allocator with the layout of `new_len` cells, which is what
-    // `Vec::from_raw_parts` requires for capacity `new_len`; every cell is initialized, the
-    // copied ones from `s` and the rest as all-zero (the unset cell).
-    let grown = unsafe {
-        std::ptr::copy_nonoverlapping(s.as_ptr(), p, s.len());
-        Vec::from_raw_parts(p, new_len, new_len)
-    };
-    *s = grown;
-}
-
-/// Asks the kernel to back the 2 MiB-aligned part of a large allocation with transparent huge
-/// pages: one page fault per 2 MiB instead of per 4 KiB when the cells are first written.
-fn advise_huge_pages(p: *mut u8, size: usize) {
-    const HUGE: usize = 2 << 20;
-    if size < 2 * HUGE {
-        return;
-    }
-    #[cfg(target_os = "linux")]
-    {
-        let start = (p as usize).next_multiple_of(HUGE);
-        let end = (p as usize + size) / HUGE * HUGE;
-        if end > start {
-            // SAFETY: `[start, end)` lies inside an allocation we own; MADV_HUGEPAGE is only
-            // advice about how to back it and changes no contents.
-            unsafe {
-                libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
-            }
-        }
-    }
-    #[cfg(not(target_os = "linux"))]
-    let _ = p;
 }
 
 fn relocate_with(rules: &BTreeMap<u64, Relocatable>, v: Value) -> Value {

@@ -5,10 +5,11 @@ pub mod error;
 pub mod memory;
 pub mod trace;
 pub mod value;
+pub mod zeroed;
 
 pub use error::{HintFailure, VmError, VmErrorKind};
 pub use memory::{Memory, MemoryError, SegDesc, SegmentValidator, Validator};
-pub use trace::{NoTrace, TraceEntry, TraceSink};
+pub use trace::{NoTrace, Trace, TraceEntry, TraceSink};
 pub use value::{Relocatable, Value};
 
 /// An auto-deduction hook: computes the value of an unset cell of a builtin's segment, or

@@ -1,11 +1,26 @@
-//! Per-step register trace: a compile-time choice between recording and not.
+//! Per-step register trace: a compile-time choice between recording and not, and the
+//! [`Trace`] that holds a recorded one.
 //!
 //! The interpreter is generic over [`TraceSink`]; [`NoTrace`] is zero-sized so the untraced
 //! loop has no trace code at all. A recorded entry packs each register as
 //! `segment << 48 | offset` (the VM keeps register offsets below 2^47 and segments below 2^15,
 //! as cairo-lang's `RelocatableValue` bounds them).
+//!
+//! [`Trace`] owns the entries. In memory it is a [`ZeroedBuf`] (growing costs no copy, pages
+//! are mapped as entries are written). With [`Trace::spill_to`] it streams: the in-memory part
+//! is a fixed-size window that is appended to a scratch file whenever it fills, so a run's
+//! peak memory no longer grows with its trace; readers go through [`Trace::for_each_chunk`],
+//! which reads the spilled entries back in order.
+//!
+//! Invariants: entries `[0, len)` of the buffer are the newest `len` entries; the scratch file
+//! holds the `spilled` entries before them, in order, as native-endian `TraceEntry` bytes; a
+//! write error is kept and reported by [`Trace::check`] (the run itself goes on unaffected,
+//! later entries are dropped).
 
 use super::value::Relocatable;
+use super::zeroed::ZeroedBuf;
+use std::fs::File;
+use std::io;
 
 /// One step's registers before the step, each packed as `segment << 48 | offset`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
@@ -45,9 +60,301 @@ impl TraceSink for NoTrace {
     fn record(&mut self, _: Relocatable, _: Relocatable, _: Relocatable) {}
 }
 
-impl TraceSink for Vec<TraceEntry> {
+/// A recorded trace; see the module documentation.
+#[derive(Default)]
+pub struct Trace {
+    buf: ZeroedBuf<TraceEntry>,
+    len: usize,
+    spill: Option<Spill>,
+}
+
+struct Spill {
+    /// Where the scratch file is created (lazily, at the first flush).
+    dir: std::path::PathBuf,
+    file: Option<File>,
+    /// Entries in the file.
+    entries: u64,
+    /// The in-memory window, in entries.
+    window: usize,
+    first: Option<TraceEntry>,
+    error: Option<io::Error>,
+}
+
+/// Entries read back per chunk from a spilled trace, and the default window.
+const CHUNK: usize = 1 << 16;
+
+impl Trace {
+    /// An empty in-memory trace.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Makes the trace stream: once more than `window` entries are in memory they are appended
+    /// to an unnamed scratch file created in `dir` (removed when the trace is dropped).
+    pub fn spill_to(&mut self, dir: &std::path::Path, window: usize) {
+        self.spill = Some(Spill {
+            dir: dir.to_path_buf(),
+            file: None,
+            entries: 0,
+            window: window.max(1024),
+            first: None,
+            error: None,
+        });
+    }
+
+    /// Entries in the in-memory buffer (compiled code appends after them). Not the trace's
+    /// length once it streams: that is [`Trace::total`].
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether no entry was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.total() == 0
+    }
+
+    /// All entries recorded, spilled or not.
+    pub fn total(&self) -> u64 {
+        self.spilled() + self.len as u64
+    }
+
+    fn spilled(&self) -> u64 {
+        self.spill.as_ref().map_or(0, |s| s.entries)
+    }
+
+    /// Entries the in-memory buffer can hold.
+    #[inline(always)]
+    pub fn capacity(&self) -> usize {
+        self.buf.capacity()
+    }
+
+    /// The buffer's first entry (compiled code writes at `as_mut_ptr() + len()`).
+    #[inline(always)]
+    pub fn as_mut_ptr(&mut self) -> *mut TraceEntry {
+        self.buf.as_mut_ptr()
+    }
+
+    /// Sets the in-memory length after entries were written in place.
+    ///
+    /// # Safety
+    /// `n <= capacity()`, and entries `[len(), n)` must have been written.
+    pub unsafe fn set_len(&mut self, n: usize) {
+        debug_assert!(n <= self.buf.capacity());
+        self.len = n;
+    }
+
+    /// Makes room for at least `additional` entries after `len()`: a streaming trace first
+    /// moves its in-memory entries to the scratch file, an in-memory one grows.
+    pub fn reserve(&mut self, additional: usize) {
+        if self.buf.capacity() - self.len >= additional {
+            return;
+        }
+        if let Some(window) = self.spill.as_ref().map(|s| s.window) {
+            self.flush();
+            self.buf.grow(additional.max(window));
+        } else {
+            self.buf.grow(self.len + additional);
+        }
+    }
+
+    /// Appends an entry.
+    #[inline(always)]
+    pub fn push(&mut self, e: TraceEntry) {
+        if self.len == self.buf.capacity() {
+            // (The buffer itself grows geometrically.)
+            self.reserve(1);
+        }
+        self.buf[self.len] = e;
+        self.len += 1;
+    }
+
+    /// Moves the in-memory entries to the scratch file.
+    #[cold]
+    fn flush(&mut self) {
+        let Some(s) = self.spill.as_mut() else { return };
+        if self.len == 0 {
+            return;
+        }
+        if s.first.is_none() && s.entries == 0 {
+            s.first = Some(self.buf[0]);
+        }
+        if s.error.is_none() {
+            let entries = &self.buf[..self.len];
+            // SAFETY: `TraceEntry` is `#[repr(C)]` of three u64 (no padding), so its entries
+            // are `24 * len` initialized bytes.
+            let bytes =
+                unsafe { std::slice::from_raw_parts(entries.as_ptr() as *const u8, 24 * entries.len()) };
+            let r = (|| {
+                if s.file.is_none() {
+                    s.file = Some(scratch_file(&s.dir)?);
+                }
+                io::Write::write_all(s.file.as_mut().expect("just created"), bytes)
+            })();
+            if let Err(e) = r {
+                s.error = Some(e);
+            }
+        }
+        s.entries += self.len as u64;
+        self.len = 0;
+    }
+
+    /// The first entry.
+    pub fn first(&self) -> Option<TraceEntry> {
+        match &self.spill {
+            Some(s) if s.entries > 0 => s.first,
+            _ => self.buf[..self.len].first().copied(),
+        }
+    }
+
+    /// The last entry.
+    pub fn last(&self) -> Option<TraceEntry> {
+        match self.buf[..self.len].last() {
+            Some(e) => Some(*e),
+            None => self.read_spilled(self.spilled().saturating_sub(1), 1).ok()?.first().copied(),
+        }
+    }
+
+    /// The whole trace when it is all in memory (`None` once entries were spilled).
+    pub fn in_memory(&self) -> Option<&[TraceEntry]> {
+        (self.spilled() == 0).then(|| &self.buf[..self.len])
+    }
+
+    /// Calls `f` on consecutive slices that together are the whole trace, in order.
+    pub fn for_each_chunk(&self, mut f: impl FnMut(&[TraceEntry])) -> io::Result<()> {
+        self.check()?;
+        let spilled = self.spilled();
+        let mut at = 0;
+        while at < spilled {
+            let n = (spilled - at).min(CHUNK as u64);
+            f(&self.read_spilled(at, n as usize)?);
+            at += n;
+        }
+        f(&self.buf[..self.len]);
+        Ok(())
+    }
+
+    fn read_spilled(&self, from: u64, n: usize) -> io::Result<Vec<TraceEntry>> {
+        let s = self.spill.as_ref().ok_or_else(|| io::Error::other("trace not spilled"))?;
+        let file = s.file.as_ref().ok_or_else(|| io::Error::other("no spilled entries"))?;
+        let mut bytes = vec![0u8; 24 * n];
+        read_at(file, &mut bytes, 24 * from)?;
+        let word = |b: &[u8]| u64::from_ne_bytes(b.try_into().expect("8 bytes"));
+        Ok(bytes
+            .chunks_exact(24)
+            .map(|b| TraceEntry { pc: word(&b[..8]), ap: word(&b[8..16]), fp: word(&b[16..]) })
+            .collect())
+    }
+
+    /// The first write error of the scratch file, if any.
+    pub fn check(&self) -> io::Result<()> {
+        match self.spill.as_ref().and_then(|s| s.error.as_ref()) {
+            Some(e) => Err(io::Error::new(e.kind(), format!("cannot write the trace scratch file: {e}"))),
+            None => Ok(()),
+        }
+    }
+
+    /// Entries as a vector (tests and small traces; reads spilled entries back).
+    pub fn to_vec(&self) -> io::Result<Vec<TraceEntry>> {
+        let mut v = Vec::with_capacity(self.total() as usize);
+        self.for_each_chunk(|c| v.extend_from_slice(c))?;
+        Ok(v)
+    }
+}
+
+impl TraceSink for Trace {
     #[inline(always)]
     fn record(&mut self, pc: Relocatable, ap: Relocatable, fp: Relocatable) {
         self.push(TraceEntry { pc: pack(pc), ap: pack(ap), fp: pack(fp) });
+    }
+}
+
+/// An unnamed file in `dir` (unlinked at once where the platform allows, so nothing is left
+/// behind even if the process dies).
+fn scratch_file(dir: &std::path::Path) -> io::Result<File> {
+    let dir = if dir.as_os_str().is_empty() { std::path::Path::new(".") } else { dir };
+    for i in 0..100u32 {
+        let path = dir.join(format!(".cairo-jit-trace-{}-{i}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new().read(true).write(true).create_new(true).open(&path) {
+            Ok(f) => {
+                #[cfg(unix)]
+                std::fs::remove_file(&path)?;
+                return Ok(f);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::other("cannot create a trace scratch file"))
+}
+
+#[cfg(unix)]
+fn read_at(f: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(f, buf, offset)
+}
+
+#[cfg(not(unix))]
+fn read_at(f: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut f = f;
+    f.seek(SeekFrom::Start(offset))?;
+    f.read_exact(buf)?;
+    f.seek(SeekFrom::End(0))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(i: u64) -> TraceEntry {
+        TraceEntry { pc: i, ap: i * 3 + 1, fp: i ^ 0x5555 }
+    }
+
+    #[test]
+    fn spilled_trace_reads_back_in_order() {
+        let dir = std::env::temp_dir();
+        let mut t = Trace::new();
+        t.spill_to(&dir, 1024);
+        let n = 10_000u64;
+        for i in 0..n {
+            t.push(entry(i));
+        }
+        assert!(t.len() <= 2048, "the window stays small: {}", t.len());
+        assert!(t.in_memory().is_none());
+        assert_eq!(t.total(), n);
+        assert_eq!(t.first(), Some(entry(0)));
+        assert_eq!(t.last(), Some(entry(n - 1)));
+        let v = t.to_vec().unwrap();
+        assert_eq!(v.len() as u64, n);
+        assert!(v.iter().enumerate().all(|(i, e)| *e == entry(i as u64)));
+    }
+
+    #[test]
+    fn in_memory_trace_and_in_place_writes() {
+        let mut t = Trace::new();
+        t.reserve(100);
+        let p = t.as_mut_ptr();
+        // SAFETY: capacity is at least 100; entries 0..3 are written before `set_len(3)`.
+        unsafe {
+            for i in 0..3 {
+                p.add(i).write(entry(i as u64));
+            }
+            t.set_len(3);
+        }
+        t.push(entry(3));
+        assert_eq!(t.in_memory().unwrap(), &[entry(0), entry(1), entry(2), entry(3)]);
+        assert_eq!((t.first(), t.last()), (Some(entry(0)), Some(entry(3))));
+    }
+
+    #[test]
+    fn unwritable_scratch_dir_is_reported() {
+        let mut t = Trace::new();
+        t.spill_to(std::path::Path::new("/nonexistent-dir-for-cairo-jit-tests"), 1024);
+        for i in 0..5000 {
+            t.push(entry(i));
+        }
+        assert!(t.check().is_err());
+        assert!(t.to_vec().is_err());
     }
 }
