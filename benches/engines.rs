@@ -9,6 +9,9 @@
 //! measured without the `+files` variants, and cairo-vm only where it runs the program (its hint
 //! processor and layout); a program it cannot run is reported and skipped.
 //!
+//! A `load` group measures parsing each program's JSON (ours and cairo-vm's) and decoding its
+//! bytecode. The JIT's compile time is measured by the `jit_compile` group.
+//!
 //! `cargo bench --bench engines` (all), `cargo bench --bench engines -- pedersen_loop` (one
 //! group).
 
@@ -22,11 +25,34 @@ use cairo_vm::types::layout_name::LayoutName;
 use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
 use std::path::Path;
 
-fn ours(bytes: &[u8], layout: &str, engine: &Engine, files: bool) -> u64 {
+/// What a measurement records: the trace or not, and the files or not.
+#[derive(Clone, Copy, PartialEq)]
+enum Record {
+    /// No trace.
+    Nothing,
+    /// The trace, in memory.
+    Trace,
+    /// The trace, then both files serialized (to a sink).
+    Files,
+}
+
+impl Record {
+    fn suffix(self) -> &'static str {
+        match self {
+            Record::Nothing => "/notrace",
+            Record::Trace => "",
+            Record::Files => "+files",
+        }
+    }
+}
+
+fn ours(bytes: &[u8], layout: &str, engine: &Engine, record: Record) -> u64 {
+    let files = record == Record::Files;
     let p = Program::from_json_bytes(bytes).unwrap();
+    let trace = if record == Record::Nothing { TraceMode::Off } else { TraceMode::On };
     let cfg = RunConfig::new()
         .with_layout(Layout::by_name(layout).expect("layout"))
-        .with_trace(TraceMode::On)
+        .with_trace(trace)
         .with_engine(engine.clone());
     let run = runner::run(&p, &cfg).unwrap();
     if files {
@@ -47,10 +73,11 @@ fn layout_name(layout: &str) -> LayoutName {
     }
 }
 
-fn try_theirs(bytes: &[u8], layout: &str, files: bool) -> Result<usize, String> {
+fn try_theirs(bytes: &[u8], layout: &str, record: Record) -> Result<usize, String> {
+    let files = record == Record::Files;
     // (steps as the return value keeps the work observable)
     let cfg = CairoRunConfig {
-        trace_enabled: true,
+        trace_enabled: record != Record::Nothing,
         relocate_mem: files,
         relocate_trace: files,
         layout: layout_name(layout),
@@ -65,17 +92,16 @@ fn try_theirs(bytes: &[u8], layout: &str, files: bool) -> Result<usize, String> 
     Ok(r.vm.get_current_step())
 }
 
-fn theirs(bytes: &[u8], layout: &str, files: bool) -> usize {
-    try_theirs(bytes, layout, files).unwrap()
+fn theirs(bytes: &[u8], layout: &str, record: Record) -> usize {
+    try_theirs(bytes, layout, record).unwrap()
 }
 
-/// One group per program: interp, jit and (where it runs the program) cairo-vm; with `files`,
-/// also the `+files` variants.
+/// One group per program: interp, jit and (where it runs the program) cairo-vm, trace on
+/// (`ENGINE`) and off (`ENGINE/notrace`); with `files`, also the `+files` variants.
 fn bench_program(c: &mut Criterion, name: &str, layout: &str, files_too: bool) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/programs").join(format!("{name}.json"));
-    let bytes = std::fs::read(&path).expect("bench program");
-    let steps = ours(&bytes, layout, &Engine::Interp, false);
-    let cairo_vm_ok = match try_theirs(&bytes, layout, false) {
+    let bytes = program_bytes(name);
+    let steps = ours(&bytes, layout, &Engine::Interp, Record::Nothing);
+    let cairo_vm_ok = match try_theirs(&bytes, layout, Record::Nothing) {
         Ok(_) => true,
         Err(e) => {
             eprintln!("{name}: cairo-vm cannot run it, skipped: {e}");
@@ -85,19 +111,53 @@ fn bench_program(c: &mut Criterion, name: &str, layout: &str, files_too: bool) {
     let mut g = c.benchmark_group(name);
     g.sample_size(10);
     g.throughput(Throughput::Elements(steps));
-    let variants: &[bool] = if files_too { &[false, true] } else { &[false] };
-    for &files in variants {
-        let suffix = if files { "+files" } else { "" };
+    let variants: &[Record] =
+        if files_too { &[Record::Trace, Record::Nothing, Record::Files] } else { &[Record::Trace, Record::Nothing] };
+    for &record in variants {
+        let suffix = record.suffix();
         for (id, engine) in [("interp", Engine::Interp), ("jit", Engine::Jit(JitOptions::default()))] {
             g.bench_function(BenchmarkId::new(format!("{id}{suffix}"), steps), |b| {
-                b.iter(|| ours(&bytes, layout, &engine, files))
+                b.iter(|| ours(&bytes, layout, &engine, record))
             });
         }
         if cairo_vm_ok {
             g.bench_function(BenchmarkId::new(format!("cairo-vm{suffix}"), steps), |b| {
-                b.iter(|| theirs(&bytes, layout, files))
+                b.iter(|| theirs(&bytes, layout, record))
             });
         }
+    }
+    g.finish();
+}
+
+fn program_bytes(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/programs").join(format!("{name}.json"));
+    std::fs::read(&path).expect("bench program")
+}
+
+/// `load`: parsing a program's JSON (ours and cairo-vm's), and decoding every instruction of
+/// its bytecode (ours), per bench program.
+fn bench_load(c: &mut Criterion) {
+    let mut g = c.benchmark_group("load");
+    g.sample_size(20);
+    for (name, _) in ALL {
+        let bytes = program_bytes(name);
+        g.throughput(Throughput::Bytes(bytes.len() as u64));
+        g.bench_function(BenchmarkId::new("parse", name), |b| {
+            b.iter(|| Program::from_json_bytes(&bytes).unwrap().data().len())
+        });
+        g.bench_function(BenchmarkId::new("parse/cairo-vm", name), |b| {
+            b.iter(|| cairo_vm::types::program::Program::from_bytes(&bytes, Some("main")).unwrap())
+        });
+        let program = Program::from_json_bytes(&bytes).unwrap();
+        g.bench_function(BenchmarkId::new("decode", name), |b| {
+            b.iter(|| {
+                program
+                    .data()
+                    .iter()
+                    .filter(|f| cairo_jit::casm::decode(cairo_jit_runtime::felt::to_canonical(f.to_raw())).is_ok())
+                    .count()
+            })
+        });
     }
     g.finish();
 }
@@ -116,7 +176,25 @@ const SUITE: &[(&str, &str)] = &[
     ("find_compare", "small"),
 ];
 
+/// Every program of the suite with its layout.
+const ALL: &[(&str, &str)] = &[
+    ("fib_loop", "plain"),
+    ("factorial_loop", "plain"),
+    ("memcpy_loop", "plain"),
+    ("pedersen_loop", "small"),
+    ("poseidon_many", "recursive_with_poseidon"),
+    ("keccak_loop", "recursive"),
+    ("sha256_loop", "recursive"),
+    ("blake2s_loop", "recursive"),
+    ("dict_squash", "small"),
+    ("usort_loop", "small"),
+    ("uint256_loop", "small"),
+    ("secp_verify", "small"),
+    ("find_compare", "small"),
+];
+
 fn benches(c: &mut Criterion) {
+    bench_load(c);
     for p in ["fib_loop", "factorial_loop", "memcpy_loop"] {
         bench_program(c, p, "plain", true);
     }
@@ -134,7 +212,7 @@ criterion_group!(engines, benches);
 fn cairo_vm_peak(spec: &str) {
     let (path, layout) = spec.rsplit_once(':').expect("CAIRO_VM_PEAK=PROGRAM.json:LAYOUT");
     let bytes = std::fs::read(path).expect("program");
-    let steps = theirs(&bytes, layout, true);
+    let steps = theirs(&bytes, layout, Record::Files);
     // SAFETY: rusage is plain old data filled by getrusage.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
