@@ -6,20 +6,72 @@
 
 use crate::casm::{self, Op1Src, Reg};
 use crate::vm::trace::unpack;
+use crate::vm::zeroed::ZeroedBuf;
 use crate::vm::{Memory, Relocatable, Trace, Value};
 use cairo_jit_runtime::felt;
-use std::collections::{BTreeMap, BTreeSet};
 
 fn add(base: Relocatable, off: i16) -> Option<Relocatable> {
     base.add_i64(i64::from(off))
 }
 
-/// Accessed offsets by segment.
-pub fn accessed(trace: &Trace, memory: &Memory) -> Result<BTreeMap<i64, BTreeSet<u64>>, String> {
-    let mut out: BTreeMap<i64, BTreeSet<u64>> = BTreeMap::new();
+/// A set of addresses in non-negative segments: a bit per cell (lazily mapped, so a sparse
+/// high offset costs address space, not memory). Addresses in temporary segments are not
+/// kept: nothing counts them.
+#[derive(Default)]
+pub struct Accessed {
+    bits: Vec<ZeroedBuf<u64>>,
+}
+
+impl Accessed {
+    fn words(&mut self, segment: i64, min_words: usize) -> Option<&mut ZeroedBuf<u64>> {
+        let seg = usize::try_from(segment).ok()?;
+        if self.bits.len() <= seg {
+            self.bits.resize_with(seg + 1, ZeroedBuf::new);
+        }
+        let w = &mut self.bits[seg];
+        w.grow(min_words);
+        Some(w)
+    }
+
+    /// Adds an address.
+    pub fn insert(&mut self, r: Relocatable) {
+        let i = (r.offset / 64) as usize;
+        if let Some(w) = self.words(r.segment, i + 1) {
+            w[i] |= 1 << (r.offset % 64);
+        }
+    }
+
+    /// Adds the offsets `range` of `segment`.
+    pub fn insert_range(&mut self, segment: i64, range: std::ops::Range<u64>) {
+        if range.is_empty() {
+            return;
+        }
+        let Some(w) = self.words(segment, range.end.div_ceil(64) as usize) else { return };
+        let mut o = range.start;
+        while o < range.end {
+            if o % 64 == 0 && range.end - o >= 64 {
+                w[(o / 64) as usize] = u64::MAX;
+                o += 64;
+            } else {
+                w[(o / 64) as usize] |= 1 << (o % 64);
+                o += 1;
+            }
+        }
+    }
+
+    /// How many offsets of `segment` are in the set.
+    pub fn count(&self, segment: i64) -> u64 {
+        let Ok(seg) = usize::try_from(segment) else { return 0 };
+        self.bits.get(seg).map_or(0, |w| w.iter().map(|x| u64::from(x.count_ones())).sum())
+    }
+}
+
+/// The addresses the trace's instructions accessed.
+pub fn accessed(trace: &Trace, memory: &Memory) -> Result<Accessed, String> {
+    let mut out = Accessed::default();
     let mut put = |r: Option<Relocatable>| {
         if let Some(r) = r {
-            out.entry(r.segment).or_default().insert(r.offset);
+            out.insert(r);
         }
     };
     trace

@@ -306,12 +306,6 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
         result = engine.steps(&mut vm, 1, &mut trace);
     }
     let original_steps = vm.current_step;
-    let jit_stats = engine.jit.as_ref().map(|j| {
-        if let (Some(e), Some(_)) = (&j.last_error, std::env::var_os("CAIRO_JIT_DEBUG")) {
-            eprintln!("jit: last compile error: {e}");
-        }
-        j.stats
-    });
     if result.is_ok() {
         if let Some(n) = config.min_steps {
             let more = n.saturating_sub(vm.current_step);
@@ -406,6 +400,12 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
         security::verify_secure_runner(&vm, program, program_base).map_err(RunError::Uncaught)?;
     }
     let relocation = Relocation::with_sizes(&vm.memory, &finalized_sizes).map_err(RunError::Config)?;
+    let jit_stats = engine.jit.as_ref().map(|j| {
+        if let (Some(e), Some(_)) = (&j.last_error, std::env::var_os("CAIRO_JIT_DEBUG")) {
+            eprintln!("jit: last compile error: {e}");
+        }
+        j.stats
+    });
     Ok(RunOutput {
         vm,
         jit_stats,
@@ -452,6 +452,30 @@ impl Driver<'_, '_> {
 
     /// cairo-lang's `run_for_steps(n)` (stepping at the plain run's end pc is an error).
     fn steps(&mut self, vm: &mut Vm, n: u64, trace: &mut Trace) -> Result<(), VmError> {
+        if let Some(jit) = &mut self.jit {
+            // As the interpreter's loop below: the JIT runs until the end pc or the step
+            // target, whichever comes first; reaching the end pc early is cairo-lang's
+            // EndOfProgram, reaching the target is success. (Proof mode's padding, up to half
+            // of a run's steps, runs compiled this way.)
+            use crate::vm::VmErrorKind;
+            let target = vm.current_step.saturating_add(n);
+            // Without an end pc, one no instruction can reach (no segment has this index).
+            let end = self.final_pc.unwrap_or(Relocatable::new(i64::MIN, 0));
+            let r = jit.run_until_pc(
+                self.interp,
+                vm,
+                end,
+                Some(target),
+                self.trace_on.then_some(trace),
+                self.hints,
+            );
+            return match r {
+                Ok(()) if vm.current_step == target => Ok(()),
+                Ok(()) => Err(VmErrorKind::EndOfProgram.into()),
+                Err(e) if matches!(e.kind(), VmErrorKind::StepLimit) && vm.current_step == target => Ok(()),
+                Err(e) => Err(e),
+            };
+        }
         if self.trace_on {
             self.interp.run_for_steps(vm, n, self.final_pc, trace, self.hints)
         } else {

@@ -5,7 +5,7 @@
 use super::accessed;
 use crate::builtins::{BuiltinKind, BuiltinRunner};
 use crate::vm::{Memory, Trace, Vm};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// A failed check: the text of cairo-lang's `InsufficientAllocatedCells`.
 pub use crate::builtins::Insufficient;
@@ -52,25 +52,24 @@ pub fn memory_holes(
     program: (crate::vm::Relocatable, u64),
 ) -> Result<u64, String> {
     let mut acc = accessed::accessed(trace, &vm.memory)?;
-    acc.entry(program.0.segment).or_default().extend(program.0.offset..program.0.offset + program.1);
+    acc.insert_range(program.0.segment, program.0.offset..program.0.offset + program.1);
     for b in vm.builtins.runners() {
         if b.kind == BuiltinKind::Output {
             continue;
         }
         let size = seg_size(&vm.memory, sizes, b.base.segment);
-        acc.entry(b.base.segment).or_default().extend(0..size);
+        acc.insert_range(b.base.segment, 0..size);
         if matches!(b.kind, BuiltinKind::AddMod | BuiltinKind::MulMod) {
             for a in crate::builtins::modulo::memory_accesses(&vm.memory, b.base, size) {
-                acc.entry(a.segment).or_default().insert(a.offset);
+                acc.insert(a);
             }
         }
     }
     if let Some((z, n)) = vm.builtins.zero_segment {
-        acc.entry(z.segment).or_default().extend(0..n);
+        acc.insert_range(z.segment, 0..n);
     }
-    let empty = BTreeSet::new();
     Ok((0..vm.memory.num_segments() as i64)
-        .map(|s| seg_size(&vm.memory, sizes, s).saturating_sub(acc.get(&s).unwrap_or(&empty).len() as u64))
+        .map(|s| seg_size(&vm.memory, sizes, s).saturating_sub(acc.count(s)))
         .sum())
 }
 
