@@ -49,7 +49,7 @@ impl Accessed {
         let Some(w) = self.words(segment, range.end.div_ceil(64) as usize) else { return };
         let mut o = range.start;
         while o < range.end {
-            if o % 64 == 0 && range.end - o >= 64 {
+            if o.is_multiple_of(64) && range.end - o >= 64 {
                 w[(o / 64) as usize] = u64::MAX;
                 o += 64;
             } else {
