@@ -5,8 +5,10 @@ cairo-vm estimates. Standard library only; the SVG is written by hand.
 Usage: python3 benches/chart.py RESULTS_DIR [--criterion target/criterion] [--svg OUT.svg]
 
 RESULTS_DIR holds one `cairo-jit bench` report per program, named PROGRAM.txt. cairo-vm's
-throughput, where present, is criterion's median time per iteration of the group's `cairo-vm`
-function (program load + run with trace on) in target/criterion/PROGRAM/cairo-vm/STEPS/new/.
+throughput, and ours when criterion has them too (so that all three come from one run), is
+criterion's median time per iteration of the group's `ENGINE` function (program load + run with
+trace on) in target/criterion/PROGRAM/ENGINE/STEPS/new/; the reports give the JIT's compile
+time, its exec-only rate and the peak memory.
 cairo-vm's peak memory, where present, comes from RESULTS_DIR/cairo_vm_peak.txt (lines printed by
 `CAIRO_VM_PEAK=PROGRAM.json:LAYOUT cargo bench --bench engines`). Prints the markdown table.
 """
@@ -45,8 +47,9 @@ def parse_rate(s):
     return float(s[:-1] if s[-1] in "Mk" else s) * mult
 
 
-def cairo_vm_rate(criterion, name, steps):
-    est = Path(criterion) / name / "cairo-vm" / str(steps) / "new" / "estimates.json"
+def criterion_rate(criterion, name, engine, steps):
+    """steps/s from criterion's median time per iteration of PROGRAM/ENGINE/STEPS, or None."""
+    est = Path(criterion) / name / engine / str(steps) / "new" / "estimates.json"
     if not est.exists():
         return None
     ns = json.loads(est.read_text())["median"]["point_estimate"]
@@ -147,17 +150,28 @@ def main():
             if m:
                 peaks[m.group(1)] = int(m.group(2))
     rows = []
+    sources = set()
     for name in names:
         if name not in by_name:
             continue
         steps, layout, engines = parse_report(by_name[name].read_text())
-        cr = cairo_vm_rate(args.criterion, name, steps)
+        # Throughput of all three engines from one criterion run when it has them (side by
+        # side, the same load); otherwise ours from the `cairo-jit bench` report.
+        rates = {en: criterion_rate(args.criterion, name, en, steps) for en in ENGINES}
+        if rates["jit"] and rates["interp"]:
+            for en in ("jit", "interp"):
+                engines[en]["rate"] = rates[en]
+            sources.add("criterion")
+        else:
+            sources.add("report")
+        cr = rates["cairo-vm"]
         if cr is not None:
             engines["cairo-vm"] = {"rate": cr}
             if name in peaks:
                 engines["cairo-vm"]["bytes_per_step"] = peaks[name] / steps
         rows.append((name, steps, layout, engines))
     print(table(rows))
+    print(f"\n(jit/interp steps/s from: {', '.join(sorted(sources))})")
     if args.svg:
         Path(args.svg).write_text(svg(rows))
 

@@ -16,7 +16,26 @@ pub fn add_cells(a: Cell, b: Cell) -> Result<Cell, VmError> {
     if a.is_felt() && b.is_felt() {
         return Ok(Cell::felt(felt::add(a.raw(), b.raw())));
     }
+    // pointer + felt (jumps, ap updates, pointer arithmetic): in place when the felt is a small
+    // signed integer and the offset stays in range; anything else (and every fault) is the
+    // slow path's.
+    if a.is_felt() != b.is_felt() {
+        let (p, f) = if a.is_felt() { (b, a) } else { (a, b) };
+        if let Some(off) = offset_plus(p.0[2], f.raw()) {
+            return Ok(Cell::reloc(p.0[1] as i64, off));
+        }
+    }
     add_slow(a, b)
+}
+
+/// `offset + f` when `f` (a field element) is within ±2^64 of zero and the result is a valid
+/// offset.
+#[inline(always)]
+fn offset_plus(offset: u64, f: felt::Raw) -> Option<u64> {
+    match felt::to_u64(f) {
+        Some(v) => offset.checked_add(v),
+        None => felt::to_u64(felt::neg(f)).and_then(|n| offset.checked_sub(n)),
+    }
 }
 
 #[cold]
@@ -44,6 +63,11 @@ fn offset_range(p: Value, f: Felt) -> VmError {
 pub fn sub_cells(a: Cell, b: Cell) -> Result<Cell, VmError> {
     if a.is_felt() && b.is_felt() {
         return Ok(Cell::felt(felt::sub(a.raw(), b.raw())));
+    }
+    if a.is_reloc() && b.is_felt() {
+        if let Some(off) = offset_plus(a.0[2], felt::neg(b.raw())) {
+            return Ok(Cell::reloc(a.0[1] as i64, off));
+        }
     }
     let (va, vb) = (value(a), value(b));
     match (va, vb) {
