@@ -86,12 +86,24 @@ pub fn write_memory(run: &RunOutput, w: &mut impl Write) -> io::Result<()> {
     let rel = &run.relocation;
     let mut rec = [0u8; 40];
     for (seg, base) in rel.bases.iter().enumerate() {
-        for (off, v) in run.vm.memory.segment_values(seg as i64) {
-            rec[..8].copy_from_slice(&(base + off).to_le_bytes());
-            let bytes = rel.value_bytes(&v).ok_or_else(|| {
-                io::Error::new(io::ErrorKind::InvalidData, format!("cannot relocate value {v}"))
-            })?;
-            rec[8..].copy_from_slice(&bytes);
+        // Straight from the cells: a felt's bytes from its limbs, a pointer's address from its
+        // segment's base.
+        for (off, c) in run.vm.memory.segment_cells(seg as i64).iter().enumerate() {
+            if !c.is_set() {
+                continue;
+            }
+            rec[..8].copy_from_slice(&(base + off as u64).to_le_bytes());
+            if c.is_reloc() {
+                let a =
+                    rel.address(crate::vm::Relocatable::new(c.segment(), c.offset())).ok_or_else(|| {
+                        let v = Value::from_cell(*c).expect("set cell");
+                        io::Error::new(io::ErrorKind::InvalidData, format!("cannot relocate value {v}"))
+                    })?;
+                rec[8..16].copy_from_slice(&a.to_le_bytes());
+                rec[16..].fill(0);
+            } else {
+                rec[8..].copy_from_slice(&cairo_jit_runtime::felt::to_bytes_le(c.raw()));
+            }
             w.write_all(&rec)?;
         }
     }
