@@ -111,8 +111,11 @@ fn bench_program(c: &mut Criterion, name: &str, layout: &str, files_too: bool) {
     let mut g = c.benchmark_group(name);
     g.sample_size(10);
     g.throughput(Throughput::Elements(steps));
-    let variants: &[Record] =
-        if files_too { &[Record::Trace, Record::Nothing, Record::Files] } else { &[Record::Trace, Record::Nothing] };
+    let variants: &[Record] = if files_too {
+        &[Record::Trace, Record::Nothing, Record::Files]
+    } else {
+        &[Record::Trace, Record::Nothing]
+    };
     for &record in variants {
         let suffix = record.suffix();
         for (id, engine) in [("interp", Engine::Interp), ("jit", Engine::Jit(JitOptions::default()))] {
@@ -154,7 +157,9 @@ fn bench_load(c: &mut Criterion) {
                 program
                     .data()
                     .iter()
-                    .filter(|f| cairo_jit::casm::decode(cairo_jit_runtime::felt::to_canonical(f.to_raw())).is_ok())
+                    .filter(|f| {
+                        cairo_jit::casm::decode(cairo_jit_runtime::felt::to_canonical(f.to_raw())).is_ok()
+                    })
                     .count()
             })
         });
