@@ -177,14 +177,14 @@ impl fmt::Display for Expr {
 }
 
 /// A lexical token.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Tok {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tok<'a> {
     Int(Felt),
-    Ident(String),
+    Ident(&'a str),
     Punct(&'static str),
 }
 
-fn tokenize(text: &str) -> Result<Vec<Tok>, String> {
+fn tokenize(text: &str) -> Result<Vec<Tok<'_>>, String> {
     const PUNCTS: [&str; 13] = ["**", "(", ")", "[", "]", ",", "+", "-", "*", "/", ".", ":", "="];
     let bytes = text.as_bytes();
     let mut toks = Vec::new();
@@ -204,24 +204,24 @@ fn tokenize(text: &str) -> Result<Vec<Tok>, String> {
                 if ds == i {
                     return Err(format!("bad hex literal at offset {start}"));
                 }
-                num_bigint::BigUint::parse_bytes(&bytes[ds..i], 16)
+                small_or_big(&text[ds..i], 16)
             } else {
                 while i < bytes.len() && bytes[i].is_ascii_digit() {
                     i += 1;
                 }
-                num_bigint::BigUint::parse_bytes(&bytes[start..i], 10)
+                small_or_big(&text[start..i], 10)
             };
             if i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
                 return Err(format!("bad number at offset {start}"));
             }
             let value = value.ok_or_else(|| format!("bad number at offset {start}"))?;
-            toks.push(Tok::Int(Felt::from(&value)));
+            toks.push(Tok::Int(value));
         } else if b.is_ascii_alphabetic() || b == b'_' {
             let start = i;
             while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
                 i += 1;
             }
-            toks.push(Tok::Ident(text[start..i].to_string()));
+            toks.push(Tok::Ident(&text[start..i]));
         } else if let Some(p) = PUNCTS.iter().find(|p| bytes[i..].starts_with(p.as_bytes())) {
             toks.push(Tok::Punct(p));
             i += p.len();
@@ -233,21 +233,30 @@ fn tokenize(text: &str) -> Result<Vec<Tok>, String> {
     Ok(toks)
 }
 
+/// An integer literal's digits in `radix` (already checked) as a felt: through a `u64` when
+/// it fits, else through a big integer.
+fn small_or_big(digits: &str, radix: u32) -> Option<Felt> {
+    match u64::from_str_radix(digits, radix) {
+        Ok(v) => Some(Felt::from(v)),
+        Err(_) => num_bigint::BigUint::parse_bytes(digits.as_bytes(), radix).map(|v| Felt::from(&v)),
+    }
+}
+
 /// A recursive-descent parser over the tokens.
-struct Parser {
-    toks: Vec<Tok>,
+struct Parser<'a> {
+    toks: Vec<Tok<'a>>,
     pos: usize,
     depth: usize,
 }
 
 type PResult<T> = Result<T, String>;
 
-impl Parser {
-    fn new(text: &str) -> PResult<Parser> {
+impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> PResult<Parser<'a>> {
         Ok(Parser { toks: tokenize(text)?, pos: 0, depth: 0 })
     }
 
-    fn peek(&self) -> Option<&Tok> {
+    fn peek(&self) -> Option<&Tok<'a>> {
         self.toks.get(self.pos)
     }
 
@@ -361,7 +370,7 @@ impl Parser {
         self.pos += 1;
         let res = match tok {
             Tok::Int(v) => (Expr::Const(v), 1),
-            Tok::Ident(id) => match id.as_str() {
+            Tok::Ident(id) => match id {
                 "ap" => (Expr::Reg(Register::Ap), 1),
                 "fp" => (Expr::Reg(Register::Fp), 1),
                 "cast" => {
@@ -396,7 +405,7 @@ impl Parser {
         while !self.peek_punct(")") {
             let name = match (self.peek(), self.toks.get(self.pos + 1)) {
                 (Some(Tok::Ident(n)), Some(Tok::Punct("="))) => {
-                    let n = n.clone();
+                    let n = n.to_string();
                     self.pos += 2;
                     Some(n)
                 }
@@ -423,11 +432,11 @@ impl Parser {
     fn ty(&mut self) -> PResult<CairoType> {
         self.enter()?;
         let mut t = match self.peek().cloned() {
-            Some(Tok::Ident(id)) if id == "felt" => {
+            Some(Tok::Ident("felt")) => {
                 self.pos += 1;
                 CairoType::Felt
             }
-            Some(Tok::Ident(id)) if id == "codeoffset" => {
+            Some(Tok::Ident("codeoffset")) => {
                 self.pos += 1;
                 CairoType::Codeoffset
             }
@@ -461,7 +470,7 @@ impl Parser {
         while !self.peek_punct(")") {
             let name = match (self.peek(), self.toks.get(self.pos + 1)) {
                 (Some(Tok::Ident(n)), Some(Tok::Punct(":"))) => {
-                    let n = n.clone();
+                    let n = n.to_string();
                     self.pos += 2;
                     Some(n)
                 }

@@ -226,32 +226,43 @@ impl Identifiers {
             scopes: vec![ScopeNode::default()],
         };
         for (name, def) in defs {
-            let parts = split_name(&name);
-            let Some((last, prefix)) = parts.split_last() else { continue };
+            let (prefix, last) = match name.rsplit_once('.') {
+                Some((prefix, last)) => (Some(prefix), last),
+                None => (None, name.as_str()),
+            };
+            if last.is_empty() && prefix.is_none() {
+                continue;
+            }
             let mut scope = 0;
-            for (i, part) in prefix.iter().enumerate() {
-                scope = match ids.scopes[scope].subscopes.get(*part) {
+            // `name[..end]` is the scope's full name.
+            let mut end = 0;
+            for part in prefix.into_iter().flat_map(|p| p.split('.')) {
+                end += part.len();
+                scope = match ids.scopes[scope].subscopes.get(part) {
                     Some(&s) => s,
                     None => {
                         let idx = ids.scopes.len();
-                        ids.scopes.push(ScopeNode { fullname: join(&parts[..=i]), ..Default::default() });
-                        ids.scopes[scope].subscopes.insert((*part).to_string(), idx);
+                        ids.scopes
+                            .push(ScopeNode { fullname: name[..end].to_string(), ..Default::default() });
+                        ids.scopes[scope].subscopes.insert(part.to_string(), idx);
                         idx
                     }
                 };
+                end += 1;
             }
+            let last = last.to_string();
             let idx = match ids.by_name.get(&name) {
                 Some(&i) => {
                     ids.defs[i].1 = def;
                     i
                 }
                 None => {
-                    ids.defs.push((name.clone(), def));
-                    ids.by_name.insert(name.clone(), ids.defs.len() - 1);
+                    ids.by_name.insert(name.clone(), ids.defs.len());
+                    ids.defs.push((name, def));
                     ids.defs.len() - 1
                 }
             };
-            ids.scopes[scope].identifiers.insert((*last).to_string(), idx);
+            ids.scopes[scope].identifiers.insert(last, idx);
         }
         ids
     }

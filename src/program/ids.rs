@@ -51,10 +51,10 @@ impl HintRefs {
     /// resolves, through the identifier search, to that very reference.
     pub(crate) fn build(identifiers: &Identifiers, scopes: &[String], flow: &FlowTrackingData) -> HintRefs {
         let mut by_short_name = HashMap::new();
-        for (full, &id) in &flow.reference_ids {
+        for (full, id) in flow.reference_ids.iter() {
             for scope in scopes {
                 let short = if scope.is_empty() {
-                    Some(full.as_str())
+                    Some(full)
                 } else {
                     full.strip_prefix(scope.as_str()).and_then(|r| r.strip_prefix('.'))
                 };
@@ -433,7 +433,7 @@ impl<'a> Ids<'a> {
             Identifier::Namespace => IdsValue::Scope { name: canonical.into(), pc: None },
             Identifier::Reference { full_name, .. } => {
                 return match self.flow.reference_ids.get(full_name) {
-                    Some(&id) => Ok(Head::Ref(id)),
+                    Some(id) => Ok(Head::Ref(id)),
                     None => Err(IdsError::Revoked {
                         name: name.into(),
                         reason: "it is not in the flow-tracking data here".into(),

@@ -7,12 +7,12 @@
 use super::error::ProgramError;
 use super::eval::{infer_type, ApTracking, Reference};
 use super::expr::{parse_expr, parse_type, CairoType};
+use super::flow::InternerGuard;
 use super::identifiers::{Identifier, Identifiers, Member, StructDef};
 use super::ids::HintRefs;
 use super::location::{DebugInfo, HintLocation, InstructionLocation, Location};
-use super::raw::{self, RawFlowTrackingData, RawIdentifier, RawLocation, RawProgram};
+use super::raw::{self, BigIntLit, RawFlowTrackingData, RawIdentifier, RawLocation, RawProgram};
 use super::{Attribute, FlowTrackingData, Hint, Program};
-use num_bigint::BigUint;
 use starknet_types_core::felt::Felt;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -24,20 +24,9 @@ pub const STARK_PRIME_HEX: &str = "0x8000000000000110000000000000000000000000000
 impl Program {
     /// Loads a program from cairo-compile's JSON.
     pub fn from_json_bytes(bytes: &[u8]) -> Result<Program, ProgramError> {
-        let quoted = raw::quote_big_integers(bytes);
-        let raw: RawProgram = match serde_json::from_slice(quoted.as_deref().unwrap_or(bytes)) {
-            Ok(r) => r,
-            Err(e) => {
-                // Report syntax errors at their position in the original text.
-                if quoted.is_some() {
-                    if let Err(orig) = serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
-                        return Err(ProgramError::json(orig));
-                    }
-                }
-                return Err(ProgramError::json(e));
-            }
-        };
-        convert(raw)
+        let _interner = InternerGuard::install();
+        let raw: RawProgram = serde_json::from_slice(bytes).map_err(ProgramError::json)?;
+        convert(raw, bytes)
     }
 
     /// Loads a program from a JSON file.
@@ -48,34 +37,72 @@ impl Program {
     }
 }
 
-/// Parses `0x...` (any case) into an integer.
-fn parse_hex(s: &str) -> Option<BigUint> {
-    let digits = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X"))?;
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+/// The Stark prime, big-endian.
+const STARK_PRIME_BE: [u8; 32] = {
+    let mut p = [0u8; 32];
+    p[0] = 0x08;
+    p[7] = 0x11;
+    p[31] = 0x01;
+    p
+};
+
+/// Parses `0x...` (any case, leading zeros allowed) into a 256-bit big-endian integer; `None`
+/// if it is not such a number or needs more than 256 bits.
+fn parse_hex_be(s: &str) -> Option<[u8; 32]> {
+    let digits = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X"))?.as_bytes();
+    if digits.is_empty() {
         return None;
     }
-    BigUint::parse_bytes(digits.as_bytes(), 16)
+    let significant = &digits[digits.iter().position(|&b| b != b'0').unwrap_or(digits.len())..];
+    if significant.len() > 64 {
+        // Too large, or not hex at all: either way not a word below the prime.
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, &c) in significant.iter().rev().enumerate() {
+        let v = match c {
+            b'0'..=b'9' => c - b'0',
+            b'a'..=b'f' => c - b'a' + 10,
+            b'A'..=b'F' => c - b'A' + 10,
+            _ => return None,
+        };
+        out[31 - i / 2] |= v << (4 * (i % 2));
+    }
+    Some(out)
+}
+
+/// A data word: a hex number below the prime.
+fn parse_word(s: &str) -> Option<Felt> {
+    parse_hex_be(s).filter(|be| *be < STARK_PRIME_BE).map(|be| Felt::from_bytes_be(&be))
+}
+
+/// Whether `name` is a valid scoped name: components separated by `.`, none empty.
+fn valid_name(name: &str) -> bool {
+    let b = name.as_bytes();
+    !b.is_empty() && b[0] != b'.' && b[b.len() - 1] != b'.' && !b.windows(2).any(|w| w == b"..")
 }
 
 fn check_name(context: &str, name: &str, allow_empty: bool) -> Result<(), ProgramError> {
-    let ok = if name.is_empty() { allow_empty } else { name.split('.').all(|p| !p.is_empty()) };
-    if ok {
+    if (name.is_empty() && allow_empty) || valid_name(name) {
         Ok(())
     } else {
         Err(ProgramError::InvalidScopedName { context: context.into(), name: name.into() })
     }
 }
 
-fn check_scopes(context: &str, scopes: &[String]) -> Result<(), ProgramError> {
-    scopes.iter().try_for_each(|s| check_name(context, s, true))
+fn check_scopes(context: impl Fn() -> String, scopes: &[String]) -> Result<(), ProgramError> {
+    match scopes.iter().find(|s| !s.is_empty() && !valid_name(s)) {
+        Some(s) => check_name(&context(), s, true),
+        None => Ok(()),
+    }
 }
 
 fn flow(context: &str, raw: RawFlowTrackingData, n_refs: usize) -> Result<FlowTrackingData, ProgramError> {
-    for (name, &id) in &raw.reference_ids {
+    for (name, id) in raw.reference_ids.iter() {
         if id >= n_refs {
             return Err(ProgramError::UnknownReferenceId {
                 context: context.into(),
-                name: name.clone(),
+                name: name.into(),
                 id,
                 count: n_refs,
             });
@@ -83,8 +110,25 @@ fn flow(context: &str, raw: RawFlowTrackingData, n_refs: usize) -> Result<FlowTr
     }
     Ok(FlowTrackingData {
         ap_tracking: ApTracking { group: raw.ap_tracking.group, offset: raw.ap_tracking.offset },
-        reference_ids: raw.reference_ids.into_iter().collect(),
+        reference_ids: raw.reference_ids,
     })
+}
+
+/// Checks a debug-info entry's reference ids (the entry's flow-tracking data is not kept).
+fn check_debug_flow(
+    context: impl Fn() -> String,
+    raw: &raw::RawDebugFlow<'_>,
+    n_refs: usize,
+) -> Result<(), ProgramError> {
+    match &raw.max_reference_id {
+        Some((id, name)) if *id >= n_refs => Err(ProgramError::UnknownReferenceId {
+            context: context(),
+            name: String::from_utf8_lossy(name.as_bytes()).into_owned(),
+            id: *id,
+            count: n_refs,
+        }),
+        _ => Ok(()),
+    }
 }
 
 fn ty(context: impl Fn() -> String, text: &str) -> Result<CairoType, ProgramError> {
@@ -106,12 +150,20 @@ fn location(raw: RawLocation) -> Location {
     }
 }
 
-fn identifier(name: &str, raw: RawIdentifier) -> Result<Identifier, ProgramError> {
+fn identifier(name: &str, raw: RawIdentifier, input: &[u8]) -> Result<Identifier, ProgramError> {
     let bad = |reason: String| ProgramError::InvalidIdentifier { name: name.into(), reason };
     Ok(match raw {
         RawIdentifier::Function { pc, decorators } => Identifier::Function { pc, decorators },
         RawIdentifier::Label { pc } => Identifier::Label { pc },
-        RawIdentifier::Const { value } => Identifier::Const { felt: Felt::from(&value.0), value: value.0 },
+        RawIdentifier::Const { value, key_addr } => {
+            let value = match value {
+                BigIntLit::Exact(v) => v,
+                BigIntLit::Lossy => key_addr
+                    .and_then(|a| raw::integer_after_key(input, a))
+                    .ok_or_else(|| bad("the const value is not an integer".into()))?,
+            };
+            Identifier::Const { felt: Felt::from(&value), value }
+        }
         RawIdentifier::Struct { full_name, members, size } => {
             let size = usize::try_from(size).map_err(|_| bad(format!("negative struct size {size}")))?;
             let mut ms = BTreeMap::new();
@@ -143,32 +195,30 @@ fn identifier(name: &str, raw: RawIdentifier) -> Result<Identifier, ProgramError
         RawIdentifier::TypeDefinition { cairo_type } => Identifier::TypeDefinition {
             cairo_type: ty(|| format!("type definition '{name}'"), &cairo_type)?,
         },
-        RawIdentifier::Namespace {} => Identifier::Namespace,
-        RawIdentifier::Scope {} => Identifier::Scope,
+        RawIdentifier::Namespace => Identifier::Namespace,
+        RawIdentifier::Scope => Identifier::Scope,
     })
 }
 
-fn convert(raw: RawProgram) -> Result<Program, ProgramError> {
-    let stark_prime = parse_hex(STARK_PRIME_HEX);
-    if parse_hex(&raw.prime).is_none() || parse_hex(&raw.prime) != stark_prime {
+fn convert(raw: RawProgram, input: &[u8]) -> Result<Program, ProgramError> {
+    if parse_hex_be(&raw.prime) != Some(STARK_PRIME_BE) {
         return Err(ProgramError::UnsupportedPrime(raw.prime));
     }
-    let prime = stark_prime.unwrap_or_default();
 
     let data = raw
         .data
         .iter()
         .enumerate()
-        .map(|(index, word)| match parse_hex(word) {
-            Some(v) if v < prime => Ok(Felt::from(&v)),
-            _ => Err(ProgramError::InvalidDataWord { index, word: word.clone() }),
+        .map(|(index, word)| {
+            parse_word(word.as_str())
+                .ok_or_else(|| ProgramError::InvalidDataWord { index, word: word.as_str().into() })
         })
         .collect::<Result<Vec<_>, _>>()?;
 
     let mut defs = Vec::with_capacity(raw.identifiers.len());
     for (name, raw_id) in raw.identifiers {
         check_name("identifiers", &name, false)?;
-        let def = identifier(&name, raw_id)?;
+        let def = identifier(&name, raw_id, input)?;
         defs.push((name, def));
     }
     let identifiers = Identifiers::new(defs);
@@ -216,7 +266,7 @@ fn convert(raw: RawProgram) -> Result<Program, ProgramError> {
         let mut list = Vec::with_capacity(raw_hints.len());
         for (i, h) in raw_hints.into_iter().enumerate() {
             let context = format!("hint {i} at pc {pc}");
-            check_scopes(&context, &h.accessible_scopes)?;
+            check_scopes(|| context.clone(), &h.accessible_scopes)?;
             let flow_tracking_data = flow(&context, h.flow_tracking_data, n_refs)?;
             let refs = HintRefs::build(&identifiers, &h.accessible_scopes, &flow_tracking_data);
             list.push(Hint {
@@ -235,7 +285,7 @@ fn convert(raw: RawProgram) -> Result<Program, ProgramError> {
         .enumerate()
         .map(|(i, a)| {
             let context = format!("attribute {i} ('{}')", a.name);
-            check_scopes(&context, &a.accessible_scopes)?;
+            check_scopes(|| context.clone(), &a.accessible_scopes)?;
             let flow_tracking_data = a.flow_tracking_data.map(|f| flow(&context, f, n_refs)).transpose()?;
             Ok(Attribute {
                 name: a.name,
@@ -252,13 +302,15 @@ fn convert(raw: RawProgram) -> Result<Program, ProgramError> {
         .debug_info
         .map(|d| {
             let mut instruction_locations = BTreeMap::new();
-            for (pc_str, l) in d.instruction_locations {
+            for (pc_str, l) in d.instruction_locations.0 {
+                let pc_str = pc_str.as_str();
                 let pc: usize =
-                    pc_str.parse().map_err(|_| ProgramError::InvalidDebugInfoPc(pc_str.clone()))?;
-                let context = format!("debug_info at pc {pc}");
-                check_scopes(&context, &l.accessible_scopes)?;
-                let flow_tracking_data =
-                    l.flow_tracking_data.map(|f| flow(&context, f, n_refs)).transpose()?;
+                    pc_str.parse().map_err(|_| ProgramError::InvalidDebugInfoPc(pc_str.into()))?;
+                let context = || format!("debug_info at pc {pc}");
+                check_scopes(context, &l.accessible_scopes)?;
+                if let Some(f) = &l.flow_tracking_data {
+                    check_debug_flow(context, f, n_refs)?;
+                }
                 let hints = l
                     .hints
                     .into_iter()
@@ -275,7 +327,6 @@ fn convert(raw: RawProgram) -> Result<Program, ProgramError> {
                         inst: location(l.inst),
                         hints,
                         accessible_scopes: l.accessible_scopes,
-                        flow_tracking_data,
                     },
                 );
             }

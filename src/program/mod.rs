@@ -15,6 +15,7 @@
 mod error;
 mod eval;
 mod expr;
+mod flow;
 mod identifiers;
 mod ids;
 mod load;
@@ -30,6 +31,7 @@ pub use eval::{
     EvalContext, EvalError, Reference,
 };
 pub use expr::{parse_expr, parse_type, BinOp, CairoType, Expr, Register, TupleItem, MAX_NESTING};
+pub use flow::{FlowTrackingData, ReferenceIds};
 pub use identifiers::{Found, Identifier, IdentifierError, Identifiers, Member, SearchResult, StructDef};
 pub use ids::{HintRefs, Ids, IdsValue, MemoryView};
 pub use load::STARK_PRIME_HEX;
@@ -40,20 +42,10 @@ pub use location::{
 
 use crate::vm::value::Relocatable;
 use starknet_types_core::felt::Felt;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// The name of the `with_attr` attribute whose value the VM prints on errors.
 pub const ERROR_MESSAGE_ATTRIBUTE: &str = "error_message";
-
-/// Flow-tracking data at a pc: the ap tracking and the live references (full name -> id in
-/// the reference manager).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FlowTrackingData {
-    /// ap tracking at this pc.
-    pub ap_tracking: ApTracking,
-    /// Live references: full name -> reference id.
-    pub reference_ids: HashMap<String, usize>,
-}
 
 /// A hint.
 #[derive(Clone, Debug, PartialEq, Eq)]

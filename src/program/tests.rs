@@ -9,6 +9,7 @@
 
 mod corpus;
 mod errors_fmt;
+mod fast_load;
 mod idents;
 mod ids_res;
 mod loader;

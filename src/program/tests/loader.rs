@@ -5,11 +5,11 @@ use super::{ERR_ATTR_JSON, ERR_LOCAL_JSON, IDS_JSON};
 use starknet_types_core::felt::Felt;
 
 /// The program as a JSON value (big integers quoted so that they survive the round trip).
-fn ids_json() -> serde_json::Value {
+pub(super) fn ids_json() -> serde_json::Value {
     serde_json::from_slice(&super::super::raw::quote_big_integers(IDS_JSON).unwrap()).unwrap()
 }
 
-fn load_value(v: &serde_json::Value) -> Result<Program, ProgramError> {
+pub(super) fn load_value(v: &serde_json::Value) -> Result<Program, ProgramError> {
     Program::from_json_bytes(serde_json::to_string(v).unwrap().as_bytes())
 }
 
