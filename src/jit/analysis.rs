@@ -104,7 +104,11 @@ pub fn discover(
     let mut insts = BTreeMap::new();
     let mut queue = VecDeque::from([entry]);
     while let Some(pc) = queue.pop_front() {
-        if insts.len() >= MAX_REGION || insts.contains_key(&pc) || (pc != entry && is_hint(pc)) {
+        if insts.len()
+            >= std::env::var("CAIRO_JIT_MAXREGION").ok().and_then(|v| v.parse().ok()).unwrap_or(MAX_REGION)
+            || insts.contains_key(&pc)
+            || (pc != entry && is_hint(pc))
+        {
             continue;
         }
         let Some((inst, imm)) = fetch(pc) else { continue };
