@@ -91,7 +91,9 @@ impl Region {
 }
 
 /// Discovers the region starting at `entry`. `fetch(pc)` returns the decoded instruction and
-/// its immediate (or `None` when the cell is unset or invalid); `is_hint(pc)` tells hint pcs.
+/// its immediate (or `None` when the cell is unset or invalid); `is_hint(pc)` tells the pcs
+/// a region must not contain (hint pcs; for the JIT also the run's end pc and instructions
+/// already compiled into another region).
 /// Returns `None` when the entry itself cannot be compiled.
 pub fn discover(
     entry: u64,
@@ -104,11 +106,7 @@ pub fn discover(
     let mut insts = BTreeMap::new();
     let mut queue = VecDeque::from([entry]);
     while let Some(pc) = queue.pop_front() {
-        if insts.len()
-            >= std::env::var("CAIRO_JIT_MAXREGION").ok().and_then(|v| v.parse().ok()).unwrap_or(MAX_REGION)
-            || insts.contains_key(&pc)
-            || (pc != entry && is_hint(pc))
-        {
+        if insts.len() >= MAX_REGION || insts.contains_key(&pc) || (pc != entry && is_hint(pc)) {
             continue;
         }
         let Some((inst, imm)) = fetch(pc) else { continue };

@@ -218,11 +218,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
         let bad = b.create_block();
         b.set_cold_block(bad);
         let pool = &mut b.func.dfg.value_lists;
-        let single = std::env::var_os("CAIRO_JIT_SINGLE").is_some();
-        let targets: Vec<BlockCall> = blocks
-            .values()
-            .map(|&blk| BlockCall::new(if single { blocks[&region.entry] } else { blk }, [], pool))
-            .collect();
+        let targets: Vec<BlockCall> = blocks.values().map(|&blk| BlockCall::new(blk, [], pool)).collect();
         let def = BlockCall::new(bad, [], pool);
         let jt = b.create_jump_table(JumpTableData::new(def, &targets));
         b.ins().br_table(index, jt);

@@ -38,7 +38,7 @@ use cranelift_module::{FuncId, Linkage, Module};
 use std::path::PathBuf;
 
 /// Executions of a pc before the region starting there is compiled, by default.
-pub const DEFAULT_THRESHOLD: u32 = 100;
+pub const DEFAULT_THRESHOLD: u32 = 10_000;
 
 /// JIT options.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,6 +51,8 @@ pub struct JitOptions {
 
 impl Default for JitOptions {
     fn default() -> Self {
+        // Cranelift still spends ~0.1-0.3 ms per compiled CASM instruction (each is compiled
+        // once; see BENCHMARKS.md), so a region pays off only after thousands of executions.
         JitOptions { threshold: DEFAULT_THRESHOLD, dump_clif: None }
     }
 }
@@ -132,10 +134,12 @@ impl Jit {
         let mut fb = settings::builder();
         fb.set("use_colocated_libcalls", "false").map_err(|x| e(&x))?;
         fb.set("is_pic", "false").map_err(|x| e(&x))?;
-        let opt = std::env::var("CAIRO_JIT_OPT").unwrap_or_else(|_| "speed".into());
-        fb.set("opt_level", &opt).map_err(|x| e(&x))?;
-        let ra = std::env::var("CAIRO_JIT_REGALLOC").unwrap_or_else(|_| "backtracking".into());
-        fb.set("regalloc_algorithm", &ra).map_err(|x| e(&x))?;
+        // opt_level none: the egraph pass costs ~20% of compile time and gained nothing on the
+        // fast paths (which are already minimal); the single-pass register allocator halves
+        // compile time again but executes ~25% more instructions per step (fib_loop, callgrind),
+        // so the backtracking one stays.
+        fb.set("opt_level", "none").map_err(|x| e(&x))?;
+        fb.set("regalloc_algorithm", "backtracking").map_err(|x| e(&x))?;
         fb.set("enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })
             .map_err(|x| e(&x))?;
         let isa = cranelift_native::builder()
@@ -321,25 +325,10 @@ impl Jit {
             let text = clif::annotated(&self.ctx.func, region, &blocks);
             let _ = std::fs::write(dir.join(format!("region_{seg}_{}.clif", region.entry)), text);
         }
-        let t1 = std::time::Instant::now();
         let id = module.declare_anonymous_function(&self.ctx.func.signature).map_err(|e| e.to_string())?;
         module.define_function(id, &mut self.ctx).map_err(|e| format!("{e:?}"))?;
-        let t2 = std::time::Instant::now();
         module.clear_context(&mut self.ctx);
         module.finalize_definitions().map_err(|e| e.to_string())?;
-        if std::env::var_os("CAIRO_JIT_TIMES").is_some() {
-            eprintln!(
-                "region {} insts {} ir {} define {:?} finalize {:?}",
-                region.entry,
-                region.insts.len(),
-                ir,
-                t2 - t1,
-                t2.elapsed()
-            );
-            {
-                eprintln!("{}", cranelift_codegen::timing::take_current());
-            }
-        }
         let code = module.get_finalized_function(id);
         // SAFETY: `code` is the entry of a function just compiled with the signature
         // `fn(*mut JitContext, u32) -> u32` in the platform's default (C) calling convention,
