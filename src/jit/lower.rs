@@ -317,7 +317,11 @@ impl<'a, 'f> Lowering<'a, 'f> {
     fn cell_addrs<const N: usize>(&mut self, cells: [(Reg, i16); N], slow: Block) -> [Value; N] {
         let idx = cells.map(|(r, off)| {
             let base = self.reg(r);
-            self.b.ins().iadd_imm_s(base, off as i64)
+            if off == 0 {
+                base
+            } else {
+                self.b.ins().iadd_imm_s(base, off as i64)
+            }
         });
         let len = self.e.len;
         let conds = idx.map(|x| self.b.ins().icmp(IntCC::UnsignedLessThan, x, len));
@@ -646,8 +650,13 @@ impl<'a, 'f> Lowering<'a, 'f> {
                     Res::Op1 => {
                         let w0 = self.b.ins().load(I64, flags(), p0, 0);
                         let s0 = self.is_set(w0);
-                        let s1 = self.is_set(op1[0]);
-                        let ok = self.b.ins().band(s0, s1);
+                        // An immediate is a set felt (region discovery checked it).
+                        let ok = if i.op1_src == Op1Src::Imm {
+                            s0
+                        } else {
+                            let s1 = self.is_set(op1[0]);
+                            self.b.ins().band(s0, s1)
+                        };
                         self.guard(ok, slow);
                         op1
                     }
