@@ -482,6 +482,52 @@ impl<'a, 'f> Lowering<'a, 'f> {
         [top, r[2], r[1], r[0]]
     }
 
+    /// `a - c mod p` inline on the raw Montgomery limbs (the result has `TAG_SET`): subtract
+    /// with borrows and add p back when the subtraction borrowed.
+    fn felt_sub_inline(&mut self, a: [Value; 4], c: [Value; 4]) -> [Value; 4] {
+        let mask = self.b.ins().iconst(I64, !TAG_MASK as i64);
+        let a0 = self.b.ins().band(a[0], mask);
+        let c0 = self.b.ins().band(c[0], mask);
+        let (x, y) = ([a[3], a[2], a[1], a0], [c[3], c[2], c[1], c0]);
+        let mut diff = [x[0]; 4];
+        let mut borrow: Option<Value> = None;
+        for k in 0..4 {
+            let t = self.b.ins().isub(x[k], y[k]);
+            let b1 = self.b.ins().icmp(IntCC::UnsignedLessThan, x[k], y[k]);
+            let (t, b_new) = match borrow {
+                None => (t, b1),
+                Some(bin) => {
+                    let bin64 = self.b.ins().uextend(I64, bin);
+                    let t2 = self.b.ins().isub(t, bin64);
+                    let b2 = self.b.ins().icmp(IntCC::UnsignedLessThan, t, bin64);
+                    (t2, self.b.ins().bor(b1, b2))
+                }
+            };
+            diff[k] = t;
+            borrow = Some(b_new);
+        }
+        let borrowed = borrow.expect("four limbs");
+        // diff + p, p = [1, 0, 0, P3]; carry chain by compares.
+        const P3: i64 = 0x0800000000000011;
+        let r0 = self.b.ins().iadd_imm_s(diff[0], 1);
+        let c0 = self.b.ins().icmp_imm_s(IntCC::Equal, r0, 0);
+        let c0_64 = self.b.ins().uextend(I64, c0);
+        let r1 = self.b.ins().iadd(diff[1], c0_64);
+        let z1 = self.b.ins().icmp_imm_s(IntCC::Equal, r1, 0);
+        let c1 = self.b.ins().band(c0, z1);
+        let c1_64 = self.b.ins().uextend(I64, c1);
+        let r2 = self.b.ins().iadd(diff[2], c1_64);
+        let z2 = self.b.ins().icmp_imm_s(IntCC::Equal, r2, 0);
+        let c2 = self.b.ins().band(c1, z2);
+        let c2_64 = self.b.ins().uextend(I64, c2);
+        let add3 = self.b.ins().iadd_imm_s(c2_64, P3);
+        let r3 = self.b.ins().iadd(diff[3], add3);
+        let r = [(r0, diff[0]), (r1, diff[1]), (r2, diff[2]), (r3, diff[3])]
+            .map(|(with_p, d)| self.b.ins().select(borrowed, with_p, d));
+        let top = self.b.ins().bor_imm_s(r[3], TAG_SET as i64);
+        [top, r[2], r[1], r[0]]
+    }
+
     /// `op0 + imm` where op0 may be a felt (field addition) or a pointer (offset + imm, which
     /// must not leave `[0, 2^64)`, as the interpreter requires).
     fn add_imm_either(&mut self, op0: [Value; 4], imm: [Value; 4], d: i64, slow: Block) -> [Value; 4] {
@@ -621,6 +667,52 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 let setd = self.is_set(d[0]);
                 self.guard(setd, slow);
                 self.store_cell(p1, 0, d);
+                self.b.ins().jump(done, &[]);
+                self.b.switch_to_block(done);
+                self.record(ri.pc);
+                self.ap_update(i.ap_update);
+                self.goto(ri.next_pc());
+                true
+            }
+            (Opcode::AssertEq, PcUpdate::Regular)
+                if i.ap_update != ApUpdate::Add
+                    && matches!(i.op1_src, Op1Src::Ap | Op1Src::Fp)
+                    && i.res == Res::Add =>
+            {
+                // dst = op0 + op1 with registers: the sum, or (dst set, one operand unknown) the
+                // unknown operand deduced as dst minus the other, as the interpreter's opcode
+                // deduction does (the execution segment has no builtin deduction). Felts only.
+                let r = if i.op1_src == Op1Src::Ap { Reg::Ap } else { Reg::Fp };
+                let [p1, p0, pd] =
+                    self.cell_addrs([(r, i.off2), (i.op0_reg, i.off1), (i.dst_reg, i.off0)], slow);
+                let op1 = self.load_cell(p1, 0);
+                let op0 = self.load_cell(p0, 0);
+                let s0 = self.is_set(op0[0]);
+                let s1 = self.is_set(op1[0]);
+                let both = self.b.ins().band(s0, s1);
+                let (compute, deduce, done) =
+                    (self.b.create_block(), self.b.create_block(), self.b.create_block());
+                self.b.ins().brif(both, compute, &[], deduce, &[]);
+                self.b.switch_to_block(compute);
+                let f0 = self.is_felt(op0[0]);
+                let f1 = self.is_felt(op1[0]);
+                let felts = self.b.ins().band(f0, f1);
+                self.guard(felts, slow);
+                let res = self.felt_add_inline(op0, op1);
+                self.write_once(pd, res, slow);
+                self.b.ins().jump(done, &[]);
+                self.b.switch_to_block(deduce);
+                // The known operand (when both are unknown it is an unset op1, which fails the
+                // felt check) and the unknown one's cell.
+                let known: [Value; 4] = std::array::from_fn(|k| self.b.ins().select(s0, op0[k], op1[k]));
+                let target = self.b.ins().select(s0, p1, p0);
+                let d = self.load_cell(pd, 0);
+                let fd = self.is_felt(d[0]);
+                let fk = self.is_felt(known[0]);
+                let ok = self.b.ins().band(fd, fk);
+                self.guard(ok, slow);
+                let v = self.felt_sub_inline(d, known);
+                self.store_cell(target, 0, v);
                 self.b.ins().jump(done, &[]);
                 self.b.switch_to_block(done);
                 self.record(ri.pc);
