@@ -230,12 +230,14 @@ impl Jit {
     /// Counts an execution of `pc` and returns its compiled code, compiling the region that
     /// starts there once it is hot.
     fn lookup(&mut self, vm: &Vm, pc: Relocatable) -> Option<(Compiled, u32)> {
+        if self.is_hint(pc) {
+            return None;
+        }
         let threshold = self.opts.threshold;
-        let hint = self.is_hint(pc);
         match *self.entry_mut(vm, pc)? {
             Entry::Compiled(f, i) => Some((f, i)),
             Entry::Failed => None,
-            Entry::Cold(n) if n < threshold || hint => {
+            Entry::Cold(n) if n < threshold => {
                 *self.entry_mut(vm, pc)? = Entry::Cold(n.saturating_add(1));
                 None
             }
@@ -389,6 +391,15 @@ impl Jit {
         }
     }
 
+    /// After an interpreted step: the compiled code to continue with at `vm.pc`, if it may be
+    /// entered there (counting the pc towards compilation as the outer loop does).
+    fn resume(&mut self, vm: &Vm, end: Relocatable, limit: u64) -> Option<(Compiled, u32)> {
+        if vm.pc == end || vm.current_step >= limit || !self.enterable(vm, limit) {
+            return None;
+        }
+        self.lookup(vm, vm.pc)
+    }
+
     /// Runs compiled code from `f`'s instruction `index` (at `vm.pc`), chaining from region to
     /// region and through interpreted slow steps for as long as the next pc is compiled;
     /// returns with the VM's state current.
@@ -423,10 +434,7 @@ impl Jit {
                     return Ok(());
                 }
                 step(interp, vm, trace.as_deref_mut(), hints)?;
-                if vm.pc == end || !self.enterable(vm, limit) {
-                    return Ok(());
-                }
-                let Some((g, i)) = self.compiled_at(vm.pc) else { return Ok(()) };
+                let Some((g, i)) = self.resume(vm, end, limit) else { return Ok(()) };
                 sync_ctx(vm, trace.as_deref_mut(), &mut ctx);
                 (f, index, seg) = (g, i, vm.pc.segment);
             } else {
@@ -438,8 +446,21 @@ impl Jit {
                     self.compiled_at(pc)
                 };
                 let Some((g, i)) = next else {
+                    // Not compiled (a hint pc, cold code, another segment): count it, and run
+                    // one step in the interpreter here rather than in the outer loop, then
+                    // re-enter compiled code with the same context.
                     sync_vm(vm, trace.as_deref_mut(), &ctx, seg);
-                    return Ok(());
+                    if vm.pc == end || vm.current_step >= limit || !self.enterable(vm, limit) {
+                        return Ok(());
+                    }
+                    let pc = vm.pc;
+                    if self.lookup(vm, pc).is_none() {
+                        step(interp, vm, trace.as_deref_mut(), hints)?;
+                    }
+                    let Some((g, i)) = self.resume(vm, end, limit) else { return Ok(()) };
+                    sync_ctx(vm, trace.as_deref_mut(), &mut ctx);
+                    (f, index, seg) = (g, i, vm.pc.segment);
+                    continue;
                 };
                 if trace.is_some() && trace_room(&ctx) < rt::TRACE_SPARE {
                     sync_vm(vm, trace.as_deref_mut(), &ctx, seg);
