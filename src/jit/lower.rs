@@ -417,14 +417,19 @@ impl<'a, 'f> Lowering<'a, 'f> {
     }
 
     /// Writes `val` into the cell at `ptr` if unset, else requires equality (write-once).
-    /// Branch-free: storing the very bits a set cell already holds changes nothing.
+    /// The usual case (an unset cell) is a test of the first word and the store; the
+    /// comparison of a set cell is a separate block.
     fn write_once(&mut self, ptr: Value, val: [Value; 4], slow: Block) {
+        let w0 = self.b.ins().load(I64, flags(), ptr, 0);
+        let set = self.is_set(w0);
+        let (check, store) = (self.b.create_block(), self.b.create_block());
+        self.b.ins().brif(set, check, &[], store, &[]);
+        self.b.switch_to_block(check);
         let cur = self.load_cell(ptr, 0);
-        let set = self.is_set(cur[0]);
         let eq = self.cells_equal(cur, val);
-        let unset = self.b.ins().bxor_imm_s(set, 1);
-        let ok = self.b.ins().bor(unset, eq);
-        self.guard(ok, slow);
+        // Storing the very bits a set cell holds changes nothing: both paths store.
+        self.b.ins().brif(eq, store, &[], slow, &[]);
+        self.b.switch_to_block(store);
         self.store_cell(ptr, 0, val);
     }
 
