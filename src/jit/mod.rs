@@ -427,7 +427,6 @@ impl Jit {
             let code = unsafe { f(&mut ctx, index) };
             if code == exit::INTERPRET {
                 self.stats.slow_steps += 1;
-                rt::SLOW_CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 sync_vm(vm, trace.as_deref_mut(), &ctx, seg);
                 // The exit may be the step limit's: the outer loop reports it.
                 if vm.current_step >= limit {

@@ -32,11 +32,6 @@ pub fn runtime_functions() -> [RtFunc; 1] {
 /// Index of `felt_mul` in [`runtime_functions`].
 pub const RT_FELT_MUL: usize = 0;
 
-/// Steps the dispatcher ran in the interpreter after compiled code exited with
-/// `exit::INTERPRET`, over the process (diagnostics; per-run counts are in
-/// [`super::JitStats::slow_steps`]).
-pub static SLOW_CALLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-
 /// Spare trace capacity reserved at a time for compiled code.
 pub const TRACE_CHUNK: usize = 1 << 16;
 
