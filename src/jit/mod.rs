@@ -228,8 +228,34 @@ impl Jit {
     }
 
     /// Counts an execution of `pc` and returns its compiled code, compiling the region that
-    /// starts there once it is hot.
+    /// starts there once it is hot. Runs before every interpreted step: the usual cases are
+    /// one indexed load.
+    #[inline]
     fn lookup(&mut self, vm: &Vm, pc: Relocatable) -> Option<(Compiled, u32)> {
+        let threshold = self.opts.threshold;
+        let cached = usize::try_from(pc.segment)
+            .ok()
+            .and_then(|s| self.entries.get_mut(s))
+            .and_then(|c| c.get_mut(pc.offset as usize));
+        if let Some(e) = cached {
+            match *e {
+                Entry::Compiled(f, i) => return Some((f, i)),
+                Entry::Failed => return None,
+                Entry::Cold(n) if n < threshold => {
+                    *e = Entry::Cold(n + 1);
+                    return None;
+                }
+                Entry::Cold(_) => {}
+            }
+        }
+        self.lookup_slow(vm, pc)
+    }
+
+    /// [`Jit::lookup`] for a pc whose cache entry does not exist yet or is hot.
+    #[cold]
+    #[inline(never)]
+    fn lookup_slow(&mut self, vm: &Vm, pc: Relocatable) -> Option<(Compiled, u32)> {
+        // Hint pcs are never compiled (their counters stay at the threshold).
         if self.is_hint(pc) {
             return None;
         }
@@ -238,7 +264,7 @@ impl Jit {
             Entry::Compiled(f, i) => Some((f, i)),
             Entry::Failed => None,
             Entry::Cold(n) if n < threshold => {
-                *self.entry_mut(vm, pc)? = Entry::Cold(n.saturating_add(1));
+                *self.entry_mut(vm, pc)? = Entry::Cold(n + 1);
                 None
             }
             Entry::Cold(_) => {
