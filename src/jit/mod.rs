@@ -407,8 +407,10 @@ impl Jit {
             if vm.current_step >= limit {
                 return Err(VmErrorKind::StepLimit.into());
             }
-            if self.enterable(vm, limit) {
-                if let Some((f, i)) = self.lookup(vm, vm.pc) {
+            // (Counted even when compiled code may not be entered now: cold steps pay only the
+            // lookup.)
+            if let Some((f, i)) = self.lookup(vm, vm.pc) {
+                if self.enterable(vm, limit) {
                     self.run_compiled(f, i, interp, vm, end, limit, trace.as_deref_mut(), hints)?;
                     continue;
                 }
