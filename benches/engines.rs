@@ -10,10 +10,12 @@
 //! processor and layout); a program it cannot run is reported and skipped.
 //!
 //! A `load` group measures parsing each program's JSON (ours and cairo-vm's) and decoding its
-//! bytecode. The JIT's compile time is measured by the `jit_compile` group.
+//! bytecode. A last group, `jit_compile`, measures only the JIT's compile time per program (every region
+//! the run reaches, compiled on first use; the time Cranelift and the lowering take, from the
+//! run's `JitStats`), with throughput in compiled CASM instructions.
 //!
 //! `cargo bench --bench engines` (all), `cargo bench --bench engines -- pedersen_loop` (one
-//! group).
+//! group), `cargo bench --bench engines -- jit_compile/` (compile time only).
 
 use cairo_jit::jit::JitOptions;
 use cairo_jit::output;
@@ -24,6 +26,7 @@ use cairo_vm::hint_processor::builtin_hint_processor::builtin_hint_processor_def
 use cairo_vm::types::layout_name::LayoutName;
 use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
 use std::path::Path;
+use std::time::Duration;
 
 /// What a measurement records: the trace or not, and the files or not.
 #[derive(Clone, Copy, PartialEq)]
@@ -198,6 +201,28 @@ const ALL: &[(&str, &str)] = &[
     ("find_compare", "small"),
 ];
 
+/// Compile time alone: each program run with every region compiled on first use; the measured
+/// time is the run's JIT compile time (`JitStats::compile_ns`), not the run's.
+fn bench_compile(c: &mut Criterion) {
+    let mut g = c.benchmark_group("jit_compile");
+    g.sample_size(10);
+    let plain = ["fib_loop", "factorial_loop", "memcpy_loop"].map(|p| (p, "plain"));
+    for (name, layout) in plain.iter().chain(SUITE) {
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/programs").join(format!("{name}.json"));
+        let program = Program::from_json_bytes(&std::fs::read(&path).expect("bench program")).unwrap();
+        let cfg = RunConfig::new()
+            .with_layout(Layout::by_name(layout).expect("layout"))
+            .with_engine(Engine::Jit(JitOptions { threshold: 0, dump_clif: None }));
+        let compile = || runner::run(&program, &cfg).unwrap().jit_stats.expect("jit stats");
+        g.throughput(Throughput::Elements(compile().instructions));
+        g.bench_function(*name, |b| {
+            b.iter_custom(|iters| (0..iters).map(|_| Duration::from_nanos(compile().compile_ns)).sum())
+        });
+    }
+    g.finish();
+}
+
 fn benches(c: &mut Criterion) {
     bench_load(c);
     for p in ["fib_loop", "factorial_loop", "memcpy_loop"] {
@@ -206,6 +231,7 @@ fn benches(c: &mut Criterion) {
     for (p, layout) in SUITE {
         bench_program(c, p, layout, false);
     }
+    bench_compile(c);
 }
 
 criterion_group!(engines, benches);

@@ -5,7 +5,7 @@
 use crate::common::*;
 use cairo_jit::jit::JitOptions;
 use cairo_jit::program::Program;
-use cairo_jit::runner::{Engine, RunConfig};
+use cairo_jit::runner::{Engine, Layout, RunConfig};
 use cairo_jit::testing::{compare_engines, Outcome};
 
 fn data(name: &str) -> Program {
@@ -62,5 +62,30 @@ fn dump_clif_writes_annotated_regions() {
     let text = std::fs::read_to_string(files[0].path()).unwrap();
     assert!(text.lines().next().unwrap().starts_with("; pc "), "{text}");
     assert!(text.contains("function u0:"), "{text}");
+    // Each instruction's block in the function body is headed by its pc and instruction.
+    let body = &text[text.find("function u0:").unwrap()..];
+    assert!(body.contains("\n; pc "), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Code a program writes into a segment of its own (as a bootloader does) is compiled there,
+/// including code written after the first compilation stopped at its unset cells.
+#[test]
+fn code_loaded_into_a_new_segment_is_compiled_and_identical() {
+    let program = data("loaded_code.json");
+    let cfg = RunConfig::new().with_layout(Layout::by_name("small").unwrap());
+    let o = compare_engines(&program, &cfg).unwrap();
+    assert!(
+        matches!(o, Outcome::Ok { ref output, .. } if output.contains("20100") && output.contains("5050")),
+        "{}",
+        o.brief()
+    );
+    for threshold in [0, 10] {
+        let jit = Engine::Jit(JitOptions { threshold, dump_clif: None });
+        let out = cairo_jit::runner::run(&program, &cfg.clone().with_engine(jit)).unwrap();
+        let stats = out.jit_stats.unwrap();
+        // sum_to, pick's first part, then pick's branch written later: three regions at least.
+        assert!(stats.foreign_regions >= 3, "threshold {threshold}: {stats:?}");
+        assert_eq!(stats.failures, 0, "{stats:?}");
+    }
 }

@@ -2,12 +2,12 @@
 //! compiled regions read and write by fixed offsets, and their exit codes.
 //!
 //! Invariants while compiled code runs:
-//! - `ap` and `fp` are offsets in the execution segment; `pc` (on exit) an offset in the code
-//!   segment. Segment indices are constants of the compiled code.
+//! - `ap` and `fp` are offsets in the execution segment; `pc` (on exit) an offset in the
+//!   segment of the region's code. Segment indices are constants of the compiled code.
 //! - `exec_base[0..exec_len)` is the execution segment's storage (see
 //!   `cairo_jit::vm::Memory::segment_storage`); unset cells are all-zero, so a store into an
-//!   unset in-bounds cell needs no bookkeeping. Any runtime call may move the storage, so
-//!   generated code reloads `exec_base`/`exec_len` after each call.
+//!   unset in-bounds cell needs no bookkeeping. No runtime function compiled code calls moves
+//!   the storage, so generated code loads `exec_base`/`exec_len` once per entry.
 //! - With tracing, `trace_ptr..trace_end` is the spare capacity of the trace vector; one entry
 //!   (three packed registers, 24 bytes) is stored per step and `trace_ptr` advanced.
 //! - `steps` counts executed steps; compiled code never runs a step once `steps == step_limit`.
@@ -41,8 +41,6 @@ pub struct JitContext {
     pub segs: *const u64,
     /// Entries in the segment table.
     pub nsegs: u64,
-    /// Opaque state for the runtime functions (the VM, the trace vector, the error slot).
-    pub state: *mut core::ffi::c_void,
 }
 
 /// Field offsets used by the code generator.
@@ -72,16 +70,12 @@ pub mod offsets {
     pub const NSEGS: i32 = offset_of!(JitContext, nsegs) as i32;
 }
 
-/// How a compiled region returned.
+/// How a compiled region returned (registers in the context are current in both cases).
 pub mod exit {
-    /// Continue at `ctx.pc` (registers in the context are current).
+    /// Continue at `ctx.pc`.
     pub const CONTINUE: u32 = 0;
-    /// Run the instruction at `ctx.pc` in the interpreter (step limit, trace capacity, or a
-    /// case compiled code does not handle); registers in the context are current.
+    /// Run the instruction at `ctx.pc` in the interpreter (a guard of its fast path failed: a
+    /// deduction, a builtin segment, a pointer where a felt was expected, a fault; or the
+    /// step limit or the trace capacity is near).
     pub const INTERPRET: u32 = 1;
-    /// A fault: the error is in the runtime state and the VM holds the registers.
-    pub const ERROR: u32 = 2;
-    /// The VM holds the registers (a runtime call left them outside compiled code's
-    /// assumptions, e.g. fp in another segment).
-    pub const VM_STATE: u32 = 3;
 }

@@ -383,12 +383,15 @@ fn run(args: RunArgs) -> ExitCode {
     }
     if let (true, Some(s)) = (args.jit_stats, out.jit_stats) {
         eprintln!(
-            "jit: {} regions, {} instructions compiled in {:.3} ms, {} failed; {} slow-path steps",
+            "jit: {} regions ({} outside the program segment), {} instructions compiled ({} IR \
+             instructions) in {:.3} ms, {} failed; {} slow-path steps",
             s.regions,
+            s.foreign_regions,
             s.instructions,
+            s.ir_instructions,
             s.compile_ns as f64 / 1e6,
             s.failures,
-            crate::jit::rt::SLOW_CALLS.load(std::sync::atomic::Ordering::Relaxed)
+            s.slow_steps
         );
     }
     for w in &out.warnings {

@@ -91,7 +91,9 @@ impl Region {
 }
 
 /// Discovers the region starting at `entry`. `fetch(pc)` returns the decoded instruction and
-/// its immediate (or `None` when the cell is unset or invalid); `is_hint(pc)` tells hint pcs.
+/// its immediate (or `None` when the cell is unset or invalid); `is_hint(pc)` tells the pcs
+/// a region must not contain (hint pcs; for the JIT also the run's end pc and instructions
+/// already compiled into another region).
 /// Returns `None` when the entry itself cannot be compiled.
 pub fn discover(
     entry: u64,

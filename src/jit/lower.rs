@@ -1,16 +1,28 @@
 //! Lowering a [`Region`] to Cranelift IR.
 //!
 //! One [`Lowering`] context owns the `FunctionBuilder`, a block per CASM instruction (all
-//! created up front), the register variables and the exit block. Every instruction has the
-//! same rhythm: step-limit and trace-capacity checks, an inline fast path guarded at every
-//! assumption, the trace entry, register updates, and a jump to the successor's block (or an
-//! exit to the dispatcher when the successor is outside the region). Whenever a guard fails
-//! the instruction goes to its slow path: a call to `cairo_jit_rt_exec`, which executes that
-//! one instruction with the interpreter (deductions, pointer arithmetic, growth of memory,
-//! faults), after which the code continues at the pc the interpreter reached.
+//! created up front), the register variables and the exit block. The function is
+//! `fn(ctx: *mut JitContext, entry: u32) -> u32`: its entry block loads the context and
+//! dispatches with one `br_table` on `entry` (the index of an instruction of the region, in pc
+//! order) to that instruction's block, so the dispatcher can enter a region at any of its
+//! instructions and no instruction is ever compiled into two regions.
 //!
-//! Invariant: the fast path of an instruction has no side effect before its last guard, so a
-//! failed guard can always hand the whole instruction to the interpreter.
+//! Every instruction has the same rhythm: at the head of a straight-line run, the step-limit
+//! and trace-capacity check for the whole run; an inline fast path guarded at every
+//! assumption; the trace entry; register updates; a jump to the successor's block (or an exit
+//! to the dispatcher when the successor is outside the region). Whenever a guard fails the
+//! instruction's cold slow path exits to the dispatcher with [`exit::INTERPRET`], which runs
+//! that one instruction with the interpreter (deductions, pointer arithmetic, growth of
+//! memory, faults, builtins) and re-enters compiled code at the pc the interpreter reached.
+//! Slow paths thus add two IR instructions each and no runtime call, so the only values live
+//! across the function are ap, fp, the step count and the trace pointer.
+//!
+//! Invariants:
+//! - the fast path of an instruction has no side effect before its last guard, so a failed
+//!   guard can always hand the whole instruction to the interpreter;
+//! - the dispatcher enters with at least [`MAX_RUN`] steps left before the step limit and
+//!   [`MAX_RUN`] free trace entries, so entering in the middle of a run (whose head check did
+//!   not run) never oversteps either.
 
 use super::analysis::{Region, RegionInst};
 use super::rt::RtFunc;
@@ -19,7 +31,8 @@ use cairo_jit_runtime::cell::{TAG_MASK, TAG_RELOC, TAG_SET};
 use cairo_jit_runtime::jit::{exit, offsets};
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
-    types, AbiParam, Block, FuncRef, InstBuilder, MemFlagsData, StackSlotData, StackSlotKind, Value,
+    types, AbiParam, Block, BlockCall, FuncRef, InstBuilder, JumpTableData, MemFlagsData, StackSlotData,
+    StackSlotKind, Value,
 };
 use cranelift_frontend::{FunctionBuilder, Variable};
 use std::collections::BTreeMap;
@@ -96,8 +109,6 @@ pub fn runs(region: &Region) -> BTreeMap<u64, u64> {
 
 /// Runtime functions imported into the function being built.
 pub struct Imports {
-    /// `cairo_jit_rt_exec(ctx, pc) -> status`.
-    pub exec: FuncRef,
     /// `cairo_jit_rt_felt_mul(out, a, b)`.
     pub felt_mul: FuncRef,
 }
@@ -117,17 +128,33 @@ pub fn signature(
     sig
 }
 
+/// The registers compiled code changes: SSA variables, read at the head of each instruction
+/// and defined before each jump to another instruction's block.
 struct Vars {
     ap: Variable,
     fp: Variable,
     steps: Variable,
-    limit: Variable,
     tp: Variable,
-    tend: Variable,
-    base: Variable,
-    len: Variable,
-    segs: Variable,
-    nsegs: Variable,
+}
+
+/// Register values within one instruction.
+#[derive(Clone, Copy)]
+struct Regs {
+    ap: Value,
+    fp: Value,
+    steps: Value,
+    tp: Value,
+}
+
+/// Context fields nothing changes while compiled code runs (no runtime call it makes moves
+/// memory): loaded once in the entry block.
+struct Env {
+    limit: Value,
+    tend: Value,
+    base: Value,
+    len: Value,
+    segs: Value,
+    nsegs: Value,
 }
 
 /// The lowering context of one region.
@@ -137,8 +164,12 @@ pub struct Lowering<'a, 'f> {
     imp: Imports,
     ctx: Value,
     v: Vars,
+    e: Env,
     blocks: BTreeMap<u64, Block>,
-    exit: Block,
+    /// The registers before the current instruction (what its slow path hands over).
+    before: Regs,
+    /// The registers as the current instruction leaves them so far.
+    cur: Regs,
     scratch: cranelift_codegen::ir::StackSlot,
 }
 
@@ -147,107 +178,101 @@ fn flags() -> MemFlagsData {
 }
 
 impl<'a, 'f> Lowering<'a, 'f> {
-    /// Builds the whole function: `fn(ctx: *mut JitContext) -> u32`.
-    pub fn build(b: &'a mut FunctionBuilder<'f>, region: &'a Region, cfg: LowerConfig, imp: Imports) {
+    /// Builds the whole function: `fn(ctx: *mut JitContext, entry: u32) -> u32`, where
+    /// `entry` indexes `region.insts` in pc order. Returns each instruction's block.
+    pub fn build(
+        b: &'a mut FunctionBuilder<'f>,
+        region: &'a Region,
+        cfg: LowerConfig,
+        imp: Imports,
+    ) -> BTreeMap<u64, Block> {
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
         let blocks: BTreeMap<u64, Block> = region.insts.keys().map(|&pc| (pc, b.create_block())).collect();
-        let exit = b.create_block();
-        b.append_block_param(exit, I32);
-        b.append_block_param(exit, I64);
         let v = Vars {
             ap: b.declare_var(I64),
             fp: b.declare_var(I64),
             steps: b.declare_var(I64),
-            limit: b.declare_var(I64),
             tp: b.declare_var(I64),
-            tend: b.declare_var(I64),
-            base: b.declare_var(I64),
-            len: b.declare_var(I64),
-            segs: b.declare_var(I64),
-            nsegs: b.declare_var(I64),
         };
         let scratch = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 96, 3));
         b.switch_to_block(entry);
         let ctx = b.block_params(entry)[0];
-        let mut l = Lowering { b, cfg, imp, ctx, v, blocks, exit, scratch };
-        l.reload_all();
-        let first = l.blocks[&region.entry];
-        l.b.ins().jump(first, &[]);
+        let index = b.block_params(entry)[1];
+        let load = |b: &mut FunctionBuilder<'f>, off: i32| b.ins().load(I64, flags(), ctx, off);
+        for (var, off) in
+            [(v.ap, offsets::AP), (v.fp, offsets::FP), (v.steps, offsets::STEPS), (v.tp, offsets::TRACE_PTR)]
+        {
+            let x = load(b, off);
+            b.def_var(var, x);
+        }
+        let e = Env {
+            limit: load(b, offsets::STEP_LIMIT),
+            tend: load(b, offsets::TRACE_END),
+            base: load(b, offsets::EXEC_BASE),
+            len: load(b, offsets::EXEC_LEN),
+            segs: load(b, offsets::SEGS),
+            nsegs: load(b, offsets::NSEGS),
+        };
+        // An index outside the table (never passed by the dispatcher) interprets at ctx.pc.
+        let bad = b.create_block();
+        b.set_cold_block(bad);
+        let pool = &mut b.func.dfg.value_lists;
+        let targets: Vec<BlockCall> = blocks.values().map(|&blk| BlockCall::new(blk, [], pool)).collect();
+        let def = BlockCall::new(bad, [], pool);
+        let jt = b.create_jump_table(JumpTableData::new(def, &targets));
+        b.ins().br_table(index, jt);
+        b.switch_to_block(bad);
+        let code = b.ins().iconst(I32, exit::INTERPRET as i64);
+        b.ins().return_(&[code]);
+        let regs = Regs { ap: index, fp: index, steps: index, tp: index };
+        let mut l = Lowering { b, cfg, imp, ctx, v, e, blocks, before: regs, cur: regs, scratch };
         let runs = runs(region);
         for ri in region.insts.values() {
             l.instruction(ri, runs.get(&ri.pc).copied());
         }
-        l.emit_exit();
         l.b.seal_all_blocks();
-    }
-
-    fn load_ctx(&mut self, off: i32) -> Value {
-        self.b.ins().load(I64, flags(), self.ctx, off)
+        l.blocks
     }
 
     fn store_ctx(&mut self, v: Value, off: i32) {
         self.b.ins().store(flags(), v, self.ctx, off);
     }
 
-    /// Loads every register and buffer field from the context into the variables.
-    fn reload_all(&mut self) {
-        for (var, off) in [
-            (self.v.ap, offsets::AP),
-            (self.v.fp, offsets::FP),
-            (self.v.steps, offsets::STEPS),
-            (self.v.limit, offsets::STEP_LIMIT),
-            (self.v.tp, offsets::TRACE_PTR),
-            (self.v.tend, offsets::TRACE_END),
-            (self.v.base, offsets::EXEC_BASE),
-            (self.v.len, offsets::EXEC_LEN),
-            (self.v.segs, offsets::SEGS),
-            (self.v.nsegs, offsets::NSEGS),
-        ] {
-            let x = self.load_ctx(off);
-            self.b.def_var(var, x);
-        }
-    }
-
-    /// Stores the registers the runtime reads (ap, fp, steps, trace pointer).
-    fn store_regs(&mut self) {
-        for (var, off) in [
-            (self.v.ap, offsets::AP),
-            (self.v.fp, offsets::FP),
-            (self.v.steps, offsets::STEPS),
-            (self.v.tp, offsets::TRACE_PTR),
-        ] {
-            let x = self.b.use_var(var);
+    /// Returns `code` to the dispatcher, which continues at `pc` with the registers `r`.
+    fn exit_with(&mut self, code: u32, pc: Value, r: Regs) {
+        for (x, off) in
+            [(r.ap, offsets::AP), (r.fp, offsets::FP), (r.steps, offsets::STEPS), (pc, offsets::PC)]
+        {
             self.store_ctx(x, off);
         }
-    }
-
-    fn emit_exit(&mut self) {
-        self.b.switch_to_block(self.exit);
-        let code = self.b.block_params(self.exit)[0];
-        let pc = self.b.block_params(self.exit)[1];
-        self.store_regs();
-        self.store_ctx(pc, offsets::PC);
-        self.b.ins().return_(&[code]);
-    }
-
-    fn exit_with(&mut self, code: u32, pc: Value) {
+        if self.cfg.trace {
+            self.store_ctx(r.tp, offsets::TRACE_PTR);
+        }
         let c = self.b.ins().iconst(I32, code as i64);
-        self.b.ins().jump(self.exit, &[c.into(), pc.into()]);
+        self.b.ins().return_(&[c]);
     }
 
-    fn exit_const(&mut self, code: u32, pc: u64) {
+    fn exit_const(&mut self, code: u32, pc: u64, r: Regs) {
         let p = self.b.ins().iconst(I64, pc as i64);
-        self.exit_with(code, p);
+        self.exit_with(code, p, r);
     }
 
-    /// Continues at `pc`: its block when in the region, else an exit.
+    /// Continues at `pc` with the current instruction's registers: its block when in the
+    /// region, else an exit.
     fn goto(&mut self, pc: u64) {
+        let r = self.cur;
         match self.blocks.get(&pc) {
             Some(&blk) => {
+                self.b.def_var(self.v.ap, r.ap);
+                self.b.def_var(self.v.fp, r.fp);
+                self.b.def_var(self.v.steps, r.steps);
+                if self.cfg.trace {
+                    self.b.def_var(self.v.tp, r.tp);
+                }
                 self.b.ins().jump(blk, &[]);
             }
-            None => self.exit_const(exit::CONTINUE, pc),
+            None => self.exit_const(exit::CONTINUE, pc, r),
         }
     }
 
@@ -260,8 +285,8 @@ impl<'a, 'f> Lowering<'a, 'f> {
 
     fn reg(&mut self, r: Reg) -> Value {
         match r {
-            Reg::Ap => self.b.use_var(self.v.ap),
-            Reg::Fp => self.b.use_var(self.v.fp),
+            Reg::Ap => self.before.ap,
+            Reg::Fp => self.before.fp,
         }
     }
 
@@ -270,7 +295,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
     fn cell_addr(&mut self, r: Reg, off: i16, extra: i64, slow: Block) -> Value {
         let base = self.reg(r);
         let idx = self.b.ins().iadd_imm_s(base, off as i64);
-        let len = self.b.use_var(self.v.len);
+        let len = self.e.len;
         if extra == 0 {
             let ok = self.b.ins().icmp(IntCC::UnsignedLessThan, idx, len);
             self.guard(ok, slow);
@@ -283,8 +308,52 @@ impl<'a, 'f> Lowering<'a, 'f> {
             self.guard(both, slow);
         }
         let byte = self.b.ins().ishl_imm_s(idx, 5);
-        let base_ptr = self.b.use_var(self.v.base);
+        let base_ptr = self.e.base;
         self.b.ins().iadd(base_ptr, byte)
+    }
+
+    /// The addresses of cells `reg + off`, after one check that all are inside the allocated
+    /// execution segment.
+    fn cell_addrs<const N: usize>(&mut self, cells: [(Reg, i16); N], slow: Block) -> [Value; N] {
+        let idx = cells.map(|(r, off)| {
+            let base = self.reg(r);
+            if off == 0 {
+                base
+            } else {
+                self.b.ins().iadd_imm_s(base, off as i64)
+            }
+        });
+        let len = self.e.len;
+        let conds = idx.map(|x| self.b.ins().icmp(IntCC::UnsignedLessThan, x, len));
+        let ok = self.all(&conds);
+        self.guard(ok, slow);
+        idx.map(|x| {
+            let byte = self.b.ins().ishl_imm_s(x, 5);
+            self.b.ins().iadd(self.e.base, byte)
+        })
+    }
+
+    /// The conjunction of conditions.
+    fn all(&mut self, conds: &[Value]) -> Value {
+        let mut acc = conds[0];
+        for &c in &conds[1..] {
+            acc = self.b.ins().band(acc, c);
+        }
+        acc
+    }
+
+    /// Requires the cells at `ptrs` to be set (as cairo-lang reads dst and op0 of every
+    /// instruction), with one guard.
+    fn require_set_at(&mut self, ptrs: &[Value], slow: Block) {
+        let conds: Vec<Value> = ptrs
+            .iter()
+            .map(|&p| {
+                let w0 = self.b.ins().load(I64, flags(), p, 0);
+                self.is_set(w0)
+            })
+            .collect();
+        let ok = self.all(&conds);
+        self.guard(ok, slow);
     }
 
     /// The address of cell `[op0 + off2]` for a relocatable op0 cell, through the segment
@@ -292,11 +361,11 @@ impl<'a, 'f> Lowering<'a, 'f> {
     /// addition did not wrap.
     fn op0_cell_addr(&mut self, op0: [Value; 4], off2: i16, slow: Block) -> Value {
         let tag = self.b.ins().icmp_imm_s(IntCC::Equal, op0[0], (TAG_SET | TAG_RELOC) as i64);
-        let nsegs = self.b.use_var(self.v.nsegs);
+        let nsegs = self.e.nsegs;
         let seg_ok = self.b.ins().icmp(IntCC::UnsignedLessThan, op0[1], nsegs);
         let ok = self.b.ins().band(tag, seg_ok);
         self.guard(ok, slow);
-        let segs = self.b.use_var(self.v.segs);
+        let segs = self.e.segs;
         let d = self.b.ins().ishl_imm_s(op0[1], 4);
         let desc = self.b.ins().iadd(segs, d);
         let base = self.b.ins().load(I64, flags(), desc, 0);
@@ -348,29 +417,20 @@ impl<'a, 'f> Lowering<'a, 'f> {
     }
 
     /// Writes `val` into the cell at `ptr` if unset, else requires equality (write-once).
+    /// The usual case (an unset cell) is a test of the first word and the store; the
+    /// comparison of a set cell is a separate block.
     fn write_once(&mut self, ptr: Value, val: [Value; 4], slow: Block) {
-        let cur = self.load_cell(ptr, 0);
-        let set = self.is_set(cur[0]);
-        let store = self.b.create_block();
-        let check = self.b.create_block();
-        let done = self.b.create_block();
+        let w0 = self.b.ins().load(I64, flags(), ptr, 0);
+        let set = self.is_set(w0);
+        let (check, store) = (self.b.create_block(), self.b.create_block());
         self.b.ins().brif(set, check, &[], store, &[]);
+        self.b.switch_to_block(check);
+        let cur = self.load_cell(ptr, 0);
+        let eq = self.cells_equal(cur, val);
+        // Storing the very bits a set cell holds changes nothing: both paths store.
+        self.b.ins().brif(eq, store, &[], slow, &[]);
         self.b.switch_to_block(store);
         self.store_cell(ptr, 0, val);
-        self.b.ins().jump(done, &[]);
-        self.b.switch_to_block(check);
-        let eq = self.cells_equal(cur, val);
-        self.b.ins().brif(eq, done, &[], slow, &[]);
-        self.b.switch_to_block(done);
-    }
-
-    /// Requires the cell `reg + off` to be set (as cairo-lang reads dst and op0 of every
-    /// instruction).
-    fn require_set(&mut self, r: Reg, off: i16, slow: Block) {
-        let p = self.cell_addr(r, off, 0, slow);
-        let w0 = self.b.ins().load(I64, flags(), p, 0);
-        let s = self.is_set(w0);
-        self.guard(s, slow);
     }
 
     /// `a + b mod p` inline on the raw Montgomery limbs (cell words: word 0 most significant,
@@ -427,6 +487,52 @@ impl<'a, 'f> Lowering<'a, 'f> {
         [top, r[2], r[1], r[0]]
     }
 
+    /// `a - c mod p` inline on the raw Montgomery limbs (the result has `TAG_SET`): subtract
+    /// with borrows and add p back when the subtraction borrowed.
+    fn felt_sub_inline(&mut self, a: [Value; 4], c: [Value; 4]) -> [Value; 4] {
+        let mask = self.b.ins().iconst(I64, !TAG_MASK as i64);
+        let a0 = self.b.ins().band(a[0], mask);
+        let c0 = self.b.ins().band(c[0], mask);
+        let (x, y) = ([a[3], a[2], a[1], a0], [c[3], c[2], c[1], c0]);
+        let mut diff = [x[0]; 4];
+        let mut borrow: Option<Value> = None;
+        for k in 0..4 {
+            let t = self.b.ins().isub(x[k], y[k]);
+            let b1 = self.b.ins().icmp(IntCC::UnsignedLessThan, x[k], y[k]);
+            let (t, b_new) = match borrow {
+                None => (t, b1),
+                Some(bin) => {
+                    let bin64 = self.b.ins().uextend(I64, bin);
+                    let t2 = self.b.ins().isub(t, bin64);
+                    let b2 = self.b.ins().icmp(IntCC::UnsignedLessThan, t, bin64);
+                    (t2, self.b.ins().bor(b1, b2))
+                }
+            };
+            diff[k] = t;
+            borrow = Some(b_new);
+        }
+        let borrowed = borrow.expect("four limbs");
+        // diff + p, p = [1, 0, 0, P3]; carry chain by compares.
+        const P3: i64 = 0x0800000000000011;
+        let r0 = self.b.ins().iadd_imm_s(diff[0], 1);
+        let c0 = self.b.ins().icmp_imm_s(IntCC::Equal, r0, 0);
+        let c0_64 = self.b.ins().uextend(I64, c0);
+        let r1 = self.b.ins().iadd(diff[1], c0_64);
+        let z1 = self.b.ins().icmp_imm_s(IntCC::Equal, r1, 0);
+        let c1 = self.b.ins().band(c0, z1);
+        let c1_64 = self.b.ins().uextend(I64, c1);
+        let r2 = self.b.ins().iadd(diff[2], c1_64);
+        let z2 = self.b.ins().icmp_imm_s(IntCC::Equal, r2, 0);
+        let c2 = self.b.ins().band(c1, z2);
+        let c2_64 = self.b.ins().uextend(I64, c2);
+        let add3 = self.b.ins().iadd_imm_s(c2_64, P3);
+        let r3 = self.b.ins().iadd(diff[3], add3);
+        let r = [(r0, diff[0]), (r1, diff[1]), (r2, diff[2]), (r3, diff[3])]
+            .map(|(with_p, d)| self.b.ins().select(borrowed, with_p, d));
+        let top = self.b.ins().bor_imm_s(r[3], TAG_SET as i64);
+        [top, r[2], r[1], r[0]]
+    }
+
     /// `op0 + imm` where op0 may be a felt (field addition) or a pointer (offset + imm, which
     /// must not leave `[0, 2^64)`, as the interpreter requires).
     fn add_imm_either(&mut self, op0: [Value; 4], imm: [Value; 4], d: i64, slow: Block) -> [Value; 4] {
@@ -473,9 +579,9 @@ impl<'a, 'f> Lowering<'a, 'f> {
     }
 
     /// The trace entry (registers before the step) and the step count.
-    fn record(&mut self, pc: u64, ap: Value, fp: Value) {
+    fn record(&mut self, pc: u64) {
+        let Regs { ap, fp, tp, steps } = self.before;
         if self.cfg.trace {
-            let tp = self.b.use_var(self.v.tp);
             let pcv = self.b.ins().iconst(I64, ((self.cfg.code_seg << 48) | pc) as i64);
             let prefix = (self.cfg.exec_seg << 48) as i64;
             let apv = self.b.ins().bor_imm_s(ap, prefix);
@@ -483,15 +589,12 @@ impl<'a, 'f> Lowering<'a, 'f> {
             self.b.ins().store(flags(), pcv, tp, 0);
             self.b.ins().store(flags(), apv, tp, 8);
             self.b.ins().store(flags(), fpv, tp, 16);
-            let ntp = self.b.ins().iadd_imm_s(tp, 24);
-            self.b.def_var(self.v.tp, ntp);
+            self.cur.tp = self.b.ins().iadd_imm_s(tp, 24);
         }
-        let s = self.b.use_var(self.v.steps);
-        let s1 = self.b.ins().iadd_imm_s(s, 1);
-        self.b.def_var(self.v.steps, s1);
+        self.cur.steps = self.b.ins().iadd_imm_s(steps, 1);
     }
 
-    fn ap_update(&mut self, u: ApUpdate, ap: Value) {
+    fn ap_update(&mut self, u: ApUpdate) {
         let d = match u {
             ApUpdate::Regular => 0,
             ApUpdate::Add1 => 1,
@@ -499,31 +602,39 @@ impl<'a, 'f> Lowering<'a, 'f> {
             ApUpdate::Add => unreachable!("ap += res has its own fast path or none"),
         };
         if d != 0 {
-            let n = self.b.ins().iadd_imm_s(ap, d);
-            self.b.def_var(self.v.ap, n);
+            self.cur.ap = self.b.ins().iadd_imm_s(self.before.ap, d);
         }
     }
 
     fn instruction(&mut self, ri: &RegionInst, run: Option<u64>) {
         let blk = self.blocks[&ri.pc];
         self.b.switch_to_block(blk);
+        let tp = if self.cfg.trace { self.b.use_var(self.v.tp) } else { self.ctx };
+        self.before = Regs {
+            ap: self.b.use_var(self.v.ap),
+            fp: self.b.use_var(self.v.fp),
+            steps: self.b.use_var(self.v.steps),
+            tp,
+        };
+        self.cur = self.before;
         let slow = self.b.create_block();
         // Step limit and trace capacity, once for the whole run of instructions starting here
         // (see `runs`): room for `n` more steps and `n` more trace entries.
         if let Some(n) = run {
-            let steps = self.b.use_var(self.v.steps);
-            let limit = self.b.use_var(self.v.limit);
+            let steps = self.before.steps;
+            let limit = self.e.limit;
             let left = self.b.ins().isub(limit, steps);
             let room = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, left, n as i64);
             let interp = self.b.create_block();
+            self.b.set_cold_block(interp);
             let go = self.b.create_block();
             self.b.ins().brif(room, go, &[], interp, &[]);
             self.b.switch_to_block(interp);
-            self.exit_const(exit::INTERPRET, ri.pc);
+            self.exit_const(exit::INTERPRET, ri.pc, self.before);
             self.b.switch_to_block(go);
             if self.cfg.trace {
-                let tp = self.b.use_var(self.v.tp);
-                let tend = self.b.use_var(self.v.tend);
+                let tp = self.before.tp;
+                let tend = self.e.tend;
                 let free = self.b.ins().isub(tend, tp);
                 let room = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, free, 24 * n as i64);
                 self.guard(room, interp);
@@ -538,19 +649,17 @@ impl<'a, 'f> Lowering<'a, 'f> {
     /// Emits the fast path; returns false when the instruction has none.
     fn fast_path(&mut self, ri: &RegionInst, slow: Block) -> bool {
         let i = ri.inst;
-        let ap = self.b.use_var(self.v.ap);
-        let fp = self.b.use_var(self.v.fp);
+        let (ap, fp) = (self.before.ap, self.before.fp);
         match (i.opcode, i.pc_update) {
             (Opcode::AssertEq, PcUpdate::Regular)
                 if i.ap_update != ApUpdate::Add && i.op1_src == Op1Src::Op0 && i.res == Res::Op1 =>
             {
                 // dst = [[reg + off1] + off2]: read through the pointer, or (op1 unset, dst set)
                 // write dst there, as the interpreter's op1 deduction does.
-                let p0 = self.cell_addr(i.op0_reg, i.off1, 0, slow);
+                let [p0, pd] = self.cell_addrs([(i.op0_reg, i.off1), (i.dst_reg, i.off0)], slow);
                 let op0 = self.load_cell(p0, 0);
                 let p1 = self.op0_cell_addr(op0, i.off2, slow);
                 let op1 = self.load_cell(p1, 0);
-                let pd = self.cell_addr(i.dst_reg, i.off0, 0, slow);
                 let set1 = self.is_set(op1[0]);
                 let (read, deduce, done) =
                     (self.b.create_block(), self.b.create_block(), self.b.create_block());
@@ -565,31 +674,90 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 self.store_cell(p1, 0, d);
                 self.b.ins().jump(done, &[]);
                 self.b.switch_to_block(done);
-                self.record(ri.pc, ap, fp);
-                self.ap_update(i.ap_update, ap);
+                self.record(ri.pc);
+                self.ap_update(i.ap_update);
+                self.goto(ri.next_pc());
+                true
+            }
+            (Opcode::AssertEq, PcUpdate::Regular)
+                if i.ap_update != ApUpdate::Add
+                    && matches!(i.op1_src, Op1Src::Ap | Op1Src::Fp)
+                    && i.res == Res::Add =>
+            {
+                // dst = op0 + op1 with registers: the sum, or (dst set, one operand unknown) the
+                // unknown operand deduced as dst minus the other, as the interpreter's opcode
+                // deduction does (the execution segment has no builtin deduction). Felts only.
+                let r = if i.op1_src == Op1Src::Ap { Reg::Ap } else { Reg::Fp };
+                let [p1, p0, pd] =
+                    self.cell_addrs([(r, i.off2), (i.op0_reg, i.off1), (i.dst_reg, i.off0)], slow);
+                let op1 = self.load_cell(p1, 0);
+                let op0 = self.load_cell(p0, 0);
+                let s0 = self.is_set(op0[0]);
+                let s1 = self.is_set(op1[0]);
+                let both = self.b.ins().band(s0, s1);
+                let (compute, deduce, done) =
+                    (self.b.create_block(), self.b.create_block(), self.b.create_block());
+                self.b.ins().brif(both, compute, &[], deduce, &[]);
+                self.b.switch_to_block(compute);
+                let f0 = self.is_felt(op0[0]);
+                let f1 = self.is_felt(op1[0]);
+                let felts = self.b.ins().band(f0, f1);
+                self.guard(felts, slow);
+                let res = self.felt_add_inline(op0, op1);
+                self.write_once(pd, res, slow);
+                self.b.ins().jump(done, &[]);
+                self.b.switch_to_block(deduce);
+                // The known operand (when both are unknown it is an unset op1, which fails the
+                // felt check) and the unknown one's cell.
+                let known: [Value; 4] = std::array::from_fn(|k| self.b.ins().select(s0, op0[k], op1[k]));
+                let target = self.b.ins().select(s0, p1, p0);
+                let d = self.load_cell(pd, 0);
+                let fd = self.is_felt(d[0]);
+                let fk = self.is_felt(known[0]);
+                let ok = self.b.ins().band(fd, fk);
+                self.guard(ok, slow);
+                let v = self.felt_sub_inline(d, known);
+                self.store_cell(target, 0, v);
+                self.b.ins().jump(done, &[]);
+                self.b.switch_to_block(done);
+                self.record(ri.pc);
+                self.ap_update(i.ap_update);
                 self.goto(ri.next_pc());
                 true
             }
             (Opcode::AssertEq, PcUpdate::Regular)
                 if i.ap_update != ApUpdate::Add && i.op1_src != Op1Src::Op0 =>
             {
-                let op1 = match i.op1_src {
-                    Op1Src::Imm => self.const_cell(ri.imm.0),
+                if i.res == Res::Unconstrained {
+                    return false;
+                }
+                let (op1, p0, pd) = match i.op1_src {
+                    Op1Src::Imm => {
+                        let [p0, pd] = self.cell_addrs([(i.op0_reg, i.off1), (i.dst_reg, i.off0)], slow);
+                        (self.const_cell(ri.imm.0), p0, pd)
+                    }
                     src => {
                         let r = if src == Op1Src::Ap { Reg::Ap } else { Reg::Fp };
-                        let p = self.cell_addr(r, i.off2, 0, slow);
-                        self.load_cell(p, 0)
+                        let [p1, p0, pd] =
+                            self.cell_addrs([(r, i.off2), (i.op0_reg, i.off1), (i.dst_reg, i.off0)], slow);
+                        (self.load_cell(p1, 0), p0, pd)
                     }
                 };
                 let res = match i.res {
                     Res::Op1 => {
-                        self.require_set(i.op0_reg, i.off1, slow);
-                        let s = self.is_set(op1[0]);
-                        self.guard(s, slow);
+                        let w0 = self.b.ins().load(I64, flags(), p0, 0);
+                        let s0 = self.is_set(w0);
+                        // An immediate is a set felt (region discovery checked it).
+                        let ok = if i.op1_src == Op1Src::Imm {
+                            s0
+                        } else {
+                            let s1 = self.is_set(op1[0]);
+                            self.b.ins().band(s0, s1)
+                        };
+                        self.guard(ok, slow);
                         op1
                     }
                     Res::Add | Res::Mul => {
-                        let p0 = self.cell_addr(i.op0_reg, i.off1, 0, slow);
                         let op0 = self.load_cell(p0, 0);
                         let f1 = self.is_felt(op1[0]);
                         let ptr_imm =
@@ -610,22 +778,19 @@ impl<'a, 'f> Lowering<'a, 'f> {
                             }
                         }
                     }
-                    Res::Unconstrained => return false,
+                    Res::Unconstrained => unreachable!("returned above"),
                 };
-                let pd = self.cell_addr(i.dst_reg, i.off0, 0, slow);
                 self.write_once(pd, res, slow);
-                self.record(ri.pc, ap, fp);
-                self.ap_update(i.ap_update, ap);
+                self.record(ri.pc);
+                self.ap_update(i.ap_update);
                 self.goto(ri.next_pc());
                 true
             }
             (Opcode::Nop, PcUpdate::Jnz) if i.op1_src == Op1Src::Imm && i.ap_update != ApUpdate::Add => {
                 let Some(target) = ri.static_target() else { return false };
-                self.require_set(i.op0_reg, i.off1, slow);
-                let pd = self.cell_addr(i.dst_reg, i.off0, 0, slow);
+                let [p0, pd] = self.cell_addrs([(i.op0_reg, i.off1), (i.dst_reg, i.off0)], slow);
+                self.require_set_at(&[p0, pd], slow);
                 let d = self.load_cell(pd, 0);
-                let s = self.is_set(d[0]);
-                self.guard(s, slow);
                 let felt = self.is_felt(d[0]);
                 let lo = self.b.ins().band_imm_s(d[0], !TAG_MASK as i64);
                 let o1 = self.b.ins().bor(lo, d[1]);
@@ -633,8 +798,8 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 let o = self.b.ins().bor(o1, o2);
                 let z = self.b.ins().icmp_imm_s(IntCC::Equal, o, 0);
                 let zero = self.b.ins().band(felt, z);
-                self.record(ri.pc, ap, fp);
-                self.ap_update(i.ap_update, ap);
+                self.record(ri.pc);
+                self.ap_update(i.ap_update);
                 let (t, f) = (self.b.create_block(), self.b.create_block());
                 self.b.ins().brif(zero, t, &[], f, &[]);
                 self.b.switch_to_block(t);
@@ -647,10 +812,10 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 if i.op1_src == Op1Src::Imm && i.res == Res::Op1 && i.ap_update != ApUpdate::Add =>
             {
                 let Some(target) = ri.static_target() else { return false };
-                self.require_set(i.dst_reg, i.off0, slow);
-                self.require_set(i.op0_reg, i.off1, slow);
-                self.record(ri.pc, ap, fp);
-                self.ap_update(i.ap_update, ap);
+                let ptrs = self.cell_addrs([(i.dst_reg, i.off0), (i.op0_reg, i.off1)], slow);
+                self.require_set_at(&ptrs, slow);
+                self.record(ri.pc);
+                self.ap_update(i.ap_update);
                 self.goto(target);
                 true
             }
@@ -658,14 +823,14 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 if i.ap_update == ApUpdate::Add && i.op1_src == Op1Src::Imm && i.res == Res::Op1 =>
             {
                 let Some(d) = ri.imm_i64().filter(|d| d.unsigned_abs() < 1 << 32) else { return false };
-                self.require_set(i.dst_reg, i.off0, slow);
-                self.require_set(i.op0_reg, i.off1, slow);
+                let ptrs = self.cell_addrs([(i.dst_reg, i.off0), (i.op0_reg, i.off1)], slow);
+                self.require_set_at(&ptrs, slow);
                 let n = self.b.ins().iadd_imm_s(ap, d);
                 // The new ap must stay a valid offset (cairo-lang refuses negative offsets).
                 let ok = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, n, 1 << 47);
                 self.guard(ok, slow);
-                self.record(ri.pc, ap, fp);
-                self.b.def_var(self.v.ap, n);
+                self.record(ri.pc);
+                self.cur.ap = n;
                 self.goto(ri.next_pc());
                 true
             }
@@ -697,10 +862,10 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 }
                 self.store_cell(p, 0, fp_cell);
                 self.store_cell(p, 32, ret);
-                self.record(ri.pc, ap, fp);
+                self.record(ri.pc);
                 let nfp = self.b.ins().iadd_imm_s(ap, 2);
-                self.b.def_var(self.v.fp, nfp);
-                self.b.def_var(self.v.ap, nfp);
+                self.cur.fp = nfp;
+                self.cur.ap = nfp;
                 self.goto(target);
                 true
             }
@@ -731,39 +896,20 @@ impl<'a, 'f> Lowering<'a, 'f> {
                     ok = self.b.ins().band(ok, *c);
                 }
                 self.guard(ok, slow);
-                self.record(ri.pc, ap, fp);
-                self.b.def_var(self.v.fp, d[2]);
-                self.exit_with(exit::CONTINUE, r[2]);
+                self.record(ri.pc);
+                self.cur.fp = d[2];
+                self.exit_with(exit::CONTINUE, r[2], self.cur);
                 true
             }
             _ => false,
         }
     }
 
-    /// The slow path: the interpreter executes the instruction; continue where it went.
+    /// The slow path: exit to the dispatcher, which runs the instruction in the interpreter.
     fn slow_path(&mut self, ri: &RegionInst, slow: Block) {
         self.b.switch_to_block(slow);
-        self.store_regs();
-        let pc = self.b.ins().iconst(I64, ri.pc as i64);
-        let call = self.b.ins().call(self.imp.exec, &[self.ctx, pc]);
-        let status = self.b.inst_results(call)[0];
-        self.reload_all();
-        let newpc = self.load_ctx(offsets::PC);
-        let ok = self.b.create_block();
-        let fail = self.b.create_block();
-        self.b.ins().brif(status, fail, &[], ok, &[]);
-        self.b.switch_to_block(fail);
-        self.b.ins().jump(self.exit, &[status.into(), newpc.into()]);
-        self.b.switch_to_block(ok);
-        let succ: Vec<u64> = ri.successors().into_iter().filter(|s| self.blocks.contains_key(s)).collect();
-        for s in succ {
-            let hit = self.b.ins().icmp_imm_s(IntCC::Equal, newpc, s as i64);
-            let next = self.b.create_block();
-            let blk = self.blocks[&s];
-            self.b.ins().brif(hit, blk, &[], next, &[]);
-            self.b.switch_to_block(next);
-        }
-        self.exit_with(exit::CONTINUE, newpc);
+        self.b.set_cold_block(slow);
+        self.exit_const(exit::INTERPRET, ri.pc, self.before);
     }
 }
 

@@ -2,23 +2,32 @@
 //! interpreter's trace, memory, output and errors.
 //!
 //! - [`analysis`] finds the instructions of a region (pure);
-//! - [`lower`] turns a region into Cranelift IR (inline fast paths, interpreter slow path);
+//! - [`lower`] turns a region into Cranelift IR (inline fast paths, exits to the interpreter);
+//! - [`clif`] writes a region's CLIF annotated with its CASM (`--dump_clif`);
 //! - [`rt`] holds the runtime functions compiled code calls;
 //! - [`Jit`] owns the Cranelift module and the code cache, and runs the dispatcher loop.
 //!
-//! The code cache is indexed by offset in the program segment: an entry counts executions
-//! until it reaches the hotness threshold, then holds the compiled region starting there (or
-//! "failed", after which that pc is interpreted). Code outside the program segment, hint pcs,
-//! and states outside compiled code's assumptions (fp or ap outside the execution segment) are
-//! run by the interpreter. A compile failure never aborts a run.
+//! The code cache is keyed by (segment, offset), so code a program writes into a segment of
+//! its own (a bootloader loading a program) is compiled like the program's. Each entry counts
+//! executions until it reaches the hotness threshold, then the region starting there is
+//! compiled. A region never includes an instruction already compiled into another region, and
+//! every instruction of a region is an entry of it (the compiled function takes the
+//! instruction's index), so each CASM instruction is compiled at most once and exits chain
+//! from region to region in the dispatcher without going back through the VM state.
+//!
+//! Memory is write-once, so a compiled instruction never changes. Discovery stops at unset
+//! cells; once such a cell is written and executed often enough, it starts a region of its own.
+//! Hint pcs, the run's end pc, and states outside compiled code's assumptions (fp or ap outside
+//! the execution segment, a few steps from the step limit) are run by the interpreter. A
+//! compile failure never aborts a run.
 
 pub mod analysis;
+pub mod clif;
 pub mod lower;
 pub mod rt;
 
-use crate::casm::disasm::format_instruction;
 use crate::interp::{HintHook, Interpreter};
-use crate::vm::{NoTrace, Relocatable, Trace, Vm, VmError, VmErrorKind};
+use crate::vm::{Relocatable, Trace, TraceEntry, Vm, VmError, VmErrorKind};
 use cairo_jit_runtime::jit::{exit, JitContext};
 use cranelift_codegen::ir::{types, AbiParam, UserFuncName};
 use cranelift_codegen::settings::{self, Configurable};
@@ -26,7 +35,6 @@ use cranelift_codegen::Context;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{FuncId, Linkage, Module};
-use starknet_types_core::felt::Felt;
 use std::path::PathBuf;
 
 /// Executions of a pc before the region starting there is compiled, by default.
@@ -43,8 +51,8 @@ pub struct JitOptions {
 
 impl Default for JitOptions {
     fn default() -> Self {
-        // Cranelift spends ~0.3 ms per CASM instruction, so a region pays off only after
-        // thousands of executions (measured on keccak, blake2s, sha256, secp: BENCHMARKS.md).
+        // Cranelift still spends ~0.1-0.3 ms per compiled CASM instruction (each is compiled
+        // once; see BENCHMARKS.md), so a region pays off only after thousands of executions.
         JitOptions { threshold: DEFAULT_THRESHOLD, dump_clif: None }
     }
 }
@@ -54,22 +62,35 @@ impl Default for JitOptions {
 pub struct JitStats {
     /// Regions compiled.
     pub regions: u64,
-    /// CASM instructions compiled.
+    /// CASM instructions compiled (each at most once).
     pub instructions: u64,
+    /// Cranelift IR instructions generated for them.
+    pub ir_instructions: u64,
+    /// Regions compiled from code outside the program segment.
+    pub foreign_regions: u64,
     /// Regions whose compilation failed (interpreted instead).
     pub failures: u64,
     /// Time spent compiling, in nanoseconds.
     pub compile_ns: u64,
+    /// Steps compiled code handed to the interpreter (`exit::INTERPRET`).
+    pub slow_steps: u64,
 }
 
-type Compiled = unsafe extern "C" fn(*mut JitContext) -> u32;
+/// A compiled region: `f(ctx, index of the entry instruction) -> exit code`.
+type Compiled = unsafe extern "C" fn(*mut JitContext, u32) -> u32;
 
 #[derive(Clone, Copy)]
 enum Entry {
+    /// Executions so far.
     Cold(u32),
-    Compiled(Compiled),
+    /// Compiled: the region's function and the instruction's index in it.
+    Compiled(Compiled, u32),
+    /// Compilation failed: interpret.
     Failed,
 }
+
+/// Highest segment index whose code is compiled (trace entries pack the segment in 16 bits).
+const MAX_CODE_SEGMENT: i64 = 1 << 15;
 
 /// The JIT engine for one run. Dropping it frees the compiled code.
 pub struct Jit {
@@ -78,12 +99,15 @@ pub struct Jit {
     ctx: Context,
     fctx: FunctionBuilderContext,
     imports: Vec<FuncId>,
-    entries: Vec<Entry>,
+    /// The code cache: per segment index, per offset.
+    entries: Vec<Vec<Entry>>,
     hint_pcs: Vec<bool>,
     opts: JitOptions,
     trace: bool,
     code_seg: i64,
     exec_seg: i64,
+    /// The pc `run_until_pc` stops at: never compiled.
+    end: Option<Relocatable>,
     /// Counters.
     pub stats: JitStats,
     /// The error of the last failed compilation, for diagnostics.
@@ -110,7 +134,12 @@ impl Jit {
         let mut fb = settings::builder();
         fb.set("use_colocated_libcalls", "false").map_err(|x| e(&x))?;
         fb.set("is_pic", "false").map_err(|x| e(&x))?;
-        fb.set("opt_level", "speed").map_err(|x| e(&x))?;
+        // opt_level none: the egraph pass costs ~20% of compile time and gained nothing on the
+        // fast paths (which are already minimal); the single-pass register allocator halves
+        // compile time again but executes ~25% more instructions per step (fib_loop, callgrind),
+        // so the backtracking one stays.
+        fb.set("opt_level", "none").map_err(|x| e(&x))?;
+        fb.set("regalloc_algorithm", "backtracking").map_err(|x| e(&x))?;
         fb.set("enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })
             .map_err(|x| e(&x))?;
         let isa = cranelift_native::builder()
@@ -145,72 +174,184 @@ impl Jit {
             module: Some(module),
             fctx: FunctionBuilderContext::new(),
             imports,
-            entries: vec![Entry::Cold(0); code_len],
+            entries: {
+                let mut v: Vec<Vec<Entry>> = Vec::new();
+                if let Ok(seg) = usize::try_from(code_seg) {
+                    v.resize_with(seg + 1, Vec::new);
+                    v[seg] = vec![Entry::Cold(0); code_len];
+                }
+                v
+            },
             hint_pcs: hints,
             opts,
             trace,
             code_seg,
             exec_seg,
+            end: None,
             stats: JitStats::default(),
             last_error: None,
         })
     }
 
-    /// Compiles the region starting at `entry`; `None` when it cannot be compiled.
-    fn compile(&mut self, entry: u64, vm: &Vm) -> Option<Compiled> {
-        let start = std::time::Instant::now();
-        let seg = self.code_seg;
-        let hints = &self.hint_pcs;
-        let region = analysis::discover(
-            entry,
-            |pc| crate::interp::fetch(vm, Relocatable::new(seg, pc)),
-            |pc| hints.get(pc as usize).copied().unwrap_or(false),
-        )?;
-        let result = self.define(&region);
-        self.stats.compile_ns += start.elapsed().as_nanos() as u64;
-        match result {
-            Ok(f) => {
-                self.stats.regions += 1;
-                self.stats.instructions += region.insts.len() as u64;
-                Some(f)
+    /// The cache entry of `pc`, when compiled code may run there: a code segment of our
+    /// range and a set cell (the cache then grows with the segment).
+    fn entry_mut(&mut self, vm: &Vm, pc: Relocatable) -> Option<&mut Entry> {
+        if !(0..MAX_CODE_SEGMENT).contains(&pc.segment) || pc.offset >= 1 << 40 {
+            return None;
+        }
+        let (seg, off) = (pc.segment as usize, pc.offset as usize);
+        if seg >= self.entries.len() {
+            self.entries.resize_with(seg + 1, Vec::new);
+        }
+        let cache = &mut self.entries[seg];
+        if off >= cache.len() {
+            if !vm.memory.cell(pc.segment, pc.offset).is_set() {
+                return None;
             }
-            Err(e) => {
-                self.stats.failures += 1;
-                self.last_error = Some(format!("region at pc {entry}: {e}"));
+            cache.resize((off + 1).next_power_of_two().max(64), Entry::Cold(0));
+        }
+        Some(&mut cache[off])
+    }
+
+    /// The compiled code at `pc`, if any (no counting).
+    #[inline]
+    fn compiled_at(&self, pc: Relocatable) -> Option<(Compiled, u32)> {
+        let e = self.entries.get(usize::try_from(pc.segment).ok()?)?.get(pc.offset as usize)?;
+        match *e {
+            Entry::Compiled(f, i) => Some((f, i)),
+            _ => None,
+        }
+    }
+
+    fn is_hint(&self, pc: Relocatable) -> bool {
+        pc.segment == self.code_seg && self.hint_pcs.get(pc.offset as usize).copied().unwrap_or(false)
+    }
+
+    /// Counts an execution of `pc` and returns its compiled code, compiling the region that
+    /// starts there once it is hot. Runs before every interpreted step: the usual cases are
+    /// one indexed load.
+    #[inline]
+    fn lookup(&mut self, vm: &Vm, pc: Relocatable) -> Option<(Compiled, u32)> {
+        let threshold = self.opts.threshold;
+        let cached = usize::try_from(pc.segment)
+            .ok()
+            .and_then(|s| self.entries.get_mut(s))
+            .and_then(|c| c.get_mut(pc.offset as usize));
+        if let Some(e) = cached {
+            match *e {
+                Entry::Compiled(f, i) => return Some((f, i)),
+                Entry::Failed => return None,
+                Entry::Cold(n) if n < threshold => {
+                    *e = Entry::Cold(n + 1);
+                    return None;
+                }
+                Entry::Cold(_) => {}
+            }
+        }
+        self.lookup_slow(vm, pc)
+    }
+
+    /// [`Jit::lookup`] for a pc whose cache entry does not exist yet or is hot.
+    #[cold]
+    #[inline(never)]
+    fn lookup_slow(&mut self, vm: &Vm, pc: Relocatable) -> Option<(Compiled, u32)> {
+        // Hint pcs are never compiled (their counters stay at the threshold).
+        if self.is_hint(pc) {
+            return None;
+        }
+        let threshold = self.opts.threshold;
+        match *self.entry_mut(vm, pc)? {
+            Entry::Compiled(f, i) => Some((f, i)),
+            Entry::Failed => None,
+            Entry::Cold(n) if n < threshold => {
+                *self.entry_mut(vm, pc)? = Entry::Cold(n + 1);
                 None
+            }
+            Entry::Cold(_) => {
+                self.compile(pc, vm);
+                self.compiled_at(pc)
             }
         }
     }
 
-    fn define(&mut self, region: &analysis::Region) -> Result<Compiled, String> {
+    /// Compiles the region starting at `entry` and enters it into the cache (or marks the
+    /// entry failed; an entry whose cells do not form an instruction yet counts again).
+    fn compile(&mut self, entry: Relocatable, vm: &Vm) {
+        let start = std::time::Instant::now();
+        let seg = entry.segment;
+        let region = {
+            let cache = &self.entries[seg as usize];
+            let (end, code_seg, hints) = (self.end, self.code_seg, &self.hint_pcs);
+            analysis::discover(
+                entry.offset,
+                |pc| crate::interp::fetch(vm, Relocatable::new(seg, pc)),
+                |pc| {
+                    let here = Relocatable::new(seg, pc);
+                    (seg == code_seg && hints.get(pc as usize).copied().unwrap_or(false))
+                        || end == Some(here)
+                        || matches!(cache.get(pc as usize), Some(Entry::Compiled(..)))
+                },
+            )
+        };
+        let Some(region) = region else {
+            if let Some(e) = self.entry_mut(vm, entry) {
+                *e = Entry::Cold(0);
+            }
+            return;
+        };
+        let result = self.define(seg, &region);
+        self.stats.compile_ns += start.elapsed().as_nanos() as u64;
+        match result {
+            Ok((f, ir)) => {
+                self.stats.regions += 1;
+                self.stats.instructions += region.insts.len() as u64;
+                self.stats.ir_instructions += ir as u64;
+                if seg != self.code_seg {
+                    self.stats.foreign_regions += 1;
+                }
+                for (i, &pc) in region.insts.keys().enumerate() {
+                    if let Some(e) = self.entry_mut(vm, Relocatable::new(seg, pc)) {
+                        *e = Entry::Compiled(f, i as u32);
+                    }
+                }
+            }
+            Err(e) => {
+                self.stats.failures += 1;
+                self.last_error = Some(format!("region at pc {seg}:{}: {e}", region.entry));
+                if let Some(e) = self.entry_mut(vm, entry) {
+                    *e = Entry::Failed;
+                }
+            }
+        }
+    }
+
+    /// Compiles `region` (in segment `seg`); returns its code and its IR instruction count.
+    fn define(&mut self, seg: i64, region: &analysis::Region) -> Result<(Compiled, usize), String> {
         let module = self.module.as_mut().expect("present until drop");
         module.clear_context(&mut self.ctx);
         let ptr = module.target_config().pointer_type();
         self.ctx.func.signature.params.push(AbiParam::new(ptr));
+        self.ctx.func.signature.params.push(AbiParam::new(types::I32));
         self.ctx.func.signature.returns.push(AbiParam::new(types::I32));
-        self.ctx.func.name = UserFuncName::user(0, region.entry as u32);
-        {
+        self.ctx.func.name = UserFuncName::user(seg as u32, region.entry as u32);
+        let blocks = {
             let mut b = FunctionBuilder::new(&mut self.ctx.func, &mut self.fctx);
             let imp = lower::Imports {
-                exec: module.declare_func_in_func(self.imports[rt::RT_EXEC], b.func),
                 felt_mul: module.declare_func_in_func(self.imports[rt::RT_FELT_MUL], b.func),
             };
             let cfg = lower::LowerConfig {
                 trace: self.trace,
-                code_seg: self.code_seg as u64,
+                code_seg: seg as u64,
                 exec_seg: self.exec_seg as u64,
             };
-            lower::Lowering::build(&mut b, region, cfg, imp);
+            let blocks = lower::Lowering::build(&mut b, region, cfg, imp);
             b.finalize(module.target_config());
-        }
+            blocks
+        };
+        let ir = self.ctx.func.dfg.num_insts();
         if let Some(dir) = &self.opts.dump_clif {
-            let mut text = String::new();
-            for ri in region.insts.values() {
-                let imm = (ri.inst.size() == 2).then(|| Felt::from_raw(ri.imm.raw()));
-                text.push_str(&format!("; pc {}: {}\n", ri.pc, format_instruction(&ri.inst, imm.as_ref())));
-            }
-            text.push_str(&self.ctx.func.display().to_string());
-            let _ = std::fs::write(dir.join(format!("region_{}.clif", region.entry)), text);
+            let text = clif::annotated(&self.ctx.func, region, &blocks);
+            let _ = std::fs::write(dir.join(format!("region_{seg}_{}.clif", region.entry)), text);
         }
         let id = module.declare_anonymous_function(&self.ctx.func.signature).map_err(|e| e.to_string())?;
         module.define_function(id, &mut self.ctx).map_err(|e| format!("{e:?}"))?;
@@ -218,9 +359,32 @@ impl Jit {
         module.finalize_definitions().map_err(|e| e.to_string())?;
         let code = module.get_finalized_function(id);
         // SAFETY: `code` is the entry of a function just compiled with the signature
-        // `fn(*mut JitContext) -> u32` in the platform's default (C) calling convention, and
-        // the module owning it lives as long as `self`.
-        Ok(unsafe { std::mem::transmute::<*const u8, Compiled>(code) })
+        // `fn(*mut JitContext, u32) -> u32` in the platform's default (C) calling convention,
+        // and the module owning it lives as long as `self`.
+        Ok((unsafe { std::mem::transmute::<*const u8, Compiled>(code) }, ir))
+    }
+
+    /// Remembers the pc runs stop at; compiled code must exit there, so code compiled with it
+    /// inside a region (by an earlier call with another end) is dropped from the cache.
+    fn set_end(&mut self, end: Relocatable) {
+        if self.end == Some(end) {
+            return;
+        }
+        self.end = Some(end);
+        if self.compiled_at(end).is_some() {
+            for cache in &mut self.entries {
+                cache.fill(Entry::Cold(0));
+            }
+        }
+    }
+
+    /// Whether compiled code may be entered in this state: registers in the execution
+    /// segment and room for a whole run before the step limit.
+    #[inline]
+    fn enterable(&self, vm: &Vm, limit: u64) -> bool {
+        vm.ap.segment == self.exec_seg
+            && vm.fp.segment == self.exec_seg
+            && limit.saturating_sub(vm.current_step) >= lower::MAX_RUN
     }
 
     /// Runs until pc reaches `end` (as [`Interpreter::run_until_pc`], with the same result,
@@ -235,20 +399,7 @@ impl Jit {
         hints: &mut H,
     ) -> Result<(), VmError> {
         let limit = max_steps.unwrap_or(u64::MAX);
-        let mut ctx = JitContext {
-            ap: 0,
-            fp: 0,
-            pc: 0,
-            steps: 0,
-            step_limit: limit,
-            trace_ptr: std::ptr::null_mut(),
-            trace_end: std::ptr::null_mut(),
-            exec_base: std::ptr::null_mut(),
-            exec_len: 0,
-            segs: std::ptr::null(),
-            nsegs: 0,
-            state: std::ptr::null_mut(),
-        };
+        self.set_end(end);
         loop {
             if vm.pc == end {
                 return Ok(());
@@ -256,83 +407,178 @@ impl Jit {
             if vm.current_step >= limit {
                 return Err(VmErrorKind::StepLimit.into());
             }
-            let pc = vm.pc;
-            let compilable = pc.segment == self.code_seg
-                && vm.ap.segment == self.exec_seg
-                && vm.fp.segment == self.exec_seg
-                && (pc.offset as usize) < self.entries.len();
-            let mut interpret = true;
-            if compilable {
-                let off = pc.offset as usize;
-                let f = match self.entries[off] {
-                    Entry::Compiled(f) => Some(f),
-                    Entry::Failed => None,
-                    Entry::Cold(n) => {
-                        if n >= self.opts.threshold && !self.hint_pcs[off] {
-                            match self.compile(pc.offset, vm) {
-                                Some(f) => {
-                                    self.entries[off] = Entry::Compiled(f);
-                                    Some(f)
-                                }
-                                None => {
-                                    self.entries[off] = Entry::Failed;
-                                    None
-                                }
-                            }
-                        } else {
-                            self.entries[off] = Entry::Cold(n.saturating_add(1));
-                            None
-                        }
-                    }
-                };
-                if let Some(f) = f {
-                    let mut st = rt::RtState {
-                        vm,
-                        interp,
-                        trace: trace.as_deref_mut(),
-                        code_seg: self.code_seg,
-                        exec_seg: self.exec_seg,
-                        error: None,
-                    };
-                    let synced = st.sync_ctx(&mut ctx);
-                    debug_assert!(synced, "checked by `compilable`");
-                    ctx.step_limit = limit;
-                    ctx.state = &mut st as *mut rt::RtState<'_> as *mut std::ffi::c_void;
-                    // SAFETY: `f` was compiled for this module's context layout; `ctx` holds
-                    // the current registers, the execution segment's live storage and the
-                    // trace vector's spare capacity (set by `sync_ctx` just above), and its
-                    // `state` points to `st`, which outlives the call.
-                    let code = unsafe { f(&mut ctx) };
-                    ctx.state = std::ptr::null_mut();
-                    match code {
-                        exit::CONTINUE => {
-                            st.sync_vm(&ctx);
-                            interpret = false;
-                        }
-                        exit::INTERPRET => st.sync_vm(&ctx),
-                        exit::VM_STATE => interpret = false,
-                        _ => {
-                            return Err(st.error.take().unwrap_or_else(|| {
-                                VmErrorKind::Builtin(
-                                    "internal error: compiled code failed without an error".into(),
-                                )
-                                .into()
-                            }))
-                        }
-                    }
-                    if interpret && (vm.pc == end || vm.current_step >= limit) {
-                        continue;
-                    }
+            // (Counted even when compiled code may not be entered now: cold steps pay only the
+            // lookup.)
+            if let Some((f, i)) = self.lookup(vm, vm.pc) {
+                if self.enterable(vm, limit) {
+                    self.run_compiled(f, i, interp, vm, end, limit, trace.as_deref_mut(), hints)?;
+                    continue;
                 }
             }
-            if interpret {
-                match trace.as_deref_mut() {
-                    Some(t) => interp.step(vm, t, hints)?,
-                    None => interp.step(vm, &mut NoTrace, hints)?,
+            step(interp, vm, trace.as_deref_mut(), hints)?;
+        }
+    }
+
+    /// After an interpreted step: the compiled code to continue with at `vm.pc`, if it may be
+    /// entered there (counting the pc towards compilation as the outer loop does).
+    fn resume(&mut self, vm: &Vm, end: Relocatable, limit: u64) -> Option<(Compiled, u32)> {
+        if vm.pc == end || vm.current_step >= limit || !self.enterable(vm, limit) {
+            return None;
+        }
+        self.lookup(vm, vm.pc)
+    }
+
+    /// Runs compiled code from `f`'s instruction `index` (at `vm.pc`), chaining from region to
+    /// region and through interpreted slow steps for as long as the next pc is compiled;
+    /// returns with the VM's state current.
+    #[allow(clippy::too_many_arguments)]
+    fn run_compiled<H: HintHook>(
+        &mut self,
+        mut f: Compiled,
+        mut index: u32,
+        interp: &mut Interpreter,
+        vm: &mut Vm,
+        end: Relocatable,
+        limit: u64,
+        mut trace: Option<&mut Trace>,
+        hints: &mut H,
+    ) -> Result<(), VmError> {
+        let mut ctx = new_context(limit);
+        sync_ctx(vm, trace.as_deref_mut(), &mut ctx);
+        let mut seg = vm.pc.segment;
+        loop {
+            // SAFETY: `f` was compiled by this module for `JitContext` and `index` is the index
+            // of the entry pc's instruction in its region; `ctx` holds the current registers
+            // (in the execution segment), the execution segment's live storage, the segment
+            // table and at least `TRACE_SPARE` spare trace entries (`sync_ctx`), with at least
+            // `MAX_RUN` steps left (`enterable` or the checks below).
+            let code = unsafe { f(&mut ctx, index) };
+            if code == exit::INTERPRET {
+                self.stats.slow_steps += 1;
+                sync_vm(vm, trace.as_deref_mut(), &ctx, seg);
+                // The exit may be the step limit's: the outer loop reports it.
+                if vm.current_step >= limit {
+                    return Ok(());
                 }
+                step(interp, vm, trace.as_deref_mut(), hints)?;
+                let Some((g, i)) = self.resume(vm, end, limit) else { return Ok(()) };
+                sync_ctx(vm, trace.as_deref_mut(), &mut ctx);
+                (f, index, seg) = (g, i, vm.pc.segment);
+            } else {
+                debug_assert_eq!(code, exit::CONTINUE);
+                let pc = Relocatable::new(seg, ctx.pc);
+                let next = if pc == end || limit.saturating_sub(ctx.steps) < lower::MAX_RUN {
+                    None
+                } else {
+                    self.compiled_at(pc)
+                };
+                let Some((g, i)) = next else {
+                    // Not compiled (a hint pc, cold code, another segment): count it, and run
+                    // one step in the interpreter here rather than in the outer loop, then
+                    // re-enter compiled code with the same context.
+                    sync_vm(vm, trace.as_deref_mut(), &ctx, seg);
+                    if vm.pc == end || vm.current_step >= limit || !self.enterable(vm, limit) {
+                        return Ok(());
+                    }
+                    let pc = vm.pc;
+                    if self.lookup(vm, pc).is_none() {
+                        step(interp, vm, trace.as_deref_mut(), hints)?;
+                    }
+                    let Some((g, i)) = self.resume(vm, end, limit) else { return Ok(()) };
+                    sync_ctx(vm, trace.as_deref_mut(), &mut ctx);
+                    (f, index, seg) = (g, i, vm.pc.segment);
+                    continue;
+                };
+                if trace.is_some() && trace_room(&ctx) < rt::TRACE_SPARE {
+                    sync_vm(vm, trace.as_deref_mut(), &ctx, seg);
+                    sync_ctx(vm, trace.as_deref_mut(), &mut ctx);
+                }
+                (f, index) = (g, i);
             }
         }
     }
+}
+
+/// One interpreter step, traced or not.
+fn step<H: HintHook>(
+    interp: &mut Interpreter,
+    vm: &mut Vm,
+    trace: Option<&mut Trace>,
+    hints: &mut H,
+) -> Result<(), VmError> {
+    match trace {
+        Some(t) => interp.step(vm, t, hints),
+        None => interp.step(vm, &mut crate::vm::NoTrace, hints),
+    }
+}
+
+fn new_context(limit: u64) -> JitContext {
+    JitContext {
+        ap: 0,
+        fp: 0,
+        pc: 0,
+        steps: 0,
+        step_limit: limit,
+        trace_ptr: std::ptr::null_mut(),
+        trace_end: std::ptr::null_mut(),
+        exec_base: std::ptr::null_mut(),
+        exec_len: 0,
+        segs: std::ptr::null(),
+        nsegs: 0,
+    }
+}
+
+/// Free trace entries in the context's buffer.
+fn trace_room(ctx: &JitContext) -> usize {
+    (ctx.trace_end as usize - ctx.trace_ptr as usize) / std::mem::size_of::<TraceEntry>()
+}
+
+/// Copies the context's registers into the VM (pc in segment `seg`), and the trace length
+/// into the vector.
+fn sync_vm(vm: &mut Vm, trace: Option<&mut Trace>, ctx: &JitContext, seg: i64) {
+    let exec = vm.ap.segment;
+    vm.ap = Relocatable::new(exec, ctx.ap);
+    vm.fp = Relocatable::new(exec, ctx.fp);
+    vm.pc = Relocatable::new(seg, ctx.pc);
+    vm.current_step = ctx.steps;
+    if let Some(t) = trace {
+        let base = t.as_mut_ptr() as *mut u64;
+        // SAFETY: `trace_ptr` lies within the vector's allocation (it starts at
+        // `base + 3 * len` and compiled code advances it by whole entries, never past
+        // `trace_end = base + 3 * capacity`); both point into the same allocation.
+        let n = unsafe { ctx.trace_ptr.offset_from(base) } as usize / 3;
+        debug_assert!(n <= t.capacity());
+        // SAFETY: entries `[len, n)` were fully written by compiled code (three u64 per
+        // entry, TraceEntry is `#[repr(C)]` of three u64) and `n <= capacity`.
+        unsafe { t.set_len(n) };
+    }
+}
+
+/// Copies the VM's registers (ap and fp in the execution segment) and buffers into the
+/// context, reserving trace capacity when less than [`rt::TRACE_SPARE`] entries are free.
+fn sync_ctx(vm: &mut Vm, trace: Option<&mut Trace>, ctx: &mut JitContext) {
+    debug_assert_eq!(vm.ap.segment, vm.fp.segment);
+    ctx.ap = vm.ap.offset;
+    ctx.fp = vm.fp.offset;
+    ctx.pc = vm.pc.offset;
+    ctx.steps = vm.current_step;
+    if let Some(t) = trace {
+        if t.capacity() - t.len() < rt::TRACE_SPARE {
+            t.reserve(rt::TRACE_CHUNK.max(t.len() / 2));
+        }
+        let base = t.as_mut_ptr() as *mut u64;
+        // SAFETY: both offsets are within the allocation of `capacity` entries.
+        unsafe {
+            ctx.trace_ptr = base.add(3 * t.len());
+            ctx.trace_end = base.add(3 * t.capacity());
+        }
+    }
+    let (p, n) = vm.memory.segment_storage(vm.ap.segment as usize).expect("the execution segment exists");
+    ctx.exec_base = p as *mut u64;
+    ctx.exec_len = n as u64;
+    let (t, k) = vm.memory.segment_table();
+    ctx.segs = t as *const u64;
+    ctx.nsegs = k as u64;
 }
 
 impl Drop for Jit {
