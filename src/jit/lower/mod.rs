@@ -479,6 +479,13 @@ impl<'a, 'f> Lowering<'a, 'f> {
         self.cur.steps = self.b.ins().iadd_imm_s(steps, 1);
     }
 
+    /// Ends a regular instruction: trace entry, ap update, and on to the next instruction.
+    fn next_regular(&mut self, ri: &RegionInst) {
+        self.record(ri.pc);
+        self.ap_update(ri.inst.ap_update);
+        self.goto(ri.next_pc());
+    }
+
     fn ap_update(&mut self, u: ApUpdate) {
         let d = match u {
             ApUpdate::Regular => 0,
@@ -559,9 +566,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 self.store_cell(p1, 0, d);
                 self.b.ins().jump(done, &[]);
                 self.b.switch_to_block(done);
-                self.record(ri.pc);
-                self.ap_update(i.ap_update);
-                self.goto(ri.next_pc());
+                self.next_regular(ri);
                 true
             }
             (Opcode::AssertEq, PcUpdate::Regular)
@@ -605,9 +610,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 self.store_cell(target, 0, v);
                 self.b.ins().jump(done, &[]);
                 self.b.switch_to_block(done);
-                self.record(ri.pc);
-                self.ap_update(i.ap_update);
-                self.goto(ri.next_pc());
+                self.next_regular(ri);
                 true
             }
             (Opcode::AssertEq, PcUpdate::Regular)
@@ -666,9 +669,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
                     Res::Unconstrained => unreachable!("returned above"),
                 };
                 self.write_once(pd, res, slow);
-                self.record(ri.pc);
-                self.ap_update(i.ap_update);
-                self.goto(ri.next_pc());
+                self.next_regular(ri);
                 true
             }
             (Opcode::Nop, PcUpdate::Jnz) if i.op1_src == Op1Src::Imm && i.ap_update != ApUpdate::Add => {
