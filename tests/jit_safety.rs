@@ -89,3 +89,15 @@ fn code_loaded_into_a_new_segment_is_compiled_and_identical() {
         assert_eq!(stats.failures, 0, "{stats:?}");
     }
 }
+
+/// A step limit anywhere (inside straight-line runs, at run heads, near region exits) stops
+/// both engines at the same step with the same state: compiled code leaves the last steps
+/// before the limit to the interpreter and never runs past it.
+#[test]
+fn step_limits_inside_compiled_loops_agree() {
+    let program = Program::from_file(&root().join("tests/programs/loops.json")).unwrap();
+    for limit in [1, 2, 63, 64, 65, 66, 127, 128, 129, 200, 1000, 1001] {
+        let o = compare_engines(&program, &RunConfig::new().with_max_steps(Some(limit))).unwrap();
+        assert!(o.steps() <= limit, "limit {limit}: {}", o.brief());
+    }
+}
