@@ -5,7 +5,7 @@
 use crate::common::*;
 use cairo_jit::jit::JitOptions;
 use cairo_jit::program::Program;
-use cairo_jit::runner::{Engine, Layout, RunConfig};
+use cairo_jit::runner::{Engine, Layout, RunConfig, RunMode};
 use cairo_jit::testing::{compare_engines, Outcome};
 
 fn data(name: &str) -> Program {
@@ -99,5 +99,29 @@ fn step_limits_inside_compiled_loops_agree() {
     for limit in [1, 2, 63, 64, 65, 66, 127, 128, 129, 200, 1000, 1001] {
         let o = compare_engines(&program, &RunConfig::new().with_max_steps(Some(limit))).unwrap();
         assert!(o.steps() <= limit, "limit {limit}: {}", o.brief());
+    }
+}
+
+/// Proof mode's padding (`jmp rel 0` at `__end__` up to the next power of two, and further
+/// while the layout's cells do not fit) runs compiled, with the interpreter's trace and memory;
+/// so does cairo-run's `--steps N`.
+#[test]
+fn proof_mode_padding_and_exact_steps_run_compiled() {
+    let program = Program::from_file(&root().join("tests/programs/proof_layout_starknet.json")).unwrap();
+    let cfg = RunConfig::new().with_layout(Layout::by_name("starknet").unwrap()).with_mode(RunMode::Proof);
+    let o = compare_engines(&program, &cfg).unwrap();
+    assert_eq!(o.steps(), 131_072, "{}", o.brief());
+    let jit = Engine::Jit(JitOptions { threshold: 100, dump_clif: None });
+    let out = cairo_jit::runner::run(&program, &cfg.clone().with_engine(jit)).unwrap();
+    let stats = out.jit_stats.unwrap();
+    assert!(stats.regions >= 1 && stats.slow_steps < 1000, "padding ran in the interpreter: {stats:?}");
+
+    // `--steps`: exactly N steps; ending early, or a step at the end pc, is an error under both.
+    let program = Program::from_file(&root().join("tests/programs/loops.json")).unwrap();
+    let plain = compare_engines(&program, &RunConfig::new()).unwrap();
+    let n = plain.steps();
+    for steps in [n - 1, n, n + 1] {
+        let o = compare_engines(&program, &RunConfig::new().with_steps(Some(steps))).unwrap();
+        assert_eq!(matches!(o, Outcome::Ok { .. }), steps == n, "--steps {steps}: {}", o.brief());
     }
 }
