@@ -272,7 +272,7 @@ impl Memory {
         let i = offset as usize;
         let grew = i >= s.len();
         if grew {
-            s.grow((i + 1).max(1024));
+            s.grow(i + 1);
         }
         s[i] = cell;
         if grew && segment >= 0 {

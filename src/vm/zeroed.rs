@@ -37,7 +37,13 @@ const HUGE_PAGE_THRESHOLD: usize = 4 << 20;
 pub struct ZeroedBuf<T: Zeroable> {
     ptr: NonNull<T>,
     cap: usize,
+    /// The allocation's size: up to [`SMALL`] bytes from the heap, beyond that a mapping.
+    bytes: usize,
 }
+
+/// Buffers up to this size live on the heap: a program may make thousands of small segments
+/// (one `alloc()` per loop iteration), and a page each would multiply their memory.
+const SMALL: usize = 64 << 10;
 
 // SAFETY: the buffer owns its allocation exclusively, like a `Vec<T>`.
 unsafe impl<T: Zeroable + Send> Send for ZeroedBuf<T> {}
@@ -53,7 +59,7 @@ impl<T: Zeroable> Default for ZeroedBuf<T> {
 impl<T: Zeroable> ZeroedBuf<T> {
     /// An empty buffer (no allocation).
     pub const fn new() -> Self {
-        ZeroedBuf { ptr: NonNull::dangling(), cap: 0 }
+        ZeroedBuf { ptr: NonNull::dangling(), cap: 0, bytes: 0 }
     }
 
     /// A buffer of at least `cap` zero elements.
@@ -85,19 +91,71 @@ impl<T: Zeroable> ZeroedBuf<T> {
 
     /// Grows to at least `min_cap` elements, keeping the contents; the new elements are zero.
     /// The capacity grows geometrically (doubling while small, by a quarter once large, since
-    /// growing costs no copy), rounded up to whole pages.
+    /// growing a mapping costs no copy); small buffers are powers of two on the heap, large
+    /// ones whole pages of a mapping.
     pub fn grow(&mut self, min_cap: usize) {
         if min_cap <= self.cap {
             return;
         }
         let size = std::mem::size_of::<T>().max(1);
+        let align = std::mem::align_of::<T>();
         let step = if self.cap < (1 << 20) { self.cap } else { self.cap / 4 };
-        let want = min_cap.max(self.cap + step).max(4096 / size);
-        let bytes = want.checked_mul(size).expect("buffer size overflows usize").next_multiple_of(PAGE);
-        let old_bytes = (self.cap * size).next_multiple_of(PAGE);
-        let p = sys::grow(self.ptr.as_ptr() as *mut u8, old_bytes, bytes, std::mem::align_of::<T>());
+        let want = min_cap.max(self.cap + step).max(8);
+        let raw = want.checked_mul(size).expect("buffer size overflows usize");
+        let bytes =
+            if raw <= SMALL { raw.next_power_of_two().max(align) } else { raw.next_multiple_of(PAGE) };
+        let (old_ptr, old) = (self.ptr.as_ptr() as *mut u8, self.bytes);
+        let p = if bytes <= SMALL {
+            heap::grow(old_ptr, old, bytes, align)
+        } else if old == 0 || old > SMALL {
+            sys::grow(old_ptr, old, bytes, align)
+        } else {
+            let p = sys::grow(std::ptr::null_mut(), 0, bytes, align);
+            // SAFETY: the heap block holds `old` bytes, the new mapping at least `bytes > old`;
+            // they are disjoint, and the heap block is freed once copied.
+            unsafe {
+                std::ptr::copy_nonoverlapping(old_ptr, p, old);
+                heap::free(old_ptr, old, align);
+            }
+            p
+        };
         self.ptr = NonNull::new(p as *mut T).expect("the system allocator returned null");
+        self.bytes = bytes;
         self.cap = bytes / size;
+    }
+}
+
+/// Small buffers: zeroed heap blocks.
+mod heap {
+    use std::alloc::{alloc_zeroed, dealloc, handle_alloc_error, realloc, Layout};
+
+    /// Grows the heap block `old` of `old_bytes` (none when 0) to `bytes`, zeroing the new part.
+    pub(super) fn grow(old: *mut u8, old_bytes: usize, bytes: usize, align: usize) -> *mut u8 {
+        let layout = Layout::from_size_align(bytes, align).expect("valid layout");
+        let p = if old_bytes == 0 {
+            // SAFETY: the layout has a non-zero size.
+            unsafe { alloc_zeroed(layout) }
+        } else {
+            let old_layout = Layout::from_size_align(old_bytes, align).expect("valid layout");
+            // SAFETY: `old` was allocated with `old_layout` by this module; `bytes` is non-zero.
+            let p = unsafe { realloc(old, old_layout, bytes) };
+            if !p.is_null() {
+                // SAFETY: the block now holds `bytes > old_bytes` bytes.
+                unsafe { std::ptr::write_bytes(p.add(old_bytes), 0, bytes - old_bytes) };
+            }
+            p
+        };
+        if p.is_null() {
+            handle_alloc_error(layout);
+        }
+        p
+    }
+
+    /// # Safety
+    /// `p` must be a block of `bytes` from [`grow`], not used afterwards.
+    pub(super) unsafe fn free(p: *mut u8, bytes: usize, align: usize) {
+        // SAFETY: guaranteed by the caller.
+        unsafe { dealloc(p, Layout::from_size_align(bytes, align).expect("valid layout")) }
     }
 }
 
@@ -129,10 +187,18 @@ impl<T: Zeroable> Clone for ZeroedBuf<T> {
 
 impl<T: Zeroable> Drop for ZeroedBuf<T> {
     fn drop(&mut self) {
-        if self.cap > 0 {
-            let bytes = (self.cap * std::mem::size_of::<T>()).next_multiple_of(PAGE);
-            // SAFETY: `ptr` came from `sys::grow` with exactly `bytes` bytes and is dropped once.
-            unsafe { sys::free(self.ptr.as_ptr() as *mut u8, bytes, std::mem::align_of::<T>()) }
+        let (p, bytes, align) = (self.ptr.as_ptr() as *mut u8, self.bytes, std::mem::align_of::<T>());
+        if bytes == 0 {
+            return;
+        }
+        // SAFETY: `ptr` came from `heap::grow` (small) or `sys::grow` (large) with exactly
+        // `bytes` bytes, and is dropped once.
+        unsafe {
+            if bytes <= SMALL {
+                heap::free(p, bytes, align)
+            } else {
+                sys::free(p, bytes, align)
+            }
         }
     }
 }
@@ -284,6 +350,27 @@ mod tests {
         assert!(b[old..].iter().all(|&x| x == 0));
         let c = b.clone();
         assert_eq!(&c[..], &b[..]);
+    }
+
+    #[test]
+    fn small_buffers_move_from_the_heap_to_a_mapping_intact() {
+        let mut b = ZeroedBuf::<cairo_jit_runtime::cell::Cell>::new();
+        b.grow(3);
+        assert!(b.capacity() >= 3 && b.capacity() * 32 <= SMALL);
+        let mut n = 0;
+        while b.capacity() * 32 <= SMALL {
+            for (i, c) in b.iter_mut().enumerate().skip(n) {
+                *c = cairo_jit_runtime::cell::Cell::reloc(1, i as u64);
+            }
+            n = b.capacity();
+            b.grow(n + 1);
+            assert!(b[n..].iter().all(|c| !c.is_set()));
+        }
+        assert!(b.as_ptr() as usize % 32 == 0);
+        assert!(b[..n]
+            .iter()
+            .enumerate()
+            .all(|(i, c)| *c == cairo_jit_runtime::cell::Cell::reloc(1, i as u64)));
     }
 
     #[test]
