@@ -15,7 +15,11 @@ pub enum FuncArg {
 }
 
 fn felt(s: &str) -> Result<Felt, Cairo1Error> {
-    let ok = if let Some(d) = s.strip_prefix('-') { !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) } else { !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) };
+    let ok = if let Some(d) = s.strip_prefix('-') {
+        !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())
+    } else {
+        !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+    };
     if !ok {
         return Err(Cairo1Error::Args(format!("\"{s}\" is not a valid felt")));
     }

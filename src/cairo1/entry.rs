@@ -1,14 +1,16 @@
 //! The entry code of a Sierra program, built as cairo1-run builds it (our own code):
 //!
 //! ```text
-//!   [proof mode: ap += n_builtins]        builtins are at [fp + i] (proof) / [fp - n - 2 + i]
+//!   ap += n_builtins; call rel 4; jmp rel 0    proof mode's __start__ and __end__ (plain runs
+//!                                               start after it, at `main`)
+//!   (builtins are at [fp - n - 2 + i], as in a Cairo Zero main)
 //!   for each array argument: a new segment (AllocSegment), filled with its felts
 //!   if main takes a SegmentArena: arena and infos segments (AllocSegment x2), [infos, 0, 0]
 //!   main's parameters, in order: a builtin pointer, the gas, arena + 3, a syscall segment,
 //!       or the user's arguments
 //!   call main
 //!   the final pointer of each runner builtin, in canonical order (the runner reads them)
-//!   ret (plain) | jmp rel 0 at __end__ (proof)
+//!   ret
 //!   main's CASM, then a `ret` footer (libfuncs call it to read pc), then the builtin-costs cell
 //! ```
 //!
@@ -16,7 +18,7 @@
 //! says where and how to print it.
 
 use super::values::{ReturnInfo, TypeInfo};
-use super::{hint_table, Cairo1Error, Cairo1Program, EntryMode, EntryOptions, FuncArg, DEFAULT_GAS};
+use super::{hint_table, Cairo1Error, Cairo1Program, EntryOptions, FuncArg, DEFAULT_GAS};
 use crate::builtins::BuiltinKind;
 use cairo_lang_casm::instructions::Instruction;
 use cairo_lang_casm::{casm, casm_extend};
@@ -25,7 +27,7 @@ use cairo_lang_sierra::ids::ConcreteTypeId;
 use cairo_lang_sierra::program::{Function, Program as SierraProgram};
 use cairo_lang_sierra::program_registry::ProgramRegistry;
 use cairo_lang_sierra_to_casm::compiler::SierraToCasmConfig;
-use cairo_lang_sierra_to_casm::metadata::{calc_metadata, MetadataComputationConfig};
+use cairo_lang_sierra_to_casm::metadata::{calc_metadata, calc_metadata_ap_change_only, MetadataComputationConfig};
 use num_bigint::BigInt;
 use starknet_types_core::felt::Felt;
 
@@ -67,15 +69,14 @@ fn classify(info: &TypeInfo, ty: &ConcreteTypeId) -> Result<Param, Cairo1Error> 
 
 /// Finds `main` (the first function whose name ends with `::main`).
 fn find_main(program: &SierraProgram) -> Result<&Function, Cairo1Error> {
-    program
-        .funcs
-        .iter()
-        .find(|f| f.id.debug_name.as_ref().is_some_and(|n| n.ends_with("::main")))
-        .ok_or_else(|| {
+    program.funcs.iter().find(|f| f.id.debug_name.as_ref().is_some_and(|n| n == "main" || n.ends_with("::main"))).ok_or_else(
+        || {
             Cairo1Error::Unsupported(
-                "no `main` function in the Sierra program (compile with debug names, e.g. replace_ids)".into(),
+                "no `main` function in the Sierra program (compile with debug names, e.g. replace_ids)"
+                    .into(),
             )
-        })
+        },
+    )
 }
 
 fn sierra_err(e: impl std::fmt::Display) -> Cairo1Error {
@@ -87,16 +88,24 @@ pub(super) fn build(program: &SierraProgram, options: &EntryOptions) -> Result<C
     let sizes = cairo_lang_sierra_type_size::get_type_size_map(program, &registry)
         .ok_or_else(|| Cairo1Error::Sierra("cannot compute the type sizes".into()))?;
     let info = TypeInfo::new(program, sizes);
-    let metadata = calc_metadata(program, MetadataComputationConfig::default()).map_err(sierra_err)?;
-    let config = SierraToCasmConfig { gas_usage_check: true, max_bytecode_size: usize::MAX };
-    let casm = cairo_lang_sierra_to_casm::compiler::compile(program, &metadata, config).map_err(sierra_err)?;
+    // As cairo-lang-runner: gas metadata only for programs that use gas.
+    let gas = program.requires_gas_counter();
+    let metadata = if gas {
+        calc_metadata(program, MetadataComputationConfig::default())
+    } else {
+        calc_metadata_ap_change_only(program)
+    }
+    .map_err(sierra_err)?;
+    let config = SierraToCasmConfig { gas_usage_check: gas, max_bytecode_size: usize::MAX };
+    let casm =
+        cairo_lang_sierra_to_casm::compiler::compile(program, &metadata, config).map_err(sierra_err)?;
     let main = find_main(program)?;
-    let main_offset = casm
-        .debug_info
-        .sierra_statement_info
-        .get(main.entry_point.0)
-        .map(|s| s.start_offset)
-        .ok_or_else(|| Cairo1Error::Sierra("main's entry point is outside the program".into()))?;
+    let main_offset =
+        casm.debug_info
+            .sierra_statement_info
+            .get(main.entry_point.0)
+            .map(|s| s.start_offset)
+            .ok_or_else(|| Cairo1Error::Sierra("main's entry point is outside the program".into()))?;
 
     let params: Vec<Param> =
         main.signature.param_types.iter().map(|t| classify(&info, t)).collect::<Result<_, _>>()?;
@@ -105,20 +114,16 @@ pub(super) fn build(program: &SierraProgram, options: &EntryOptions) -> Result<C
     builtins.sort();
     builtins.dedup();
     let n = builtins.len() as i16;
-    let proof = options.mode == EntryMode::Proof;
+    // Builtins are at [fp - n - 2 + i] in `main`'s frame, whether the runner calls it (plain
+    // mode) or the proof-mode header does.
     let builtin_fp_offset = |b: BuiltinKind| -> i16 {
         let i = builtins.iter().position(|x| *x == b).unwrap_or(0) as i16;
-        if proof {
-            i
-        } else {
-            i - (n + 2)
-        }
+        i - (n + 2)
     };
+    let header = casm! { ap += n; call rel 4; jmp rel 0; };
+    let header_len = header.current_code_offset;
 
     let mut ctx = casm! {};
-    if proof {
-        casm_extend!(ctx, ap += n;);
-    }
     // `ap_off`: cells pushed by the entry code so far.
     let mut ap_off: i16 = 0;
     let mut array_slots = Vec::new();
@@ -147,7 +152,7 @@ pub(super) fn build(program: &SierraProgram, options: &EntryOptions) -> Result<C
         arena_slot = Some(ap_off);
         ap_off += 3;
     }
-    let gas = BigInt::from(options.available_gas.unwrap_or(DEFAULT_GAS));
+    let gas_value = BigInt::from(options.available_gas.unwrap_or(DEFAULT_GAS));
     let mut args = options.args.iter();
     let mut arrays = array_slots.iter();
     let mut expected = 0usize;
@@ -159,7 +164,7 @@ pub(super) fn build(program: &SierraProgram, options: &EntryOptions) -> Result<C
                 ap_off += 1;
             }
             Param::Gas => {
-                casm_extend!(ctx, [ap + 0] = (gas.clone()), ap++;);
+                casm_extend!(ctx, [ap + 0] = (gas_value.clone()), ap++;);
                 ap_off += 1;
             }
             Param::SegmentArena => {
@@ -222,20 +227,24 @@ pub(super) fn build(program: &SierraProgram, options: &EntryOptions) -> Result<C
         casm_extend!(after, [ap + 0] = [ap + back], ap++;);
     }
     let call_pc = ctx.current_code_offset;
-    let after_len = after.current_code_offset + if proof { 2 } else { 1 };
+    let after_len = after.current_code_offset + 1;
     let entry_len = call_pc + 2 + after_len;
     let target = (entry_len + main_offset - call_pc) as i32;
     casm_extend!(ctx, call rel target;);
     let mut instructions: Vec<Instruction> = ctx.instructions;
     instructions.extend(after.instructions);
-    let end_pc = entry_len - 2;
-    let tail = if proof { casm! { jmp rel 0; } } else { casm! { ret; } };
-    instructions.extend(tail.instructions);
+    instructions.extend(casm! { ret; }.instructions);
+    debug_assert_eq!(instructions.iter().map(|i| i.body.op_size()).sum::<usize>(), entry_len);
     let footer = casm! { ret; };
 
     let mut bytecode = Vec::new();
     let mut hints = Vec::new();
-    let all = instructions.iter().chain(casm.instructions.iter()).chain(footer.instructions.iter());
+    let all = header
+        .instructions
+        .iter()
+        .chain(instructions.iter())
+        .chain(casm.instructions.iter())
+        .chain(footer.instructions.iter());
     for inst in all {
         if !inst.hints.is_empty() {
             hints.push((bytecode.len(), inst.hints.clone()));
@@ -244,20 +253,29 @@ pub(super) fn build(program: &SierraProgram, options: &EntryOptions) -> Result<C
             bytecode.push(Felt::from(&w));
         }
     }
-    debug_assert_eq!(instructions.iter().map(|i| i.body.op_size()).sum::<usize>(), entry_len);
 
     let value_ty = main.signature.ret_types.last().cloned();
     let ret = value_ty.map(|ty| -> Result<ReturnInfo, Cairo1Error> {
         let size = info.size(&ty)?;
-        Ok(ReturnInfo { info: std::sync::Arc::new(info.clone()), ty, size: size as u64, below: builtins.len() as u64 })
+        Ok(ReturnInfo {
+            info: std::sync::Arc::new(info.clone()),
+            ty,
+            size: size as u64,
+            below: builtins.len() as u64,
+        })
     });
     Ok(Cairo1Program {
         bytecode,
         hints: hint_table(hints, Vec::new()),
         builtins,
-        main: 0,
-        proof_labels: proof.then_some((0, end_pc)),
-        builtin_costs: true,
+        main: header_len,
+        // The header: `ap += n` (2 words), `call rel 4` (2), then `jmp rel 0` at 4.
+        proof_labels: Some((0, 4)),
+        // Only `withdraw_gas_all` / `get_builtin_costs` read the cost table.
+        builtin_costs: program
+            .libfunc_declarations
+            .iter()
+            .any(|l| matches!(l.long_id.generic_id.0.as_str(), "withdraw_gas_all" | "get_builtin_costs")),
         ret: ret.transpose()?,
     })
 }

@@ -38,44 +38,60 @@ struct RawEntrypoint {
 const STANDALONE_END: usize = 4;
 
 pub(super) fn load(bytes: &[u8], options: &EntryOptions) -> Result<Cairo1Program, Cairo1Error> {
-    let raw: RawExecutable =
-        serde_json::from_slice(bytes).map_err(|e| Cairo1Error::Json { what: "executable", msg: e.to_string() })?;
+    let raw: RawExecutable = serde_json::from_slice(bytes)
+        .map_err(|e| Cairo1Error::Json { what: "executable", msg: e.to_string() })?;
     let len = raw.program.bytecode.len();
     let mut bytecode = Vec::with_capacity(len);
     for w in &raw.program.bytecode {
         if w.value.sign() == num_bigint::Sign::Minus || w.value.bits() > 252 {
-            return Err(Cairo1Error::Json { what: "executable", msg: format!("bytecode word {} is not a felt", w.value) });
+            return Err(Cairo1Error::Json {
+                what: "executable",
+                msg: format!("bytecode word {} is not a felt", w.value),
+            });
         }
         bytecode.push(Felt::from(&w.value));
     }
     for (pc, _) in &raw.program.hints {
         if *pc >= len {
-            return Err(Cairo1Error::Json { what: "executable", msg: format!("hint at pc {pc} is outside the bytecode") });
+            return Err(Cairo1Error::Json {
+                what: "executable",
+                msg: format!("hint at pc {pc} is outside the bytecode"),
+            });
         }
     }
     let find = |kind: &str| raw.entrypoints.iter().find(|e| e.kind == kind);
     let (bootloader, standalone) = (find("Bootloader"), find("Standalone"));
     let Some(first) = bootloader.or(standalone) else {
-        return Err(Cairo1Error::Unsupported("the executable has no Bootloader or Standalone entrypoint".into()));
+        return Err(Cairo1Error::Unsupported(
+            "the executable has no Bootloader or Standalone entrypoint".into(),
+        ));
     };
     let mut builtins = Vec::new();
     for name in &first.builtins {
-        let k = BuiltinKind::from_name(name)
-            .ok_or_else(|| Cairo1Error::Unsupported(format!("the executable uses the builtin {name:?}, unknown here")))?;
+        let k = BuiltinKind::from_name(name).ok_or_else(|| {
+            Cairo1Error::Unsupported(format!("the executable uses the builtin {name:?}, unknown here"))
+        })?;
         builtins.push(k);
     }
     let mut sorted = builtins.clone();
     sorted.sort();
     if sorted != builtins {
-        return Err(Cairo1Error::Unsupported(format!("the executable's builtins are not in canonical order: {:?}", first.builtins)));
+        return Err(Cairo1Error::Unsupported(format!(
+            "the executable's builtins are not in canonical order: {:?}",
+            first.builtins
+        )));
     }
     for e in &raw.entrypoints {
         if e.offset >= len {
-            return Err(Cairo1Error::Json { what: "executable", msg: format!("entrypoint offset {} is outside the bytecode", e.offset) });
+            return Err(Cairo1Error::Json {
+                what: "executable",
+                msg: format!("entrypoint offset {} is outside the bytecode", e.offset),
+            });
         }
     }
     let main = bootloader.map_or(first.offset, |b| b.offset);
-    let proof_labels = standalone.map(|s| (s.offset, s.offset + STANDALONE_END)).filter(|(_, end)| *end < len);
+    let proof_labels =
+        standalone.map(|s| (s.offset, s.offset + STANDALONE_END)).filter(|(_, end)| *end < len);
     Ok(Cairo1Program {
         bytecode,
         hints: hint_table(raw.program.hints, run_params(&options.args)),

@@ -67,8 +67,10 @@ pub enum Cairo1Error {
 pub enum InputFormat {
     /// cairo-compile's JSON (Cairo Zero).
     CairoZero,
-    /// A Sierra program (Cairo 1).
+    /// A Sierra program (Cairo 1), as JSON.
     Sierra,
+    /// A Sierra program in Sierra's text syntax (`.sierra`).
+    SierraText,
     /// A cairo-lang-executable / `scarb build` executable (Cairo 1).
     Executable,
     /// A `.cairo` source file of Cairo 1 (needs the `cairo1-compiler` feature).
@@ -82,6 +84,9 @@ pub fn detect_format(path: &std::path::Path, bytes: &[u8]) -> InputFormat {
     if path.extension().is_some_and(|e| e == "cairo") {
         return InputFormat::CairoSource;
     }
+    if path.extension().is_some_and(|e| e == "sierra") {
+        return InputFormat::SierraText;
+    }
     let Ok(serde_json::Value::Object(top)) = serde_json::from_slice::<serde_json::Value>(bytes) else {
         return InputFormat::CairoZero;
     };
@@ -89,7 +94,9 @@ pub fn detect_format(path: &std::path::Path, bytes: &[u8]) -> InputFormat {
         return InputFormat::Executable;
     }
     let sierra_keys = |o: &serde_json::Map<String, serde_json::Value>| {
-        o.contains_key("type_declarations") || o.contains_key("libfunc_declarations") || o.contains_key("statements")
+        o.contains_key("type_declarations")
+            || o.contains_key("libfunc_declarations")
+            || o.contains_key("statements")
     };
     if sierra_keys(&top) || top.get("program").and_then(|p| p.as_object()).is_some_and(sierra_keys) {
         return InputFormat::Sierra;
@@ -107,6 +114,11 @@ pub fn sierra_from_json(bytes: &[u8]) -> Result<SierraProgram, Cairo1Error> {
         return Ok(artifact.program);
     }
     serde_json::from_value(v).map_err(err)
+}
+
+/// Reads a Sierra program in Sierra's text syntax.
+pub fn sierra_from_text(text: &str) -> Result<SierraProgram, Cairo1Error> {
+    cairo_lang_sierra::ProgramParser::new().parse(text).map_err(|e| Cairo1Error::Sierra(format!("parse error: {e}")))
 }
 
 /// A Sierra program as JSON (the versioned form Scarb writes).
@@ -173,10 +185,18 @@ impl Cairo1Program {
 
     /// Loads a program file of any Cairo 1 format (Sierra, executable, or with the
     /// `cairo1-compiler` feature a `.cairo` source).
-    pub fn from_file(path: &std::path::Path, bytes: &[u8], options: &EntryOptions) -> Result<Self, Cairo1Error> {
+    pub fn from_file(
+        path: &std::path::Path,
+        bytes: &[u8],
+        options: &EntryOptions,
+    ) -> Result<Self, Cairo1Error> {
         match detect_format(path, bytes) {
             InputFormat::Executable => Self::from_executable_json(bytes, options),
             InputFormat::Sierra => Self::from_sierra(&sierra_from_json(bytes)?, options),
+            InputFormat::SierraText => {
+                let text = std::str::from_utf8(bytes).map_err(|e| Cairo1Error::Sierra(e.to_string()))?;
+                Self::from_sierra(&sierra_from_text(text)?, options)
+            }
             InputFormat::CairoSource => {
                 #[cfg(feature = "cairo1-compiler")]
                 {
@@ -207,9 +227,13 @@ impl Cairo1Program {
     /// the Cairo 1 hint processor.
     pub fn to_program(&self) -> Result<Program, Cairo1Error> {
         let mut identifiers = serde_json::Map::new();
-        identifiers.insert("__main__.main".into(), serde_json::json!({"type": "function", "pc": self.main, "decorators": []}));
+        identifiers.insert(
+            "__main__.main".into(),
+            serde_json::json!({"type": "function", "pc": self.main, "decorators": []}),
+        );
         if let Some((start, end)) = self.proof_labels {
-            identifiers.insert("__main__.__start__".into(), serde_json::json!({"type": "label", "pc": start}));
+            identifiers
+                .insert("__main__.__start__".into(), serde_json::json!({"type": "label", "pc": start}));
             identifiers.insert("__main__.__end__".into(), serde_json::json!({"type": "label", "pc": end}));
         }
         let json = serde_json::json!({

@@ -57,7 +57,9 @@ impl TypeInfo {
         self.decls
             .get(ty)
             .map(|d| {
-                d.1.iter().filter_map(|a| if let GenericArg::Type(t) = a { Some(t.clone()) } else { None }).collect()
+                d.1.iter()
+                    .filter_map(|a| if let GenericArg::Type(t) = a { Some(t.clone()) } else { None })
+                    .collect()
             })
             .unwrap_or_default()
     }

@@ -492,7 +492,10 @@ fn write_builtin_costs(
         let at = Relocatable::new(costs.segment, token.offset_in_builtin_costs() as u64);
         vm.memory.insert(at, Value::from(0u64))?;
     }
-    vm.memory.insert(Relocatable::new(program_base.segment, program_base.offset + code_len as u64), Value::Ptr(costs))
+    vm.memory.insert(
+        Relocatable::new(program_base.segment, program_base.offset + code_len as u64),
+        Value::Ptr(costs),
+    )
 }
 
 /// The interpreter with its hints and trace choice.

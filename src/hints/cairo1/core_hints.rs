@@ -2,7 +2,9 @@
 //! list, one arm per variant, each worded after cairo-lang-runner / cairo-vm.
 
 use super::dict::SquashState;
-use super::operand::{cell_addr, cell_value, get_big, get_ptr, get_usize, get_val, int_at, ptr_at, set, set_big};
+use super::operand::{
+    cell_addr, cell_value, get_big, get_ptr, get_usize, get_val, int_at, ptr_at, set, set_big,
+};
 use super::{Cairo1HintError as E, Cairo1HintProcessor};
 use crate::hints::cairo0::py;
 use crate::vm::{Relocatable, Value, Vm};
@@ -153,9 +155,11 @@ impl Cairo1HintProcessor {
             CoreHint::AllocFelt252Dict { segment_arena_ptr } => {
                 let arena = get_ptr(vm, segment_arena_ptr)?;
                 let back = |k: u64| {
-                    arena.offset.checked_sub(k).map(|o| Relocatable::new(arena.segment, o)).ok_or_else(|| {
-                        E::Msg(format!("segment arena pointer {arena} is too small"))
-                    })
+                    arena
+                        .offset
+                        .checked_sub(k)
+                        .map(|o| Relocatable::new(arena.segment, o))
+                        .ok_or_else(|| E::Msg(format!("segment arena pointer {arena} is too small")))
                 };
                 let n_dicts = int_at(vm, back(2)?)?;
                 let n_dicts = u64::try_from(n_dicts.to_biguint())
@@ -175,9 +179,8 @@ impl Cairo1HintProcessor {
             }
             CoreHint::Felt252DictEntryUpdate { dict_ptr, value } => {
                 let p = get_ptr(vm, dict_ptr)?;
-                let key_addr = p
-                    .add_i64(-3)
-                    .ok_or_else(|| E::Msg(format!("dict pointer {p} is too small")))?;
+                let key_addr =
+                    p.add_i64(-3).ok_or_else(|| E::Msg(format!("dict pointer {p} is too small")))?;
                 let k = int_at(vm, key_addr)?;
                 let v = match value {
                     cairo_lang_casm::operand::ResOperand::Deref(c) => cell_value(vm, c)?,
@@ -272,7 +275,8 @@ impl Cairo1HintProcessor {
                 let p = py::prime();
                 let qr = py::is_quad_residue(&v, &p).map_err(|e| E::Msg(e.to_string()))?;
                 let r = if qr { v } else { (v * 3) % &p };
-                let root = py::sqrt_mod(&r, &p).map_err(|_| E::Msg("Field element is not a square".into()))?;
+                let root =
+                    py::sqrt_mod(&r, &p).map_err(|_| E::Msg("Field element is not a square".into()))?;
                 set(vm, sqrt, Felt::from(&root))
             }
             CoreHint::DebugPrint { start, end } => {
@@ -281,8 +285,14 @@ impl Cairo1HintProcessor {
                 for i in s.offset..e.offset.max(s.offset) {
                     let v = int_at(vm, Relocatable::new(s.segment, i))?;
                     match short_string(&v) {
-                        Some(t) => out.push_str(&format!("[DEBUG]\t{t: <31}\t(raw: {: <31})\n", v.to_string())),
-                        None => out.push_str(&format!("[DEBUG]\t{0: <31}\t(raw: {1: <31}) \n", ' ', v.to_string())),
+                        Some(t) => {
+                            out.push_str(&format!("[DEBUG]\t{t: <31}\t(raw: {: <31})\n", v.to_string()))
+                        }
+                        None => out.push_str(&format!(
+                            "[DEBUG]\t{0: <31}\t(raw: {1: <31}) \n",
+                            ' ',
+                            v.to_string()
+                        )),
                     }
                 }
                 println!("{out}");
@@ -298,7 +308,18 @@ impl Cairo1HintProcessor {
                 self.next_constant = Some(at(next, n));
                 Ok(())
             }
-            CoreHint::U256InvModN { b0, b1, n0, n1, g0_or_no_inv, g1_option, s_or_r0, s_or_r1, t_or_k0, t_or_k1 } => {
+            CoreHint::U256InvModN {
+                b0,
+                b1,
+                n0,
+                n1,
+                g0_or_no_inv,
+                g1_option,
+                s_or_r0,
+                s_or_r1,
+                t_or_k0,
+                t_or_k1,
+            } => {
                 let b = BigInt::from(get_big(vm, b0)? + (get_big(vm, b1)? << 128u32));
                 let n = BigInt::from(get_big(vm, n0)? + (get_big(vm, n1)? << 128u32));
                 let m = BigInt::one() << 128u32;

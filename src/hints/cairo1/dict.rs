@@ -87,7 +87,8 @@ impl SquashState {
     /// Moves to the next key (the current one must have exactly one access left).
     pub fn pop_key(&mut self) -> Result<(), E> {
         let k = self.current_key().ok_or_else(|| E::Msg("Failed to get current key".into()))?;
-        let left = self.access_indices.remove(&k).ok_or_else(|| E::Msg(format!("No key accesses for key {k}")))?;
+        let left =
+            self.access_indices.remove(&k).ok_or_else(|| E::Msg(format!("No key accesses for key {k}")))?;
         if left.len() != 1 {
             return Err(E::Msg("Key popped but not all accesses were processed.".into()));
         }

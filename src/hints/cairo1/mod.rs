@@ -14,8 +14,8 @@
 //! Invariants: hints only write cells (write-once memory: writing an equal value is allowed)
 //! and add segments; they never move registers.
 
-mod dict;
 mod core_hints;
+mod dict;
 pub mod operand;
 pub mod syscall;
 
@@ -117,7 +117,14 @@ pub struct Cairo1HintProcessor {
 impl Cairo1HintProcessor {
     /// A processor for `hints`, serving syscalls with `syscalls` when given.
     pub fn new(hints: Arc<Cairo1Hints>, syscalls: Option<SharedSyscallHandler>) -> Self {
-        Cairo1HintProcessor { hints, dicts: None, squash: None, excluded_arc: None, next_constant: None, syscalls }
+        Cairo1HintProcessor {
+            hints,
+            dicts: None,
+            squash: None,
+            excluded_arc: None,
+            next_constant: None,
+            syscalls,
+        }
     }
 
     /// `(pc, group)` for every hint-bearing pc.
@@ -157,8 +164,12 @@ impl Cairo1HintProcessor {
                         "Starknet syscall {name} at pc={pc}: no syscall handler was given for this run"
                     )));
                 };
-                let mut handler = handler.lock().map_err(|_| Cairo1HintError::Syscall("syscall handler poisoned".into()))?;
-                handler.syscall(vm, ptr).map_err(|e| Cairo1HintError::Syscall(format!("Starknet syscall {name} at pc={pc}: {e}")))
+                let mut handler = handler
+                    .lock()
+                    .map_err(|_| Cairo1HintError::Syscall("syscall handler poisoned".into()))?;
+                handler
+                    .syscall(vm, ptr)
+                    .map_err(|e| Cairo1HintError::Syscall(format!("Starknet syscall {name} at pc={pc}: {e}")))
             }
             StarknetHint::Cheatcode { selector, input_start, input_end, output_start, output_end } => {
                 let selector = Felt::from(&selector.value);
@@ -170,9 +181,15 @@ impl Cairo1HintProcessor {
                 };
                 let (start, end) = (get_ptr(vm, input_start)?, get_ptr(vm, input_end)?);
                 let n = end.offset.saturating_sub(start.offset);
-                let input = (0..n).map(|i| int_at(vm, Relocatable::new(start.segment, start.offset + i))).collect::<Result<Vec<_>, _>>()?;
-                let mut handler = handler.lock().map_err(|_| Cairo1HintError::Syscall("syscall handler poisoned".into()))?;
-                let out = handler.cheatcode(vm, &selector, input).map_err(|e| Cairo1HintError::Syscall(format!("cheatcode {name} at pc={pc}: {e}")))?;
+                let input = (0..n)
+                    .map(|i| int_at(vm, Relocatable::new(start.segment, start.offset + i)))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let mut handler = handler
+                    .lock()
+                    .map_err(|_| Cairo1HintError::Syscall("syscall handler poisoned".into()))?;
+                let out = handler
+                    .cheatcode(vm, &selector, input)
+                    .map_err(|e| Cairo1HintError::Syscall(format!("cheatcode {name} at pc={pc}: {e}")))?;
                 let seg = vm.memory.add_segment();
                 for (i, v) in out.iter().enumerate() {
                     vm.memory.insert(Relocatable::new(seg.segment, i as u64), Value::Int(*v))?;
@@ -218,7 +235,10 @@ fn write_params(vm: &mut Vm, at: Relocatable, params: &[RunParam]) -> Result<(),
                     let seg = vm.memory.add_segment();
                     let size: u64 = items.iter().map(param_size).sum();
                     vm.memory.insert(buf, Value::Ptr(seg))?;
-                    vm.memory.insert(Relocatable::new(buf.segment, buf.offset + 1), Value::Ptr(Relocatable::new(seg.segment, size)))?;
+                    vm.memory.insert(
+                        Relocatable::new(buf.segment, buf.offset + 1),
+                        Value::Ptr(Relocatable::new(seg.segment, size)),
+                    )?;
                     buf.offset += 2;
                     stack.push((seg, items));
                 }

@@ -17,7 +17,8 @@ pub fn cell_addr(vm: &Vm, c: &CellRef) -> Result<Relocatable, E> {
         Register::AP => vm.ap,
         Register::FP => vm.fp,
     };
-    base.add_i64(i64::from(c.offset)).ok_or_else(|| E::Msg(format!("address {base} + {} is negative", c.offset)))
+    base.add_i64(i64::from(c.offset))
+        .ok_or_else(|| E::Msg(format!("address {base} + {} is negative", c.offset)))
 }
 
 /// The value at a cell (must be set).
@@ -54,7 +55,9 @@ pub fn get_val(vm: &Vm, op: &ResOperand) -> Result<Felt, E> {
         ResOperand::Deref(c) => int_at(vm, cell_addr(vm, c)?),
         ResOperand::DoubleDeref(c, off) => {
             let p = ptr_at(vm, cell_addr(vm, c)?)?;
-            let a = p.add_i64(i64::from(*off)).ok_or_else(|| E::Msg(format!("address {p} + {off} is negative")))?;
+            let a = p
+                .add_i64(i64::from(*off))
+                .ok_or_else(|| E::Msg(format!("address {p} + {off} is negative")))?;
             int_at(vm, a)
         }
         ResOperand::Immediate(v) => Ok(imm(&v.value)),
