@@ -40,9 +40,16 @@ fn load(name: &str, args: &str, mode: EntryMode) -> Cairo1Program {
     Cairo1Program::from_file(&path, &bytes, &options).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
+/// The layouts: all_cairo for plain runs; in proof mode recursive_with_poseidon, since
+/// cairo-vm 3.2.0's all_cairo has 4 range-check units per step where cairo-lang 0.14's has 8
+/// (proof mode's padding would differ).
+const PLAIN_LAYOUT: (&str, LayoutName) = ("all_cairo", LayoutName::all_cairo);
+const PROOF_LAYOUT: (&str, LayoutName) = ("recursive_with_poseidon", LayoutName::recursive_with_poseidon);
+
 fn config(p: &Cairo1Program, proof: bool) -> RunConfig {
+    let layout = if proof { PROOF_LAYOUT.0 } else { PLAIN_LAYOUT.0 };
     let mut cfg = RunConfig::new()
-        .with_layout(Layout::by_name("all_cairo").unwrap())
+        .with_layout(Layout::by_name(layout).unwrap())
         .with_mode(if proof { RunMode::Proof } else { RunMode::Plain })
         .with_trace(TraceMode::On);
     cfg.cairo1 = Some(Cairo1Run { hints: p.hints(), builtin_costs: p.builtin_costs, syscalls: None });
@@ -98,7 +105,7 @@ fn reference(p: &Cairo1Program, proof: bool) -> Result<(Vec<u8>, BTreeMap<u64, [
     }
     .map_err(|e| format!("{e:?}"))?;
     let mut hp = Cairo1HintProcessor::new(&hint_list, RunResources::default(), false);
-    let mut runner = CairoRunner::new(&program, LayoutName::all_cairo, None, proof, true, false)
+    let mut runner = CairoRunner::new(&program, if proof { PROOF_LAYOUT.1 } else { PLAIN_LAYOUT.1 }, None, proof, true, false)
         .map_err(|e| format!("{e:?}"))?;
     let end = runner.initialize(proof).map_err(|e| format!("{e:?}"))?;
     if p.builtin_costs {
