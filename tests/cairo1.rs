@@ -29,8 +29,15 @@ fn dir() -> PathBuf {
 /// (program, `--args`, expected `--print_output` of a plain run).
 const CASES: &[(&str, &str, &str)] = &[
     ("fib_jumps.sierra", "20", "10946"),
-    ("fib_recursive.sierra", "1 1 20", "17711"),
+    ("fib_recursive.sierra", "1 1 20", "10946"),
     ("dict.sierra", "", "16"),
+    ("panic.sierra", "0", "41"),
+    ("panic.sierra", "5", "Run panicked with: [37177384776983962799497701735 ('x is too big')]"),
+    (
+        "u128.sierra",
+        "340282366920938463463374607431768211455 12345678901234567890",
+        "27562871968661863283 7065756055006428585 0 194752529505939521004734088689373144555 false",
+    ),
 ];
 
 fn load(name: &str, args: &str, mode: EntryMode) -> Cairo1Program {
@@ -240,7 +247,7 @@ impl SyscallHandler for Storage {
 
 #[test]
 fn cairo1_syscalls_go_to_the_handler_or_fail_clearly() {
-    let p = load("syscalls", "", EntryMode::Plain);
+    let p = load("syscalls.sierra", "", EntryMode::Plain);
     let program = p.to_program().unwrap();
     // Without a handler: a clear error naming the syscall and the pc.
     let err = match runner::run(&program, &config(&p, false)) {
@@ -263,32 +270,26 @@ fn cairo1_syscalls_go_to_the_handler_or_fail_clearly() {
 }
 
 #[test]
-fn cairo1_gas_runs_out_with_little_available_gas() {
-    let path = dir().join("recursion.sierra.json");
+fn cairo1_available_gas_reaches_main() {
+    // fib_jumps returns -1 when withdraw_gas fails.
+    let path = dir().join("fib_jumps.sierra");
     let bytes = std::fs::read(&path).unwrap();
-    let mut options = EntryOptions {
-        mode: EntryMode::Plain,
-        args: parse_args("10 [1 2 3 4]").unwrap(),
-        available_gas: Some(1000),
+    let run = |gas: u64| {
+        let options = EntryOptions { args: parse_args("20").unwrap(), available_gas: Some(gas), ..Default::default() };
+        let p = Cairo1Program::from_file(&path, &bytes, &options).unwrap();
+        ours(&p, false).1
     };
-    let p = Cairo1Program::from_file(&path, &bytes, &options).unwrap();
-    let (_, ret) = ours(&p, false);
-    let Some(Ret::Panicked(data)) = ret else { panic!("expected an out-of-gas panic, got {ret:?}") };
-    assert_eq!(
-        cairo_jit::cairo1::values::panic_message(&data),
-        "Run panicked with: [375233589013918064796019 ('Out of gas')]"
-    );
-    options.available_gas = Some(100_000_000);
-    let p = Cairo1Program::from_file(&path, &bytes, &options).unwrap();
-    assert!(matches!(ours(&p, false).1, Some(Ret::Returned(_))));
+    assert_eq!(run(1_000_000), Some(Ret::Returned("10946".into())));
+    let minus_one = (Felt::ZERO - Felt::ONE).to_string();
+    assert_eq!(run(500), Some(Ret::Returned(minus_one)));
 }
 
 #[test]
 fn cairo1_bad_inputs_are_clear_errors() {
-    let path = dir().join("arith.sierra.json");
+    let path = dir().join("x.sierra.json");
     let options = EntryOptions::default();
     for (bytes, want) in [
-        (&b"{"[..], "invalid Sierra program JSON"),
+        (&b"{"[..], "invalid program JSON"),
         (&br#"{"type_declarations": 3}"#[..], "invalid Sierra program JSON"),
         (&br#"{"program": {"bytecode": ["0x1"], "hints": [[5, []]]}, "entrypoints": []}"#[..], "outside the bytecode"),
         (&br#"{"program": {"bytecode": ["zz"]}, "entrypoints": []}"#[..], "invalid executable JSON"),
@@ -298,8 +299,9 @@ fn cairo1_bad_inputs_are_clear_errors() {
         assert!(e.contains(want), "{e} should say {want}");
     }
     // Arguments main does not take, or too few.
-    let bytes = std::fs::read(dir().join("recursion.sierra.json")).unwrap();
-    for args in ["", "1", "1 2 3", "[1] 2"] {
+    let path = dir().join("fib_jumps.sierra");
+    let bytes = std::fs::read(&path).unwrap();
+    for args in ["", "1 2", "[1]", "[1] 2"] {
         let o = EntryOptions { args: parse_args(args).unwrap(), ..Default::default() };
         let e = Cairo1Program::from_file(&path, &bytes, &o).map(|_| ()).unwrap_err().to_string();
         assert!(e.contains("argument cells"), "{args:?}: {e}");
@@ -361,16 +363,18 @@ fn cairo1_cli_prints_return_values_and_panics() {
     let run = |name: &str, extra: &[&str]| {
         let out = std::process::Command::new(exe)
             .arg("run")
-            .arg(dir().join(format!("{name}.sierra.json")))
+            .arg(dir().join(name))
             .arg("--print_output")
             .args(extra)
             .output()
             .unwrap();
-        (String::from_utf8_lossy(&out.stdout).into_owned(), out.status.code())
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        (String::from_utf8_lossy(&out.stdout).into_owned() + &stderr, out.status.code())
     };
-    let (stdout, code) = run("recursion", &["--args", "10 [1 2 3 4]"]);
-    assert_eq!((stdout.as_str(), code), ("Program Output : 55 9 10\n", Some(0)));
-    let (stdout, code) = run("panic", &["--engine", "interp"]);
+    let (stdout, code) = run("fib_jumps.sierra", &["--args", "20"]);
+    assert_eq!((stdout.as_str(), code), ("Program Output : 10946\n", Some(0)));
+    let (stdout, code) = run("panic.sierra", &["--engine", "interp", "--args", "5"]);
     assert_eq!(
         (stdout.as_str(), code),
         ("Run panicked with: [37177384776983962799497701735 ('x is too big')]\n", Some(1))
@@ -378,8 +382,8 @@ fn cairo1_cli_prints_return_values_and_panics() {
     let dirp = std::env::temp_dir().join(format!("cairo1-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dirp).unwrap();
     let (t, m) = (dirp.join("t.bin"), dirp.join("m.bin"));
-    let (_, code) = run(
-        "dict",
+    let (text, code) = run(
+        "dict.sierra",
         &[
             "--proof_mode",
             "--trace_file",
@@ -390,7 +394,8 @@ fn cairo1_cli_prints_return_values_and_panics() {
             "all_cairo",
         ],
     );
-    assert_eq!(code, Some(0));
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.ends_with("Program Output : 16\n"), "{text}");
     assert!(std::fs::metadata(&t).unwrap().len() > 0 && std::fs::metadata(&m).unwrap().len() > 0);
     let _ = std::fs::remove_dir_all(&dirp);
 }

@@ -211,9 +211,10 @@ impl Cairo1Program {
                     ))
                 }
             }
-            InputFormat::CairoZero => {
-                Err(Cairo1Error::Unsupported("not a Cairo 1 program (Sierra or executable JSON)".into()))
-            }
+            InputFormat::CairoZero => match serde_json::from_slice::<serde_json::Value>(bytes) {
+                Err(e) => Err(Cairo1Error::Json { what: "program", msg: e.to_string() }),
+                Ok(_) => Err(Cairo1Error::Unsupported("not a Cairo 1 program (Sierra or executable JSON)".into())),
+            },
         }
     }
 
