@@ -84,7 +84,10 @@ fn builtin_name(name: &str) -> BuiltinName {
 }
 
 /// Trace bytes and relocated memory from cairo-vm running the same program.
-fn reference(p: &Cairo1Program, proof: bool) -> Result<(Vec<u8>, BTreeMap<u64, [u8; 32]>), String> {
+/// A relocated memory: address -> 32-byte little-endian value.
+type Cells = BTreeMap<u64, [u8; 32]>;
+
+fn reference(p: &Cairo1Program, proof: bool) -> Result<(Vec<u8>, Cells), String> {
     let data: Vec<MaybeRelocatable> = p.bytecode.iter().map(|f| MaybeRelocatable::from(vm_felt(f))).collect();
     let hint_list: Vec<(usize, Vec<cairo_lang_casm::hints::Hint>)> =
         p.hints.iter().map(|(pc, h)| (pc, h.to_vec())).collect();
@@ -112,8 +115,15 @@ fn reference(p: &Cairo1Program, proof: bool) -> Result<(Vec<u8>, BTreeMap<u64, [
     }
     .map_err(|e| format!("{e:?}"))?;
     let mut hp = Cairo1HintProcessor::new(&hint_list, RunResources::default(), false);
-    let mut runner = CairoRunner::new(&program, if proof { PROOF_LAYOUT.1 } else { PLAIN_LAYOUT.1 }, None, proof, true, false)
-        .map_err(|e| format!("{e:?}"))?;
+    let mut runner = CairoRunner::new(
+        &program,
+        if proof { PROOF_LAYOUT.1 } else { PLAIN_LAYOUT.1 },
+        None,
+        proof,
+        true,
+        false,
+    )
+    .map_err(|e| format!("{e:?}"))?;
     let end = runner.initialize(proof).map_err(|e| format!("{e:?}"))?;
     if p.builtin_costs {
         let costs = runner.vm.add_memory_segment();
@@ -137,7 +147,7 @@ fn reference(p: &Cairo1Program, proof: bool) -> Result<(Vec<u8>, BTreeMap<u64, [
     Ok(crate::common::cairo_vm_files(&runner))
 }
 
-fn memory_map(bytes: &[u8]) -> BTreeMap<u64, [u8; 32]> {
+fn memory_map(bytes: &[u8]) -> Cells {
     bytes
         .chunks(40)
         .map(|r| (u64::from_le_bytes(r[..8].try_into().unwrap()), r[8..].try_into().unwrap()))
@@ -275,7 +285,8 @@ fn cairo1_available_gas_reaches_main() {
     let path = dir().join("fib_jumps.sierra");
     let bytes = std::fs::read(&path).unwrap();
     let run = |gas: u64| {
-        let options = EntryOptions { args: parse_args("20").unwrap(), available_gas: Some(gas), ..Default::default() };
+        let options =
+            EntryOptions { args: parse_args("20").unwrap(), available_gas: Some(gas), ..Default::default() };
         let p = Cairo1Program::from_file(&path, &bytes, &options).unwrap();
         ours(&p, false).1
     };

@@ -27,7 +27,9 @@ use cairo_lang_sierra::ids::ConcreteTypeId;
 use cairo_lang_sierra::program::{Function, Program as SierraProgram};
 use cairo_lang_sierra::program_registry::ProgramRegistry;
 use cairo_lang_sierra_to_casm::compiler::SierraToCasmConfig;
-use cairo_lang_sierra_to_casm::metadata::{calc_metadata, calc_metadata_ap_change_only, MetadataComputationConfig};
+use cairo_lang_sierra_to_casm::metadata::{
+    calc_metadata, calc_metadata_ap_change_only, MetadataComputationConfig,
+};
 use num_bigint::BigInt;
 use starknet_types_core::felt::Felt;
 
@@ -69,14 +71,16 @@ fn classify(info: &TypeInfo, ty: &ConcreteTypeId) -> Result<Param, Cairo1Error> 
 
 /// Finds `main` (the first function whose name ends with `::main`).
 fn find_main(program: &SierraProgram) -> Result<&Function, Cairo1Error> {
-    program.funcs.iter().find(|f| f.id.debug_name.as_ref().is_some_and(|n| n == "main" || n.ends_with("::main"))).ok_or_else(
-        || {
+    program
+        .funcs
+        .iter()
+        .find(|f| f.id.debug_name.as_ref().is_some_and(|n| n == "main" || n.ends_with("::main")))
+        .ok_or_else(|| {
             Cairo1Error::Unsupported(
                 "no `main` function in the Sierra program (compile with debug names, e.g. replace_ids)"
                     .into(),
             )
-        },
-    )
+        })
 }
 
 fn sierra_err(e: impl std::fmt::Display) -> Cairo1Error {

@@ -118,7 +118,9 @@ pub fn sierra_from_json(bytes: &[u8]) -> Result<SierraProgram, Cairo1Error> {
 
 /// Reads a Sierra program in Sierra's text syntax.
 pub fn sierra_from_text(text: &str) -> Result<SierraProgram, Cairo1Error> {
-    cairo_lang_sierra::ProgramParser::new().parse(text).map_err(|e| Cairo1Error::Sierra(format!("parse error: {e}")))
+    cairo_lang_sierra::ProgramParser::new()
+        .parse(text)
+        .map_err(|e| Cairo1Error::Sierra(format!("parse error: {e}")))
 }
 
 /// A Sierra program as JSON (the versioned form Scarb writes).
@@ -213,7 +215,9 @@ impl Cairo1Program {
             }
             InputFormat::CairoZero => match serde_json::from_slice::<serde_json::Value>(bytes) {
                 Err(e) => Err(Cairo1Error::Json { what: "program", msg: e.to_string() }),
-                Ok(_) => Err(Cairo1Error::Unsupported("not a Cairo 1 program (Sierra or executable JSON)".into())),
+                Ok(_) => {
+                    Err(Cairo1Error::Unsupported("not a Cairo 1 program (Sierra or executable JSON)".into()))
+                }
             },
         }
     }

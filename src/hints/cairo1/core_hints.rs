@@ -25,8 +25,8 @@ fn at(p: Relocatable, i: u64) -> Relocatable {
 /// The point cairo-vm's `RandomEcPoint` yields: its generator is ark's `test_rng()`, seeded
 /// with a constant and re-created on every call, so the point is always this one.
 const RANDOM_EC_POINT: (&str, &str) = (
-    "2312140504934497446416466346386407211346131580911574487082648101932394399016",
-    "3004213627225223598478745700131233718451926919613962624546580622116930413386",
+    "0x6f794601384b7f1fe092d3313464e74c7fb8a151a759f04da3ae3daa87e2bb2",
+    "0x644af465db4eb3007be99dc3d5db231615184a1faa36f89b02e4252ba041e83",
 );
 
 impl Cairo1HintProcessor {
@@ -265,8 +265,8 @@ impl Cairo1HintProcessor {
                 set(vm, skip_exclude_b_minus_a, Felt::from(u8::from(e != 1)))
             }
             CoreHint::RandomEcPoint { x, y } => {
-                let fx = Felt::from_dec_str(RANDOM_EC_POINT.0).map_err(|e| E::Msg(e.to_string()))?;
-                let fy = Felt::from_dec_str(RANDOM_EC_POINT.1).map_err(|e| E::Msg(e.to_string()))?;
+                let fx = Felt::from_hex(RANDOM_EC_POINT.0).map_err(|e| E::Msg(e.to_string()))?;
+                let fy = Felt::from_hex(RANDOM_EC_POINT.1).map_err(|e| E::Msg(e.to_string()))?;
                 set(vm, x, fx)?;
                 set(vm, y, fy)
             }

@@ -48,7 +48,11 @@ fn both(inputs: &[Felt], hints: &[Hint]) -> (Vec<Option<Felt>>, Vec<Option<Felt>
     rvm.set_ap(AP as usize);
     for (i, v) in inputs.iter().enumerate() {
         vm.memory.insert(Relocatable::new(1, FP + i as u64), Value::Int(*v)).unwrap();
-        rvm.insert_value(VmRel::from((1, FP as usize + i)), cairo_vm::Felt252::from_bytes_be(&v.to_bytes_be())).unwrap();
+        rvm.insert_value(
+            VmRel::from((1, FP as usize + i)),
+            cairo_vm::Felt252::from_bytes_be(&v.to_bytes_be()),
+        )
+        .unwrap();
     }
     let mut ours = Cairo1HintProcessor::new(Arc::new(Cairo1Hints::default()), None);
     let reference = Reference::new(&[], RunResources::default(), false);
