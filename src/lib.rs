@@ -6,6 +6,7 @@
 #![warn(missing_docs)]
 
 pub mod builtins;
+pub mod cairo1;
 pub mod casm;
 pub mod cli;
 pub mod hints;

@@ -3,6 +3,7 @@
 
 mod bench_cmd;
 mod builtins;
+mod cairo1;
 mod cli;
 mod common;
 mod golden;

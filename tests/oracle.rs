@@ -56,18 +56,7 @@ fn cairo_vm_run(
         Err(e) if format!("{e:?}").contains("UnknownHint") => return None,
         Err(e) => panic!("cairo-vm runs the fixture: {e:?}"),
     };
-    let mut trace = Vec::new();
-    for e in runner.relocated_trace.as_ref().expect("trace enabled") {
-        for v in [e.ap, e.fp, e.pc] {
-            trace.extend_from_slice(&(v as u64).to_le_bytes());
-        }
-    }
-    let mut mem = BTreeMap::new();
-    for (addr, v) in runner.relocated_memory.iter().enumerate() {
-        if let Some(f) = v {
-            mem.insert(addr as u64, f.to_bytes_le());
-        }
-    }
+    let (trace, mem) = cairo_vm_files(&runner);
     Some((trace, mem, runner.get_memory_holes().expect("memory holes")))
 }
 

@@ -19,6 +19,7 @@ pub mod pedersen;
 pub mod poseidon;
 pub mod range_check;
 mod runner;
+pub mod segment_arena;
 
 pub use runner::{BuiltinRunner, Builtins, Insufficient};
 
@@ -49,6 +50,9 @@ pub enum BuiltinKind {
     AddMod,
     /// Modular multiplication circuits.
     MulMod,
+    /// Cairo 1's segment arena (dictionaries' segments): no layout has it; a run adds it after
+    /// the layout's builtins when the program lists it (see [`segment_arena`]).
+    SegmentArena,
 }
 
 impl BuiltinKind {
@@ -81,12 +85,13 @@ impl BuiltinKind {
             BuiltinKind::RangeCheck96 => "range_check96",
             BuiltinKind::AddMod => "add_mod",
             BuiltinKind::MulMod => "mul_mod",
+            BuiltinKind::SegmentArena => "segment_arena",
         }
     }
 
-    /// The builtin of a name.
+    /// The builtin of a name (the builtins of cairo-lang's layouts, and `segment_arena`).
     pub fn from_name(name: &str) -> Option<BuiltinKind> {
-        Self::ALL.into_iter().find(|b| b.name() == name)
+        Self::ALL.into_iter().chain([BuiltinKind::SegmentArena]).find(|b| b.name() == name)
     }
 
     /// Memory cells per instance.
@@ -100,6 +105,7 @@ impl BuiltinKind {
             BuiltinKind::Keccak => 16,
             BuiltinKind::Poseidon => 6,
             BuiltinKind::AddMod | BuiltinKind::MulMod => 7,
+            BuiltinKind::SegmentArena => 3,
         }
     }
 
@@ -111,7 +117,9 @@ impl BuiltinKind {
             BuiltinKind::EcOp => 5,
             BuiltinKind::Keccak => 8,
             BuiltinKind::Poseidon => 3,
-            BuiltinKind::AddMod | BuiltinKind::MulMod => 7,
+            BuiltinKind::AddMod | BuiltinKind::MulMod | BuiltinKind::SegmentArena => {
+                Self::cells_per_instance(self)
+            }
         }
     }
 

@@ -83,9 +83,10 @@ impl BuiltinRunner {
         }
     }
 
-    /// Cells used in the segment (its effective size).
+    /// Cells used in the segment from the base on (the segment arena's base is past its
+    /// three initial cells; every other base is a segment's start).
     pub fn used_cells(&self, memory: &Memory) -> u64 {
-        memory.segment_len(self.base.segment).unwrap_or(0) as u64
+        (memory.segment_len(self.base.segment).unwrap_or(0) as u64).saturating_sub(self.base.offset)
     }
 
     /// Instances used.
@@ -96,7 +97,7 @@ impl BuiltinRunner {
     /// Instances the layout allocates after `steps` steps (cairo-lang's
     /// `get_allocated_instances`).
     pub fn allocated_instances(&self, memory: &Memory, steps: u64) -> Result<u64, Insufficient> {
-        if self.kind == BuiltinKind::Output {
+        if matches!(self.kind, BuiltinKind::Output | BuiltinKind::SegmentArena) {
             return Ok(self.used_cells(memory));
         }
         let ipc = self.kind.instances_per_component();
@@ -129,8 +130,11 @@ impl BuiltinRunner {
     /// Used cells and allocated size (cairo-lang's `get_used_cells_and_allocated_size`).
     pub fn used_and_allocated(&self, memory: &Memory, steps: u64) -> Result<(u64, u64), Insufficient> {
         let used = self.used_cells(memory);
-        if self.kind == BuiltinKind::Output {
-            return Ok((used, used));
+        match self.kind {
+            BuiltinKind::Output => return Ok((used, used)),
+            // The segment holds the three initial cells before the base.
+            BuiltinKind::SegmentArena => return Ok((used, used + self.base.offset)),
+            _ => {}
         }
         let size = self.kind.cells_per_instance() * self.allocated_instances(memory, steps)?;
         if used > size {

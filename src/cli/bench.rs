@@ -162,7 +162,8 @@ pub fn bench(args: &RunArgs, opts: &BenchOpts) -> ExitCode {
     if let Err(e) = check_flags(args) {
         return fail(format!("Error: {e}"));
     }
-    let super::Loaded { path, program, layout, input } = match super::load_program_args(args, "bench") {
+    let super::Loaded { path, program, layout, input, cairo1 } = match super::load_program_args(args, "bench")
+    {
         Ok(l) => l,
         Err(e) => return fail(e),
     };
@@ -192,6 +193,7 @@ pub fn bench(args: &RunArgs, opts: &BenchOpts) -> ExitCode {
     for engine in &opts.engines {
         let run_args_engine = RunArgs { engine: engine.clone(), ..args.clone() };
         let mut config = config_of(&run_args_engine, &layout, input.clone());
+        config.cairo1 = cairo1.clone();
         config.trace = TraceMode::On;
         let mut m = Measured {
             engine: engine.clone(),
@@ -232,7 +234,7 @@ pub fn bench(args: &RunArgs, opts: &BenchOpts) -> ExitCode {
         }
         results.push(m);
     }
-    print!("{}", report(&path, &args.layout, opts.runs, &results));
+    print!("{}", report(&path, layout.name, opts.runs, &results));
     ExitCode::SUCCESS
 }
 

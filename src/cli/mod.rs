@@ -50,9 +50,9 @@ struct RunArgs {
     /// The compiled program (JSON).
     #[arg(long = "program", conflicts_with = "program_pos")]
     program: Option<PathBuf>,
-    /// The layout of the Cairo AIR.
-    #[arg(long, default_value = "plain", value_parser = clap::builder::PossibleValuesParser::new(Layout::names()))]
-    layout: String,
+    /// The layout of the Cairo AIR (default plain; all_cairo for Cairo 1 programs).
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Layout::names()))]
+    layout: Option<String>,
     /// The function to run (default main).
     #[arg(long, default_value = "main")]
     entrypoint: String,
@@ -123,6 +123,72 @@ struct RunArgs {
     /// Prepare a provable execution trace.
     #[arg(long = "proof_mode")]
     proof_mode: bool,
+    /// Cairo 1: main's arguments, cairo1-run's syntax ("1 2 [3 4]": felts, arrays in brackets).
+    #[arg(long = "args", conflicts_with = "args_file")]
+    args: Option<String>,
+    /// Cairo 1: a file holding main's arguments (same syntax as --args).
+    #[arg(long = "args_file")]
+    args_file: Option<PathBuf>,
+    /// Cairo 1: the gas given to main when it uses gas (default 9999999999999, as cairo1-run).
+    #[arg(long = "available_gas")]
+    available_gas: Option<u64>,
+}
+
+impl RunArgs {
+    /// The layout's name: `--layout`, else plain (all_cairo for Cairo 1 programs).
+    fn layout_name(&self, cairo1: bool) -> &str {
+        self.layout.as_deref().unwrap_or(if cairo1 { "all_cairo" } else { "plain" })
+    }
+}
+
+/// A program of any accepted format; for Cairo 1, also what its run needs.
+struct AnyProgram {
+    program: Program,
+    cairo1: Option<crate::cairo1::Cairo1Program>,
+}
+
+/// What the runner needs of a Cairo 1 program (no syscall handler from the command line).
+fn cairo1_run(c: &crate::cairo1::Cairo1Program) -> runner::Cairo1Run {
+    runner::Cairo1Run { hints: c.hints(), builtin_costs: c.builtin_costs, syscalls: None }
+}
+
+/// Loads Cairo Zero JSON, a Sierra program, an executable or (feature `cairo1-compiler`) a
+/// `.cairo` source, detecting the format.
+fn load_any(path: &std::path::Path, args: &RunArgs) -> Result<AnyProgram, String> {
+    use crate::cairo1::{self as c1, InputFormat};
+    let bytes = std::fs::read(path).map_err(|e| format!("Error: cannot read {}: {e}", path.display()))?;
+    if c1::detect_format(path, &bytes) == InputFormat::CairoZero {
+        let program = Program::from_json_bytes(&bytes).map_err(|e| format!("Error: {e}"))?;
+        return Ok(AnyProgram { program, cairo1: None });
+    }
+    let text = match (&args.args, &args.args_file) {
+        (Some(a), _) => a.clone(),
+        (None, Some(f)) => std::fs::read_to_string(f)
+            .map_err(|e| format!("Error: cannot read --args_file {}: {e}", f.display()))?,
+        (None, None) => String::new(),
+    };
+    let options = c1::EntryOptions {
+        mode: if args.proof_mode { c1::EntryMode::Proof } else { c1::EntryMode::Plain },
+        args: c1::parse_args(&text).map_err(|e| format!("Error: {e}"))?,
+        available_gas: args.available_gas,
+    };
+    let p = c1::Cairo1Program::from_file(path, &bytes, &options).map_err(|e| format!("Error: {e}"))?;
+    let program = p.to_program().map_err(|e| format!("Error: {e}"))?;
+    Ok(AnyProgram { program, cairo1: Some(p) })
+}
+
+/// `--print_output` for a Sierra program: cairo1-run's `Program Output : ...`, or the panic
+/// (then the exit code is 1).
+fn print_cairo1_outcome(p: &crate::cairo1::Cairo1Program, out: &runner::RunOutput) -> Result<(), String> {
+    use crate::cairo1::values::{panic_message, Outcome};
+    let Some(ret) = &p.ret else { return Ok(()) };
+    match ret.read(&out.vm.memory, out.vm.ap).map_err(|e| format!("Error: {e}"))? {
+        Outcome::Returned(v) => {
+            println!("Program Output : {v}");
+            Ok(())
+        }
+        Outcome::Panicked(data) => Err(panic_message(&data)),
+    }
 }
 
 /// Runs the command line; returns the process exit code.
@@ -189,7 +255,7 @@ fn check_flags(args: &RunArgs) -> Result<(), String> {
     if args.air_private_input.is_some() && !args.proof_mode {
         return Err("--air_private_input can only be used in proof_mode.".into());
     }
-    if args.layout == "dynamic" && args.cairo_layout_params_file.is_none() {
+    if args.layout.as_deref() == Some("dynamic") && args.cairo_layout_params_file.is_none() {
         return Err(String::new());
     }
     if args.merge_extra_segments && args.cairo_pie_output.is_none() {
@@ -204,12 +270,13 @@ fn read_json(p: &std::path::Path) -> Result<serde_json::Value, String> {
         .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()))
 }
 
-fn layout_of(args: &RunArgs) -> Result<Layout, String> {
+fn layout_of(args: &RunArgs, cairo1: bool) -> Result<Layout, String> {
+    let name = args.layout_name(cairo1);
     let Some(p) = &args.cairo_layout_params_file else {
-        return Ok(Layout::by_name(&args.layout).expect("clap checked the name").clone());
+        return Ok(Layout::by_name(name).expect("clap checked the name").clone());
     };
-    if args.layout != "dynamic" {
-        return Ok(Layout::by_name(&args.layout).expect("clap checked the name").clone());
+    if name != "dynamic" {
+        return Ok(Layout::by_name(name).expect("clap checked the name").clone());
     }
     let v =
         read_json(p).map_err(|e| format!("cannot read --cairo_layout_params_file {}: {e}", p.display()))?;
@@ -273,6 +340,7 @@ struct Loaded {
     program: Program,
     layout: Layout,
     input: Option<serde_json::Value>,
+    cairo1: Option<runner::Cairo1Run>,
 }
 
 /// Loads `diff`'s or `bench`'s program, layout and program input; the error is printed as is.
@@ -283,15 +351,17 @@ fn load_program_args(args: &RunArgs, command: &str) -> Result<Loaded, String> {
     let Some(path) = args.program.clone().or(args.program_pos.clone()) else {
         return Err(format!("Error: {command} needs a program"));
     };
-    let layout = layout_of(args).map_err(|e| format!("Error: {e}"))?;
-    let program = Program::from_file(&path).map_err(|e| format!("Error: {e}"))?;
+    let any = load_any(&path, args)?;
+    let layout = layout_of(args, any.cairo1.is_some()).map_err(|e| format!("Error: {e}"))?;
+    let cairo1 = any.cairo1.as_ref().map(cairo1_run);
+    let program = any.program;
     let input = match &args.program_input {
         None => None,
         Some(p) => Some(
             read_json(p).map_err(|e| format!("Error: cannot read --program_input {}: {e}", p.display()))?,
         ),
     };
-    Ok(Loaded { path, program, layout, input })
+    Ok(Loaded { path, program, layout, input, cairo1 })
 }
 
 /// `cairo-jit diff`.
@@ -300,7 +370,8 @@ fn diff_cmd(args: &RunArgs) -> ExitCode {
         Ok(l) => l,
         Err(e) => return fail(e),
     };
-    let config = config_of(args, &l.layout, l.input);
+    let mut config = config_of(args, &l.layout, l.input);
+    config.cairo1 = l.cairo1;
     diff::diff(&l.program, config, args.trace_file.as_deref(), args.memory_file.as_deref())
 }
 
@@ -312,11 +383,8 @@ fn run(args: RunArgs) -> ExitCode {
                 .to_string(),
         );
     }
-    let layout = match layout_of(&args) {
-        Ok(l) => l,
-        Err(e) => return fail(format!("Error: {e}")),
-    };
     let mut pie = None;
+    let mut cairo1 = None;
     let program = if let Some(path) = &args.run_from_cairo_pie {
         if args.steps.is_some() || args.min_steps.is_some() {
             return fail(
@@ -350,10 +418,17 @@ fn run(args: RunArgs) -> ExitCode {
         }
     } else {
         let path = args.program.clone().or(args.program_pos.clone()).expect("checked by check_flags");
-        match Program::from_file(&path) {
-            Ok(p) => p,
-            Err(e) => return fail(format!("Error: {e}")),
+        match load_any(&path, &args) {
+            Ok(AnyProgram { program, cairo1: c }) => {
+                cairo1 = c;
+                program
+            }
+            Err(e) => return fail(e),
         }
+    };
+    let layout = match layout_of(&args, cairo1.is_some()) {
+        Ok(l) => l,
+        Err(e) => return fail(format!("Error: {e}")),
     };
     let program_input = match &args.program_input {
         None => None,
@@ -367,6 +442,7 @@ fn run(args: RunArgs) -> ExitCode {
     };
     let mut config = config_of(&args, &layout, program_input);
     config.trace_spill_dir = args.trace_file.as_deref().map(spill_dir);
+    config.cairo1 = cairo1.as_ref().map(cairo1_run);
     if let Some(p) = &pie {
         config.steps = Some(p.n_steps);
         config.trace = TraceMode::On;
@@ -397,8 +473,17 @@ fn run(args: RunArgs) -> ExitCode {
     for w in &out.warnings {
         println!("{w}");
     }
+    let mut panicked = None;
     if args.print_output {
-        print!("{}", output::output_text(&out));
+        match &cairo1 {
+            Some(c) if c.ret.is_some() => {
+                if let Err(e) = print_cairo1_outcome(c, &out) {
+                    println!("{e}");
+                    panicked = Some(());
+                }
+            }
+            _ => print!("{}", output::output_text(&out)),
+        }
     }
     if args.print_info {
         print!("{}", output::info_text(&out));
@@ -439,6 +524,9 @@ fn run(args: RunArgs) -> ExitCode {
         if let Err(e) = output::pie::write_pie(&out, &program, p, args.merge_extra_segments) {
             return fail(format!("Error: {e}"));
         }
+    }
+    if panicked.is_some() {
+        return ExitCode::from(1);
     }
     ExitCode::SUCCESS
 }

@@ -10,6 +10,7 @@
 //! of that pc's hints in program order, and is executed in that order before the instruction.
 
 pub mod cairo0;
+pub mod cairo1;
 mod ctx;
 pub mod dict_manager;
 mod error;

@@ -144,7 +144,7 @@ fn builtin_private_input(run: &RunOutput, b: &BuiltinRunner) -> Result<Option<J>
         Ok(J::Arr(out))
     };
     let j = match b.kind {
-        BuiltinKind::Output => return Ok(None),
+        BuiltinKind::Output | BuiltinKind::SegmentArena => return Ok(None),
         BuiltinKind::Pedersen | BuiltinKind::Bitwise => named(&["x", "y"], "xy")?,
         BuiltinKind::EcOp => named(&["p_x", "p_y", "q_x", "q_y", "m"], "named")?,
         BuiltinKind::Keccak => named(

@@ -21,6 +21,7 @@ pub use layout::{DynamicParams, Layout};
 pub use relocate::Relocation;
 
 use crate::builtins::{BuiltinKind, BuiltinRunner, Builtins};
+use crate::hints::cairo1::Cairo1HintProcessor;
 use crate::hints::{HintProcessor, HintRegistry};
 use crate::interp::Interpreter;
 use crate::jit::Jit;
@@ -102,6 +103,30 @@ pub struct RunConfig {
     /// Stream the trace through a scratch file in this directory instead of holding it in
     /// memory (the CLI sets it to the trace file's directory).
     pub trace_spill_dir: Option<std::path::PathBuf>,
+    /// A Cairo 1 program's hints: when set, they run instead of the (empty) Cairo Zero hints.
+    pub cairo1: Option<Cairo1Run>,
+}
+
+/// What a Cairo 1 run adds to the configuration: the typed hints, the builtin-costs cell, the
+/// syscall handler.
+#[derive(Clone)]
+pub struct Cairo1Run {
+    /// The hints by pc.
+    pub hints: std::sync::Arc<crate::hints::cairo1::Cairo1Hints>,
+    /// Write cairo1-run's builtin-costs pointer right after the program's code.
+    pub builtin_costs: bool,
+    /// Serves Starknet syscalls (without one they fail with a clear error).
+    pub syscalls: Option<crate::hints::cairo1::SharedSyscallHandler>,
+}
+
+impl std::fmt::Debug for Cairo1Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Cairo1Run")
+            .field("hint_pcs", &self.hints.groups().count())
+            .field("builtin_costs", &self.builtin_costs)
+            .field("syscalls", &self.syscalls.is_some())
+            .finish()
+    }
 }
 
 impl Default for RunConfig {
@@ -121,6 +146,7 @@ impl Default for RunConfig {
             engine: Engine::default(),
             pie: None,
             trace_spill_dir: None,
+            cairo1: None,
         }
     }
 }
@@ -264,8 +290,18 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
         finalized_sizes: pie_sizes,
     } = setup::setup(program, config)?;
     let proof = config.mode == RunMode::Proof;
-    let registry = config.hints.as_deref().unwrap_or_else(|| crate::hints::registry::default_registry());
-    let mut hints = HintProcessor::with_registry(program, config.program_input.clone(), registry);
+    let mut hints = match &config.cairo1 {
+        Some(c1) => {
+            write_builtin_costs(&mut vm, c1, program_base, program.data.len())
+                .map_err(|e| RunError::Config(e.to_string()))?;
+            Hooks::Cairo1(Cairo1HintProcessor::new(c1.hints.clone(), c1.syscalls.clone()))
+        }
+        None => {
+            let registry =
+                config.hints.as_deref().unwrap_or_else(|| crate::hints::registry::default_registry());
+            Hooks::Cairo0(HintProcessor::with_registry(program, config.program_input.clone(), registry))
+        }
+    };
     let mut interp = Interpreter::new(program_base.segment, program.data.len());
     for (pc, group) in hints.groups() {
         interp.code.set_hints(pc, group);
@@ -281,7 +317,7 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
     let jit = match &config.engine {
         Engine::Interp => None,
         Engine::Jit(opts) => {
-            let hint_pcs: Vec<usize> = hints.groups().map(|(pc, _)| pc).collect();
+            let hint_pcs: Vec<usize> = hints.groups().into_iter().map(|(pc, _)| pc).collect();
             let jit = Jit::new(
                 opts.clone(),
                 program_base.segment,
@@ -395,7 +431,9 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
         public_memory.sort_by_key(|&(s, _, _)| s);
     }
 
-    let secure = config.secure_run.unwrap_or(!proof);
+    // Cairo 1 runs write the builtin-costs cell past the code, as cairo1-run (which does not
+    // run the security checks) does.
+    let secure = config.secure_run.unwrap_or(!proof && config.cairo1.is_none());
     if secure {
         security::verify_secure_runner(&vm, program, program_base).map_err(RunError::Uncaught)?;
     }
@@ -425,12 +463,59 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
     })
 }
 
+/// The hints of a run: Cairo Zero's (by text) or Cairo 1's (typed).
+enum Hooks<'p> {
+    Cairo0(HintProcessor<'p>),
+    Cairo1(Cairo1HintProcessor),
+}
+
+impl Hooks<'_> {
+    fn groups(&self) -> Vec<(usize, u32)> {
+        match self {
+            Hooks::Cairo0(h) => h.groups().collect(),
+            Hooks::Cairo1(h) => h.groups(),
+        }
+    }
+}
+
+impl crate::interp::HintHook for Hooks<'_> {
+    #[inline]
+    fn run_hints(&mut self, group: u32, vm: &mut Vm) -> Result<(), VmError> {
+        match self {
+            Hooks::Cairo0(h) => h.run_hints(group, vm),
+            Hooks::Cairo1(h) => h.run_hints(group, vm),
+        }
+    }
+}
+
+/// cairo1-run's `additional_initialization`: a segment of builtin costs (zeros), its pointer
+/// in the cell right after the code.
+fn write_builtin_costs(
+    vm: &mut Vm,
+    c1: &Cairo1Run,
+    program_base: Relocatable,
+    code_len: usize,
+) -> Result<(), crate::vm::MemoryError> {
+    if !c1.builtin_costs {
+        return Ok(());
+    }
+    let costs = vm.memory.add_segment();
+    for token in cairo_lang_sierra::extensions::gas::CostTokenType::iter_precost() {
+        let at = Relocatable::new(costs.segment, token.offset_in_builtin_costs() as u64);
+        vm.memory.insert(at, Value::from(0u64))?;
+    }
+    vm.memory.insert(
+        Relocatable::new(program_base.segment, program_base.offset + code_len as u64),
+        Value::Ptr(costs),
+    )
+}
+
 /// The interpreter with its hints and trace choice.
 struct Driver<'a, 'p> {
     interp: &'a mut Interpreter,
     /// The JIT, when the engine is [`Engine::Jit`].
     jit: Option<Jit>,
-    hints: &'a mut HintProcessor<'p>,
+    hints: &'a mut Hooks<'p>,
     trace_on: bool,
     final_pc: Option<Relocatable>,
 }

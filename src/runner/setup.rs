@@ -43,7 +43,9 @@ pub fn setup(program: &Program, config: &RunConfig) -> Result<Setup, RunError> {
         let missing: Vec<&str> = program
             .builtins
             .iter()
-            .filter(|b| BuiltinKind::from_name(b).is_none_or(|k| !layout.has(k)))
+            .filter(|b| {
+                BuiltinKind::from_name(b).is_none_or(|k| k != BuiltinKind::SegmentArena && !layout.has(k))
+            })
             .map(|b| b.as_str())
             .collect();
         if !missing.is_empty() {
@@ -71,6 +73,12 @@ pub fn setup(program: &Program, config: &RunConfig) -> Result<Setup, RunError> {
         if included || proof {
             builtins.push(BuiltinRunner::new(kind, layout.def(kind), included, &mut memory));
         }
+    }
+    // Cairo 1's segment arena: in no layout, after the layout's builtins (cairo-vm's order).
+    if prog_builtins.contains(&BuiltinKind::SegmentArena) {
+        let r = crate::builtins::segment_arena::new_runner(&mut memory)
+            .map_err(|e| RunError::Config(e.to_string()))?;
+        builtins.push(r);
     }
     let mut stack: Vec<Value> = Vec::new();
     for kind in &prog_builtins {

@@ -130,3 +130,23 @@ pub fn pie_file_digests(files: &[(&str, Vec<u8>)]) -> std::collections::BTreeMap
         .map(|(n, d)| (n.to_string(), if *n == "memory.bin" { memory_digest(d).0 } else { sha256_hex(d) }))
         .collect()
 }
+
+/// A relocated cairo-vm run as files: the trace bytes (ap, fp, pc as u64 LE per step) and the
+/// memory as address -> 32-byte little-endian value.
+pub fn cairo_vm_files(
+    runner: &cairo_vm::vm::runners::cairo_runner::CairoRunner,
+) -> (Vec<u8>, std::collections::BTreeMap<u64, [u8; 32]>) {
+    let mut trace = Vec::new();
+    for e in runner.relocated_trace.as_ref().expect("trace enabled") {
+        for v in [e.ap, e.fp, e.pc] {
+            trace.extend_from_slice(&(v as u64).to_le_bytes());
+        }
+    }
+    let mut mem = std::collections::BTreeMap::new();
+    for (addr, v) in runner.relocated_memory.iter().enumerate() {
+        if let Some(f) = v {
+            mem.insert(addr as u64, f.to_bytes_le());
+        }
+    }
+    (trace, mem)
+}

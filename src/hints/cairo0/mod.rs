@@ -17,7 +17,7 @@ mod keccak;
 mod math;
 mod merkle;
 mod patricia;
-mod py;
+pub(crate) mod py;
 mod secp;
 mod sha256;
 mod squash_dict;

@@ -1,0 +1,462 @@
+//! Cairo 1 programs (tests/programs/cairo1: sources and their compiled Sierra) against the
+//! reference: the cairo-vm crate (3.2.0) with its `Cairo1HintProcessor`, running the same
+//! bytecode (our entry code + the CASM of cairo-lang-sierra-to-casm 2.12.0-dev.1) with the same
+//! builtins and hints. Trace and memory must be identical in plain and proof mode; both of our
+//! engines must agree; return values, panics and errors are checked by value.
+
+use cairo_jit::cairo1::values::{Outcome as Ret, ReturnInfo};
+use cairo_jit::cairo1::{parse_args, Cairo1Program, EntryMode, EntryOptions};
+use cairo_jit::hints::cairo1::SyscallHandler;
+use cairo_jit::runner::{self, Cairo1Run, Layout, RunConfig, RunMode, TraceMode};
+use cairo_jit::testing::{compare_engines, Outcome};
+use cairo_jit::vm::{Relocatable, Value, Vm};
+use cairo_vm::hint_processor::cairo_1_hint_processor::hint_processor::Cairo1HintProcessor;
+use cairo_vm::serde::deserialize_program::{ApTracking, FlowTrackingData, HintParams, ReferenceManager};
+use cairo_vm::types::builtin_name::BuiltinName;
+use cairo_vm::types::layout_name::LayoutName;
+use cairo_vm::types::program::Program as VmProgram;
+use cairo_vm::types::relocatable::MaybeRelocatable;
+use cairo_vm::vm::runners::cairo_runner::{CairoRunner, RunResources};
+use starknet_types_core::felt::Felt;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/programs/cairo1")
+}
+
+/// (program, `--args`, expected `--print_output` of a plain run).
+const CASES: &[(&str, &str, &str)] = &[
+    ("fib_jumps.sierra", "20", "10946"),
+    ("fib_recursive.sierra", "1 1 20", "10946"),
+    ("dict.sierra", "", "16"),
+    ("panic.sierra", "0", "41"),
+    ("panic.sierra", "5", "Run panicked with: [37177384776983962799497701735 ('x is too big')]"),
+    (
+        "u128.sierra",
+        "340282366920938463463374607431768211455 12345678901234567890",
+        "27562871968661863283 7065756055006428585 0 194752529505939521004734088689373144555 false",
+    ),
+];
+
+fn load(name: &str, args: &str, mode: EntryMode) -> Cairo1Program {
+    let path = dir().join(name);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let options = EntryOptions { mode, args: parse_args(args).unwrap(), available_gas: None };
+    Cairo1Program::from_file(&path, &bytes, &options).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// The layouts: all_cairo for plain runs; in proof mode recursive_with_poseidon, since
+/// cairo-vm 3.2.0's all_cairo has 4 range-check units per step where cairo-lang 0.14's has 8
+/// (proof mode's padding would differ).
+const PLAIN_LAYOUT: (&str, LayoutName) = ("all_cairo", LayoutName::all_cairo);
+const PROOF_LAYOUT: (&str, LayoutName) = ("recursive_with_poseidon", LayoutName::recursive_with_poseidon);
+
+fn config(p: &Cairo1Program, proof: bool) -> RunConfig {
+    let layout = if proof { PROOF_LAYOUT.0 } else { PLAIN_LAYOUT.0 };
+    let mut cfg = RunConfig::new()
+        .with_layout(Layout::by_name(layout).unwrap())
+        .with_mode(if proof { RunMode::Proof } else { RunMode::Plain })
+        .with_trace(TraceMode::On);
+    cfg.cairo1 = Some(Cairo1Run { hints: p.hints(), builtin_costs: p.builtin_costs, syscalls: None });
+    cfg
+}
+
+/// Our felt as cairo-vm's (another starknet-types-core version).
+fn vm_felt(f: &Felt) -> cairo_vm::Felt252 {
+    cairo_vm::Felt252::from_bytes_be(&f.to_bytes_be())
+}
+
+fn builtin_name(name: &str) -> BuiltinName {
+    match name {
+        "output" => BuiltinName::output,
+        "pedersen" => BuiltinName::pedersen,
+        "range_check" => BuiltinName::range_check,
+        "bitwise" => BuiltinName::bitwise,
+        "ec_op" => BuiltinName::ec_op,
+        "poseidon" => BuiltinName::poseidon,
+        "range_check96" => BuiltinName::range_check96,
+        "add_mod" => BuiltinName::add_mod,
+        "mul_mod" => BuiltinName::mul_mod,
+        other => panic!("builtin {other} not mapped"),
+    }
+}
+
+/// Trace bytes and relocated memory from cairo-vm running the same program.
+/// A relocated memory: address -> 32-byte little-endian value.
+type Cells = BTreeMap<u64, [u8; 32]>;
+
+fn reference(p: &Cairo1Program, proof: bool) -> Result<(Vec<u8>, Cells), String> {
+    let data: Vec<MaybeRelocatable> = p.bytecode.iter().map(|f| MaybeRelocatable::from(vm_felt(f))).collect();
+    let hint_list: Vec<(usize, Vec<cairo_lang_casm::hints::Hint>)> =
+        p.hints.iter().map(|(pc, h)| (pc, h.to_vec())).collect();
+    let params: HashMap<usize, Vec<HintParams>> = hint_list
+        .iter()
+        .map(|(pc, _)| {
+            let hp = HintParams {
+                code: pc.to_string(),
+                accessible_scopes: vec![],
+                flow_tracking_data: FlowTrackingData {
+                    ap_tracking: ApTracking::default(),
+                    reference_ids: HashMap::new(),
+                },
+            };
+            (*pc, vec![hp])
+        })
+        .collect();
+    let builtins: Vec<BuiltinName> = p.builtins.iter().map(|b| builtin_name(b.name())).collect();
+    let rm = ReferenceManager { references: vec![] };
+    let program = match (proof, p.proof_labels) {
+        (true, Some((start, end))) => {
+            VmProgram::new_for_proof(builtins, data, start, end, params, rm, HashMap::new(), vec![], None)
+        }
+        _ => VmProgram::new(builtins, data, Some(p.main), params, rm, HashMap::new(), vec![], None),
+    }
+    .map_err(|e| format!("{e:?}"))?;
+    let mut hp = Cairo1HintProcessor::new(&hint_list, RunResources::default(), false);
+    let mut runner = CairoRunner::new(
+        &program,
+        if proof { PROOF_LAYOUT.1 } else { PLAIN_LAYOUT.1 },
+        None,
+        proof,
+        true,
+        false,
+    )
+    .map_err(|e| format!("{e:?}"))?;
+    let end = runner.initialize(proof).map_err(|e| format!("{e:?}"))?;
+    if p.builtin_costs {
+        let costs = runner.vm.add_memory_segment();
+        for token in cairo_lang_sierra::extensions::gas::CostTokenType::iter_precost() {
+            let at = (costs + token.offset_in_builtin_costs() as usize).unwrap();
+            runner.vm.insert_value(at, cairo_vm::Felt252::ZERO).map_err(|e| format!("{e:?}"))?;
+        }
+        let cell = cairo_vm::types::relocatable::Relocatable::from((0, p.bytecode.len()));
+        runner.vm.insert_value(cell, costs).map_err(|e| format!("{e:?}"))?;
+    }
+    runner.run_until_pc(end, &mut hp).map_err(|e| format!("{e:?}"))?;
+    if proof {
+        runner.run_for_steps(1, &mut hp).map_err(|e| format!("{e:?}"))?;
+    }
+    runner.end_run(false, false, &mut hp, false).map_err(|e| format!("{e:?}"))?;
+    runner.read_return_values(proof).map_err(|e| format!("{e:?}"))?;
+    if proof {
+        runner.finalize_segments().map_err(|e| format!("{e:?}"))?;
+    }
+    runner.relocate(true, true).map_err(|e| format!("{e:?}"))?;
+    Ok(crate::common::cairo_vm_files(&runner))
+}
+
+fn memory_map(bytes: &[u8]) -> Cells {
+    bytes
+        .chunks(40)
+        .map(|r| (u64::from_le_bytes(r[..8].try_into().unwrap()), r[8..].try_into().unwrap()))
+        .collect()
+}
+
+/// Runs with both engines (identical), then returns our outcome and the return value.
+fn ours(p: &Cairo1Program, proof: bool) -> (Outcome, Option<Ret>) {
+    let program = p.to_program().unwrap();
+    let cfg = config(p, proof);
+    let outcome = compare_engines(&program, &cfg).unwrap_or_else(|d| panic!("engines differ: {d}"));
+    let ret = match (&p.ret, runner::run(&program, &cfg)) {
+        (Some(info), Ok(out)) => Some(read(info, &out)),
+        _ => None,
+    };
+    (outcome, ret)
+}
+
+fn read(info: &ReturnInfo, out: &runner::RunOutput) -> Ret {
+    info.read(&out.vm.memory, out.vm.ap).expect("return value readable")
+}
+
+#[test]
+fn cairo1_programs_match_cairo_vm_in_plain_and_proof_mode() {
+    let mut failures = Vec::new();
+    for (name, args, _) in CASES {
+        for proof in [false, true] {
+            let mode = if proof { EntryMode::Proof } else { EntryMode::Plain };
+            let p = load(name, args, mode);
+            let (outcome, _) = ours(&p, proof);
+            let Outcome::Ok { trace, memory, .. } = outcome else {
+                failures.push(format!("{name} (proof={proof}): our run failed: {}", outcome.brief()));
+                continue;
+            };
+            match reference(&p, proof) {
+                Ok((rt, rm)) => {
+                    if rt != trace {
+                        failures.push(format!(
+                            "{name} (proof={proof}): trace differs ({} vs {} steps)",
+                            trace.len() / 24,
+                            rt.len() / 24
+                        ));
+                    }
+                    if rm != memory_map(&memory) {
+                        failures.push(format!("{name} (proof={proof}): memory differs"));
+                    }
+                }
+                Err(e) => failures.push(format!("{name} (proof={proof}): cairo-vm failed: {e}")),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn cairo1_return_values_and_panics() {
+    let mut got = Vec::new();
+    for (name, args, expected) in CASES {
+        let p = load(name, args, EntryMode::Plain);
+        let (_, ret) = ours(&p, false);
+        let text = match ret {
+            Some(Ret::Returned(v)) => v,
+            Some(Ret::Panicked(d)) => cairo_jit::cairo1::values::panic_message(&d),
+            None => "<none>".into(),
+        };
+        if &text != expected {
+            got.push(format!("{name}: got {text:?}, expected {expected:?}"));
+        }
+    }
+    assert!(got.is_empty(), "{}", got.join("\n"));
+}
+
+/// A minimal Starknet storage: `storage_read` / `storage_write` served from a map.
+#[derive(Default)]
+struct Storage {
+    cells: HashMap<Felt, Felt>,
+    served: Vec<String>,
+}
+
+impl SyscallHandler for Storage {
+    fn syscall(&mut self, vm: &mut Vm, ptr: Relocatable) -> Result<(), String> {
+        let at = |i: u64| Relocatable::new(ptr.segment, ptr.offset + i);
+        let int = |vm: &Vm, i: u64| vm.memory.get(at(i)).and_then(|v| v.as_int()).ok_or("bad request");
+        let selector = int(vm, 0)?;
+        let gas = int(vm, 1)?;
+        let name = cairo_jit::hints::cairo1::syscall::short_string(&selector);
+        self.served.push(name.clone());
+        let put =
+            |vm: &mut Vm, i: u64, v: Felt| vm.memory.insert(at(i), Value::Int(v)).map_err(|e| e.to_string());
+        match name.as_str() {
+            // Request: selector, gas, address_domain, key (+ value); response: gas, 0 (+ value).
+            "'StorageRead'" => {
+                let v = self.cells.get(&int(vm, 3)?).copied().unwrap_or(Felt::ZERO);
+                put(vm, 4, gas)?;
+                put(vm, 5, Felt::ZERO)?;
+                put(vm, 6, v)
+            }
+            "'StorageWrite'" => {
+                self.cells.insert(int(vm, 3)?, int(vm, 4)?);
+                put(vm, 5, gas)?;
+                put(vm, 6, Felt::ZERO)
+            }
+            other => Err(format!("{other} is not served")),
+        }
+    }
+}
+
+#[test]
+fn cairo1_syscalls_go_to_the_handler_or_fail_clearly() {
+    let p = load("syscalls.sierra", "", EntryMode::Plain);
+    let program = p.to_program().unwrap();
+    // Without a handler: a clear error naming the syscall and the pc.
+    let err = match runner::run(&program, &config(&p, false)) {
+        Err(e) => e.to_string(),
+        Ok(_) => panic!("a syscall without a handler must fail"),
+    };
+    assert!(
+        err.contains("Starknet syscall 'StorageWrite' at pc=") && err.contains("no syscall handler"),
+        "{err}"
+    );
+    // With one: served, and the program reads back what it wrote.
+    let storage = Arc::new(Mutex::new(Storage::default()));
+    let mut cfg = config(&p, false);
+    cfg.cairo1.as_mut().unwrap().syscalls = Some(storage.clone());
+    let out = runner::run(&program, &cfg).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(read(p.ret.as_ref().unwrap(), &out), Ret::Returned("43".into()));
+    let s = storage.lock().unwrap();
+    assert_eq!(s.served, ["'StorageWrite'", "'StorageRead'"]);
+    assert_eq!(s.cells.values().copied().collect::<Vec<_>>(), [Felt::from(42u64)]);
+}
+
+#[test]
+fn cairo1_available_gas_reaches_main() {
+    // fib_jumps returns -1 when withdraw_gas fails.
+    let path = dir().join("fib_jumps.sierra");
+    let bytes = std::fs::read(&path).unwrap();
+    let run = |gas: u64| {
+        let options =
+            EntryOptions { args: parse_args("20").unwrap(), available_gas: Some(gas), ..Default::default() };
+        let p = Cairo1Program::from_file(&path, &bytes, &options).unwrap();
+        ours(&p, false).1
+    };
+    assert_eq!(run(1_000_000), Some(Ret::Returned("10946".into())));
+    let minus_one = (Felt::ZERO - Felt::ONE).to_string();
+    assert_eq!(run(500), Some(Ret::Returned(minus_one)));
+}
+
+#[test]
+fn cairo1_bad_inputs_are_clear_errors() {
+    let path = dir().join("x.sierra.json");
+    let options = EntryOptions::default();
+    for (bytes, want) in [
+        (&b"{"[..], "invalid program JSON"),
+        (&br#"{"type_declarations": 3}"#[..], "invalid Sierra program JSON"),
+        (&br#"{"program": {"bytecode": ["0x1"], "hints": [[5, []]]}, "entrypoints": []}"#[..], "outside the bytecode"),
+        (&br#"{"program": {"bytecode": ["zz"]}, "entrypoints": []}"#[..], "invalid executable JSON"),
+        (&br#"{"program": {"bytecode": ["0x1"]}, "entrypoints": [{"builtins": ["nope"], "offset": 0, "kind": "Standalone"}]}"#[..], "unknown here"),
+    ] {
+        let e = Cairo1Program::from_file(&path, bytes, &options).map(|_| ()).unwrap_err().to_string();
+        assert!(e.contains(want), "{e} should say {want}");
+    }
+    // Arguments main does not take, or too few.
+    let path = dir().join("fib_jumps.sierra");
+    let bytes = std::fs::read(&path).unwrap();
+    for args in ["", "1 2", "[1]", "[1] 2"] {
+        let o = EntryOptions { args: parse_args(args).unwrap(), ..Default::default() };
+        let e = Cairo1Program::from_file(&path, &bytes, &o).map(|_| ()).unwrap_err().to_string();
+        assert!(e.contains("argument cells"), "{args:?}: {e}");
+    }
+}
+
+/// A hand-assembled executable in cairo-lang-executable's format: the Standalone header, a
+/// Bootloader-convention function writing `WriteRunParam`'s first value + 1 to the output.
+fn executable_json() -> String {
+    use cairo_lang_casm::{casm, hints::ExternalHint, operand::*};
+    let header = casm! { ap += 1; call rel 4; jmp rel 0; };
+    let mut body = casm! {
+        ap += 2;
+        [ap + 0] = [[ap - 2] + 0], ap++;
+        [ap + 0] = [ap - 1] + 1, ap++;
+        [ap - 1] = [[fp - 3] + 0];
+        [ap + 0] = [fp - 3] + 1, ap++;
+        ret;
+    };
+    // WriteRunParam(0) writes the argument array's start and end at [ap], [ap + 1].
+    let dst = CellRef { register: Register::AP, offset: 0 };
+    let index = ResOperand::Immediate(0.into());
+    body.instructions[0].hints.push(ExternalHint::WriteRunParam { index, dst }.into());
+    let mut bytecode = Vec::new();
+    let mut hints = Vec::new();
+    for inst in header.instructions.iter().chain(body.instructions.iter()) {
+        if !inst.hints.is_empty() {
+            hints.push((bytecode.len(), inst.hints.clone()));
+        }
+        bytecode.extend(inst.assemble().encode().into_iter().map(|w| format!("{w:#x}")));
+    }
+    serde_json::json!({
+        "program": {"bytecode": bytecode, "hints": hints},
+        "entrypoints": [
+            {"builtins": ["output"], "offset": 0, "kind": "Standalone"},
+            {"builtins": ["output"], "offset": header.current_code_offset, "kind": "Bootloader"},
+        ],
+    })
+    .to_string()
+}
+
+#[test]
+fn cairo1_executables_run_in_plain_and_proof_mode() {
+    let json = executable_json();
+    let path = PathBuf::from("hello.executable.json");
+    for proof in [false, true] {
+        let mode = if proof { EntryMode::Proof } else { EntryMode::Plain };
+        let options = EntryOptions { mode, args: parse_args("41 7").unwrap(), available_gas: None };
+        let p = Cairo1Program::from_file(&path, json.as_bytes(), &options).unwrap();
+        let (outcome, _) = ours(&p, proof);
+        let Outcome::Ok { output, .. } = outcome else { panic!("proof={proof}: {}", outcome.brief()) };
+        assert_eq!(output, "Program output:\n  42\n\n", "proof={proof}");
+    }
+}
+
+#[test]
+fn cairo1_cli_prints_return_values_and_panics() {
+    let exe = env!("CARGO_BIN_EXE_cairo-jit");
+    let run = |name: &str, extra: &[&str]| {
+        let out = std::process::Command::new(exe)
+            .arg("run")
+            .arg(dir().join(name))
+            .arg("--print_output")
+            .args(extra)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        (String::from_utf8_lossy(&out.stdout).into_owned() + &stderr, out.status.code())
+    };
+    let (stdout, code) = run("fib_jumps.sierra", &["--args", "20"]);
+    assert_eq!((stdout.as_str(), code), ("Program Output : 10946\n", Some(0)));
+    let (stdout, code) = run("panic.sierra", &["--engine", "interp", "--args", "5"]);
+    assert_eq!(
+        (stdout.as_str(), code),
+        ("Run panicked with: [37177384776983962799497701735 ('x is too big')]\n", Some(1))
+    );
+    let dirp = std::env::temp_dir().join(format!("cairo1-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dirp).unwrap();
+    let (t, m) = (dirp.join("t.bin"), dirp.join("m.bin"));
+    let (text, code) = run(
+        "dict.sierra",
+        &[
+            "--proof_mode",
+            "--trace_file",
+            t.to_str().unwrap(),
+            "--memory_file",
+            m.to_str().unwrap(),
+            "--layout",
+            "all_cairo",
+        ],
+    );
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.ends_with("Program Output : 16\n"), "{text}");
+    assert!(std::fs::metadata(&t).unwrap().len() > 0 && std::fs::metadata(&m).unwrap().len() > 0);
+    let _ = std::fs::remove_dir_all(&dirp);
+}
+
+/// A program listing the `segment_arena` builtin: main gets arena + 3 (the arena segment
+/// starting with `[infos, 0, 0]`, the infos segment allocated just before it), writes one
+/// instance and returns arena + 6 (or, `wrong`, arena + 3).
+fn arena_program(wrong: bool) -> Cairo1Program {
+    use cairo_lang_casm::casm;
+    let step: i32 = if wrong { 0 } else { 3 };
+    let code = casm! {
+        [ap + 0] = [[fp + (-3)] + (-3)], ap++;
+        [ap + 0] = 5, ap++;
+        [ap - 1] = [[fp - 3] + 0];
+        [ap - 1] = [[fp - 3] + 1];
+        [ap - 1] = [[fp - 3] + 2];
+        [ap + 0] = [fp - 3] + step, ap++;
+        ret;
+    };
+    let bytecode =
+        code.instructions.iter().flat_map(|i| i.assemble().encode()).map(|w| Felt::from(&w)).collect();
+    Cairo1Program {
+        bytecode,
+        hints: Arc::new(Default::default()),
+        builtins: vec![cairo_jit::builtins::BuiltinKind::SegmentArena],
+        main: 0,
+        proof_labels: None,
+        builtin_costs: false,
+        ret: None,
+    }
+}
+
+#[test]
+fn segment_arena_builtin_initial_cells_and_stop_pointer() {
+    let p = arena_program(false);
+    let program = p.to_program().unwrap();
+    let cfg = config(&p, false);
+    let out = runner::run(&program, &cfg).unwrap_or_else(|e| panic!("{e}"));
+    // Segments: program 0, execution 1, infos 2, arena 3, then return fp and end.
+    let m = &out.vm.memory;
+    let cell = |s: i64, o: u64| m.get(Relocatable::new(s, o));
+    assert_eq!(cell(3, 0), Some(Value::Ptr(Relocatable::new(2, 0))));
+    assert_eq!((cell(3, 1), cell(3, 2)), (Some(Value::from(0u64)), Some(Value::from(0u64))));
+    assert_eq!(cell(1, 0), Some(Value::Ptr(Relocatable::new(3, 3))), "main receives arena + 3");
+    let arena =
+        out.builtins().iter().find(|b| b.kind == cairo_jit::builtins::BuiltinKind::SegmentArena).unwrap();
+    assert_eq!(arena.used_cells(m), 3);
+    assert_eq!(arena.stop_ptr, Some(Relocatable::new(3, 6)));
+    compare_engines(&program, &cfg).unwrap();
+    let e =
+        runner::run(&arena_program(true).to_program().unwrap(), &cfg).map(|_| ()).unwrap_err().to_string();
+    assert!(e.contains("Invalid stop pointer for segment_arena"), "{e}");
+}
