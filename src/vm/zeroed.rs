@@ -366,7 +366,7 @@ mod tests {
             b.grow(n + 1);
             assert!(b[n..].iter().all(|c| !c.is_set()));
         }
-        assert!(b.as_ptr() as usize % 32 == 0);
+        assert!((b.as_ptr() as usize).is_multiple_of(32));
         assert!(b[..n]
             .iter()
             .enumerate()
