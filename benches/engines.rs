@@ -170,21 +170,8 @@ fn bench_load(c: &mut Criterion) {
     g.finish();
 }
 
-/// The heavy suite: program and layout.
-const SUITE: &[(&str, &str)] = &[
-    ("pedersen_loop", "small"),
-    ("poseidon_many", "recursive_with_poseidon"),
-    ("keccak_loop", "recursive"),
-    ("sha256_loop", "recursive"),
-    ("blake2s_loop", "recursive"),
-    ("dict_squash", "small"),
-    ("usort_loop", "small"),
-    ("uint256_loop", "small"),
-    ("secp_verify", "small"),
-    ("find_compare", "small"),
-];
-
-/// Every program of the suite with its layout.
+/// Every program of the suite with its layout; the `plain` ones (the three loops) are also
+/// measured with the files written.
 const ALL: &[(&str, &str)] = &[
     ("fib_loop", "plain"),
     ("factorial_loop", "plain"),
@@ -206,11 +193,8 @@ const ALL: &[(&str, &str)] = &[
 fn bench_compile(c: &mut Criterion) {
     let mut g = c.benchmark_group("jit_compile");
     g.sample_size(10);
-    let plain = ["fib_loop", "factorial_loop", "memcpy_loop"].map(|p| (p, "plain"));
-    for (name, layout) in plain.iter().chain(SUITE) {
-        let path =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/programs").join(format!("{name}.json"));
-        let program = Program::from_json_bytes(&std::fs::read(&path).expect("bench program")).unwrap();
+    for (name, layout) in ALL {
+        let program = Program::from_json_bytes(&program_bytes(name)).unwrap();
         let cfg = RunConfig::new()
             .with_layout(Layout::by_name(layout).expect("layout"))
             .with_engine(Engine::Jit(JitOptions { threshold: 0, dump_clif: None }));
@@ -225,11 +209,8 @@ fn bench_compile(c: &mut Criterion) {
 
 fn benches(c: &mut Criterion) {
     bench_load(c);
-    for p in ["fib_loop", "factorial_loop", "memcpy_loop"] {
-        bench_program(c, p, "plain", true);
-    }
-    for (p, layout) in SUITE {
-        bench_program(c, p, layout, false);
+    for (p, layout) in ALL {
+        bench_program(c, p, layout, *layout == "plain");
     }
     bench_compile(c);
 }
