@@ -125,3 +125,31 @@ fn proof_mode_padding_and_exact_steps_run_compiled() {
         assert_eq!(matches!(o, Outcome::Ok { .. }), steps == n, "--steps {steps}: {}", o.brief());
     }
 }
+
+/// Hint-bearing instructions and builtin cells run in compiled code: the dispatcher runs the
+/// hints and enters the compiled instruction; builtin cells are read in place when set and
+/// deduced or written through the runtime (`op1_unset`) when not. Few steps are left to the
+/// interpreter's slow path, and everything is identical to the interpreter.
+#[test]
+fn hints_and_builtin_cells_run_compiled() {
+    for (name, layout, min_hint_entries) in [
+        ("hint_memcpy", "plain", 5),
+        ("hint_blake2s", "recursive", 100),
+        ("hint_sha256", "recursive", 10),
+        ("builtin_bitwise", "recursive", 0),
+        ("hint_builtin_keccak", "starknet_with_keccak", 10),
+    ] {
+        let program = Program::from_file(&root().join(format!("tests/programs/{name}.json"))).unwrap();
+        let cfg = RunConfig::new().with_layout(Layout::by_name(layout).unwrap());
+        let o = compare_engines(&program, &cfg).unwrap_or_else(|d| panic!("{name}: {d}"));
+        assert!(matches!(o, Outcome::Ok { .. }), "{name}: {}", o.brief());
+        let jit = Engine::Jit(JitOptions { threshold: 0, dump_clif: None });
+        let out = cairo_jit::runner::run(&program, &cfg.with_engine(jit)).unwrap();
+        let s = out.jit_stats.unwrap();
+        let steps = out.vm.current_step;
+        assert!(s.hint_entries >= min_hint_entries, "{name}: {s:?}");
+        // Before builtin cells were handled in compiled code, blake2s and sha256 left about a
+        // third of their steps (every builtin cell access) to the slow path.
+        assert!(s.slow_steps <= steps / 50 + 10, "{name}: {} slow steps of {steps}: {s:?}", s.slow_steps);
+    }
+}

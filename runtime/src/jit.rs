@@ -7,7 +7,12 @@
 //! - `exec_base[0..exec_len)` is the execution segment's storage (see
 //!   `cairo_jit::vm::Memory::segment_storage`); unset cells are all-zero, so a store into an
 //!   unset in-bounds cell needs no bookkeeping. No runtime function compiled code calls moves
-//!   the storage, so generated code loads `exec_base`/`exec_len` once per entry.
+//!   the storage, adds a segment or moves the segment table, so generated code loads
+//!   `exec_base`/`exec_len`/`segs`/`nsegs` once per entry (a runtime function may move another
+//!   segment's storage, so a segment's table entry is read at each access through it).
+//! - `vm` points to the VM whose state this is, for the runtime functions that write memory
+//!   the way the interpreter does (builtin deduction, validated writes); generated code never
+//!   reads it.
 //! - With tracing, `trace_ptr..trace_end` is the spare capacity of the trace vector; one entry
 //!   (three packed registers, 24 bytes) is stored per step and `trace_ptr` advanced.
 //! - `steps` counts executed steps; compiled code never runs a step once `steps == step_limit`.
@@ -36,11 +41,14 @@ pub struct JitContext {
     pub exec_base: *mut u64,
     /// Allocated cells of the execution segment.
     pub exec_len: u64,
-    /// The segment table: per segment `{base address, accessible cells}` (16 bytes each);
-    /// segments with validators have 0 accessible cells.
+    /// The segment table: per segment `{base address, writable cells, readable cells, _}`
+    /// (32 bytes each, `cairo_jit::vm::SegDesc`); segments with validators or builtin
+    /// deduction have no writable cells.
     pub segs: *const u64,
     /// Entries in the segment table.
     pub nsegs: u64,
+    /// The VM (`*mut cairo_jit::vm::Vm`), for runtime functions only.
+    pub vm: *mut core::ffi::c_void,
 }
 
 /// Field offsets used by the code generator.

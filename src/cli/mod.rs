@@ -460,15 +460,27 @@ fn run(args: RunArgs) -> ExitCode {
     if let (true, Some(s)) = (args.jit_stats, out.jit_stats) {
         eprintln!(
             "jit: {} regions ({} outside the program segment), {} instructions compiled ({} IR \
-             instructions) in {:.3} ms, {} failed; {} slow-path steps",
+             instructions) in {:.3} ms, {} failed; {} slow-path steps; {} entries after hints",
             s.regions,
             s.foreign_regions,
             s.instructions,
             s.ir_instructions,
             s.compile_ns as f64 / 1e6,
             s.failures,
-            s.slow_steps
+            s.slow_steps,
+            s.hint_entries
         );
+        for &(pc, n) in &out.jit_slow_pcs {
+            let text = match crate::interp::fetch(&out.vm, pc) {
+                Some((inst, imm)) => {
+                    let imm =
+                        (inst.size() == 2).then(|| starknet_types_core::felt::Felt::from_raw(imm.raw()));
+                    crate::casm::disasm::format_instruction(&inst, imm.as_ref())
+                }
+                None => "(not an instruction)".to_string(),
+            };
+            eprintln!("jit: slow path at pc {}:{} ({n} steps): {text}", pc.segment, pc.offset);
+        }
     }
     for w in &out.warnings {
         println!("{w}");

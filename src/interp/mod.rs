@@ -202,12 +202,43 @@ impl Interpreter {
         trace: &mut T,
         hints: &mut H,
     ) -> Result<(), VmError> {
+        self.step_inner(vm, trace, Some(hints))
+    }
+
+    /// Runs the hints attached to `vm.pc`, if any: the first half of [`Interpreter::step`].
+    pub fn run_hints_at<H: HintHook>(&self, vm: &mut Vm, hints: &mut H) -> Result<(), VmError> {
+        let pc = vm.pc;
+        if pc.segment == self.code.segment {
+            if let Some(slot) = self.code.slots.get(pc.offset as usize) {
+                if slot.hint != NO_HINT {
+                    hints.run_hints(slot.hint, vm)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Executes the instruction at `vm.pc` without running its hints (already run by
+    /// [`Interpreter::run_hints_at`]): the second half of [`Interpreter::step`].
+    pub fn step_after_hints<T: TraceSink>(&mut self, vm: &mut Vm, trace: &mut T) -> Result<(), VmError> {
+        self.step_inner::<T, NoHints>(vm, trace, None)
+    }
+
+    #[inline(always)]
+    fn step_inner<T: TraceSink, H: HintHook>(
+        &mut self,
+        vm: &mut Vm,
+        trace: &mut T,
+        hints: Option<&mut H>,
+    ) -> Result<(), VmError> {
         let pc = vm.pc;
         let (inst, imm) = if pc.segment == self.code.segment && (pc.offset as usize) < self.code.slots.len() {
             let i = pc.offset as usize;
             let slot = self.code.slots[i];
             if slot.hint != NO_HINT {
-                hints.run_hints(slot.hint, vm)?;
+                if let Some(h) = hints {
+                    h.run_hints(slot.hint, vm)?;
+                }
             }
             if slot.decoded {
                 (slot.inst, slot.imm)

@@ -3,9 +3,13 @@
 //! A region starts at an entry pc and follows static edges (fall-through, `jmp rel <imm>`,
 //! both sides of `jnz` with an immediate offset, `call rel <imm>` into the callee). It stops
 //! at dynamic control flow (`ret`, `jmp abs`, `call abs`, relative jumps through a register),
-//! at cells that are unset or do not decode, at hint-bearing pcs (the dispatcher runs those in
-//! the interpreter), and after [`MAX_REGION`] instructions. An edge to a pc outside the region
-//! becomes an exit to the dispatcher at that pc.
+//! at cells that are unset or do not decode, at pcs the caller excludes, and after
+//! [`MAX_REGION`] instructions. An edge to a pc outside the region becomes an exit to the
+//! dispatcher at that pc.
+//!
+//! Hint-bearing pcs are included but marked: the dispatcher runs their hints (with the
+//! interpreter's hint executor) and then enters the compiled instruction, so every edge into
+//! one is an exit, and one is only ever entered from the dispatcher.
 //!
 //! Pure: it reads instructions through a closure, so it is tested without Cranelift or a VM.
 
@@ -13,7 +17,7 @@ use crate::casm::{Instruction, Op1Src, Opcode, PcUpdate};
 use crate::vm::value::felt_to_i128_signed;
 use cairo_jit_runtime::cell::Cell;
 use starknet_types_core::felt::Felt;
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 /// Most instructions per region (Cranelift's compile time grows faster than linearly).
 pub const MAX_REGION: usize = 200;
@@ -81,6 +85,8 @@ pub struct Region {
     pub entry: u64,
     /// The instructions, by pc.
     pub insts: BTreeMap<u64, RegionInst>,
+    /// The instructions carrying hints: entered only from the dispatcher, after their hints.
+    pub hints: BTreeSet<u64>,
 }
 
 impl Region {
@@ -88,36 +94,47 @@ impl Region {
     pub fn contains(&self, pc: u64) -> bool {
         self.insts.contains_key(&pc)
     }
+
+    /// Whether control may flow to `pc` inside compiled code (an instruction of the region
+    /// without hints).
+    pub fn reachable_inside(&self, pc: u64) -> bool {
+        self.contains(pc) && !self.hints.contains(&pc)
+    }
 }
 
 /// Discovers the region starting at `entry`. `fetch(pc)` returns the decoded instruction and
-/// its immediate (or `None` when the cell is unset or invalid); `is_hint(pc)` tells the pcs
-/// a region must not contain (hint pcs; for the JIT also the run's end pc and instructions
-/// already compiled into another region).
+/// its immediate (or `None` when the cell is unset or invalid); `stop(pc)` tells the pcs a
+/// region must not contain (for the JIT the run's end pc and instructions already compiled
+/// into another region); `has_hints(pc)` the hint-bearing pcs, which are included and marked.
 /// Returns `None` when the entry itself cannot be compiled.
 pub fn discover(
     entry: u64,
     fetch: impl Fn(u64) -> Option<(Instruction, Cell)>,
-    is_hint: impl Fn(u64) -> bool,
+    stop: impl Fn(u64) -> bool,
+    has_hints: impl Fn(u64) -> bool,
 ) -> Option<Region> {
-    if is_hint(entry) {
+    if stop(entry) {
         return None;
     }
     let mut insts = BTreeMap::new();
+    let mut hints = BTreeSet::new();
     let mut queue = VecDeque::from([entry]);
     while let Some(pc) = queue.pop_front() {
-        if insts.len() >= MAX_REGION || insts.contains_key(&pc) || (pc != entry && is_hint(pc)) {
+        if insts.len() >= MAX_REGION || insts.contains_key(&pc) || (pc != entry && stop(pc)) {
             continue;
         }
         let Some((inst, imm)) = fetch(pc) else { continue };
         let ri = RegionInst { pc, inst, imm };
         queue.extend(ri.successors());
         insts.insert(pc, ri);
+        if has_hints(pc) {
+            hints.insert(pc);
+        }
     }
     if insts.is_empty() {
         None
     } else {
-        Some(Region { entry, insts })
+        Some(Region { entry, insts, hints })
     }
 }
 
@@ -159,30 +176,44 @@ mod tests {
     fn loop_with_jnz_is_one_region() {
         // 0: [ap] = 5, ap++ ; 2: jnz -2 ; 4: ret
         let p = prog(&[(AP_PP_IMM, Some(5)), (JNZ_REL, Some(-2)), (RET, None)]);
-        let r = discover(0, fetcher(&p), |_| false).unwrap();
+        let r = discover(0, fetcher(&p), |_| false, |_| false).unwrap();
         assert_eq!(r.insts.keys().copied().collect::<Vec<_>>(), vec![0, 2, 4]);
         assert_eq!(r.insts[&2].successors(), vec![4, 0]);
         assert!(r.insts[&4].successors().is_empty());
     }
 
     #[test]
-    fn stops_at_hints_unset_cells_and_follows_calls() {
+    fn stops_at_excluded_pcs_and_unset_cells_and_follows_calls() {
         // 0: call rel 4 ; 2: jmp rel 10 (to 12, unset) ; 4: [ap] = 1, ap++ ; 6: ret
         let p = prog(&[(CALL_REL, Some(4)), (JMP_REL, Some(10)), (AP_PP_IMM, Some(1)), (RET, None)]);
-        let r = discover(0, fetcher(&p), |_| false).unwrap();
+        let r = discover(0, fetcher(&p), |_| false, |_| false).unwrap();
         // The callee is included; the return address is not (ret is dynamic).
         assert_eq!(r.insts.keys().copied().collect::<Vec<_>>(), vec![0, 4, 6]);
-        let r = discover(0, fetcher(&p), |pc| pc == 4).unwrap();
+        assert!(r.hints.is_empty());
+        let r = discover(0, fetcher(&p), |pc| pc == 4, |_| false).unwrap();
         assert_eq!(r.insts.keys().copied().collect::<Vec<_>>(), vec![0]);
-        assert!(discover(4, fetcher(&p), |pc| pc == 4).is_none());
-        assert!(discover(12, fetcher(&p), |_| false).is_none());
+        assert!(discover(4, fetcher(&p), |pc| pc == 4, |_| false).is_none());
+        assert!(discover(12, fetcher(&p), |_| false, |_| false).is_none());
+    }
+
+    #[test]
+    fn hint_pcs_are_included_and_marked() {
+        // 0: [ap] = 5, ap++ (hint) ; 2: jnz -2 ; 4: ret
+        let p = prog(&[(AP_PP_IMM, Some(5)), (JNZ_REL, Some(-2)), (RET, None)]);
+        for entry in [0, 2] {
+            let r = discover(entry, fetcher(&p), |_| false, |pc| pc == 0).unwrap();
+            assert_eq!(r.insts.keys().copied().collect::<Vec<_>>(), vec![0, 2, 4]);
+            assert_eq!(r.hints.iter().copied().collect::<Vec<_>>(), vec![0]);
+            assert!(!r.reachable_inside(0));
+            assert!(r.reachable_inside(2) && r.reachable_inside(4));
+        }
     }
 
     #[test]
     fn region_size_is_bounded() {
         let words: Vec<(u64, Option<i64>)> = (0..1000).map(|_| (AP_PP_IMM, Some(1))).collect();
         let p = prog(&words);
-        let r = discover(0, fetcher(&p), |_| false).unwrap();
+        let r = discover(0, fetcher(&p), |_| false, |_| false).unwrap();
         assert_eq!(r.insts.len(), MAX_REGION);
     }
 }

@@ -17,9 +17,14 @@
 //!
 //! Memory is write-once, so a compiled instruction never changes. Discovery stops at unset
 //! cells; once such a cell is written and executed often enough, it starts a region of its own.
-//! Hint pcs, the run's end pc, and states outside compiled code's assumptions (fp or ap outside
-//! the execution segment, a few steps from the step limit) are run by the interpreter. A
-//! compile failure never aborts a run.
+//! Instructions with hints are compiled too, but compiled code never jumps to one: it exits to
+//! the dispatcher, which runs the hints with the interpreter's hint executor
+//! ([`Interpreter::run_hints_at`]) and then enters the compiled instruction; so an
+//! `exit::INTERPRET` at a hint pc always comes after its hints ran, and the interpreter then
+//! executes only the instruction ([`Interpreter::step_after_hints`]). The run's end pc and
+//! states outside compiled code's assumptions (fp or ap outside the execution segment, a few
+//! steps from the step limit) are run by the interpreter. A compile failure never aborts a
+//! run.
 
 pub mod analysis;
 pub mod clif;
@@ -74,6 +79,8 @@ pub struct JitStats {
     pub compile_ns: u64,
     /// Steps compiled code handed to the interpreter (`exit::INTERPRET`).
     pub slow_steps: u64,
+    /// Entries into compiled code at a hint pc, after the dispatcher ran its hints.
+    pub hint_entries: u64,
 }
 
 /// A compiled region: `f(ctx, index of the entry instruction) -> exit code`.
@@ -110,6 +117,8 @@ pub struct Jit {
     end: Option<Relocatable>,
     /// Counters.
     pub stats: JitStats,
+    /// Slow-path steps per pc (the instructions compiled code hands to the interpreter).
+    slow_pcs: std::collections::HashMap<Relocatable, u64>,
     /// The error of the last failed compilation, for diagnostics.
     pub last_error: Option<String>,
 }
@@ -189,6 +198,7 @@ impl Jit {
             exec_seg,
             end: None,
             stats: JitStats::default(),
+            slow_pcs: std::collections::HashMap::new(),
             last_error: None,
         })
     }
@@ -255,10 +265,6 @@ impl Jit {
     #[cold]
     #[inline(never)]
     fn lookup_slow(&mut self, vm: &Vm, pc: Relocatable) -> Option<(Compiled, u32)> {
-        // Hint pcs are never compiled (their counters stay at the threshold).
-        if self.is_hint(pc) {
-            return None;
-        }
         let threshold = self.opts.threshold;
         match *self.entry_mut(vm, pc)? {
             Entry::Compiled(f, i) => Some((f, i)),
@@ -286,11 +292,10 @@ impl Jit {
                 entry.offset,
                 |pc| crate::interp::fetch(vm, Relocatable::new(seg, pc)),
                 |pc| {
-                    let here = Relocatable::new(seg, pc);
-                    (seg == code_seg && hints.get(pc as usize).copied().unwrap_or(false))
-                        || end == Some(here)
+                    end == Some(Relocatable::new(seg, pc))
                         || matches!(cache.get(pc as usize), Some(Entry::Compiled(..)))
                 },
+                |pc| seg == code_seg && hints.get(pc as usize).copied().unwrap_or(false),
             )
         };
         let Some(region) = region else {
@@ -338,6 +343,9 @@ impl Jit {
             let mut b = FunctionBuilder::new(&mut self.ctx.func, &mut self.fctx);
             let imp = lower::Imports {
                 felt_mul: module.declare_func_in_func(self.imports[rt::RT_FELT_MUL], b.func),
+                op1_unset: module.declare_func_in_func(self.imports[rt::RT_OP1_UNSET], b.func),
+                add_cells: module.declare_func_in_func(self.imports[rt::RT_ADD_CELLS], b.func),
+                sub_cells: module.declare_func_in_func(self.imports[rt::RT_SUB_CELLS], b.func),
             };
             let cfg = lower::LowerConfig {
                 trace: self.trace,
@@ -362,6 +370,15 @@ impl Jit {
         // `fn(*mut JitContext, u32) -> u32` in the platform's default (C) calling convention,
         // and the module owning it lives as long as `self`.
         Ok((unsafe { std::mem::transmute::<*const u8, Compiled>(code) }, ir))
+    }
+
+    /// The `n` pcs whose instructions compiled code handed to the interpreter most often, with
+    /// their counts (most first).
+    pub fn slowest_pcs(&self, n: usize) -> Vec<(Relocatable, u64)> {
+        let mut v: Vec<(Relocatable, u64)> = self.slow_pcs.iter().map(|(&p, &c)| (p, c)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.truncate(n);
+        v
     }
 
     /// Remembers the pc runs stop at; compiled code must exit there, so code compiled with it
@@ -411,7 +428,11 @@ impl Jit {
             // lookup.)
             if let Some((f, i)) = self.lookup(vm, vm.pc) {
                 if self.enterable(vm, limit) {
-                    self.run_compiled(f, i, interp, vm, end, limit, trace.as_deref_mut(), hints)?;
+                    if !self.is_hint(vm.pc)
+                        || self.hints_before_entry(interp, vm, limit, trace.as_deref_mut(), hints)?
+                    {
+                        self.run_compiled(f, i, interp, vm, end, limit, trace.as_deref_mut(), hints)?;
+                    }
                     continue;
                 }
             }
@@ -419,13 +440,48 @@ impl Jit {
         }
     }
 
-    /// After an interpreted step: the compiled code to continue with at `vm.pc`, if it may be
-    /// entered there (counting the pc towards compilation as the outer loop does).
-    fn resume(&mut self, vm: &Vm, end: Relocatable, limit: u64) -> Option<(Compiled, u32)> {
-        if vm.pc == end || vm.current_step >= limit || !self.enterable(vm, limit) {
-            return None;
+    /// Before entering compiled code at a hint pc (`vm.pc`): runs its hints. Returns whether
+    /// the compiled instruction may still be entered; if not, the interpreter has executed the
+    /// instruction (without running the hints again).
+    fn hints_before_entry<H: HintHook>(
+        &mut self,
+        interp: &mut Interpreter,
+        vm: &mut Vm,
+        limit: u64,
+        trace: Option<&mut Trace>,
+        hints: &mut H,
+    ) -> Result<bool, VmError> {
+        let pc = vm.pc;
+        interp.run_hints_at(vm, hints)?;
+        debug_assert_eq!(vm.pc, pc, "hints do not move pc");
+        if self.enterable(vm, limit) {
+            self.stats.hint_entries += 1;
+            return Ok(true);
         }
-        self.lookup(vm, vm.pc)
+        step_after_hints(interp, vm, trace)?;
+        Ok(false)
+    }
+
+    /// After an interpreted step: the compiled code to continue with at `vm.pc`, if it may be
+    /// entered there (counting the pc towards compilation as the outer loop does). At a hint
+    /// pc the hints run first (see [`Jit::hints_before_entry`]).
+    fn resume<H: HintHook>(
+        &mut self,
+        interp: &mut Interpreter,
+        vm: &mut Vm,
+        end: Relocatable,
+        limit: u64,
+        trace: Option<&mut Trace>,
+        hints: &mut H,
+    ) -> Result<Option<(Compiled, u32)>, VmError> {
+        if vm.pc == end || vm.current_step >= limit || !self.enterable(vm, limit) {
+            return Ok(None);
+        }
+        let Some(c) = self.lookup(vm, vm.pc) else { return Ok(None) };
+        if self.is_hint(vm.pc) && !self.hints_before_entry(interp, vm, limit, trace, hints)? {
+            return Ok(None);
+        }
+        Ok(Some(c))
     }
 
     /// Runs compiled code from `f`'s instruction `index` (at `vm.pc`), chaining from region to
@@ -451,17 +507,27 @@ impl Jit {
             // of the entry pc's instruction in its region; `ctx` holds the current registers
             // (in the execution segment), the execution segment's live storage, the segment
             // table and at least `TRACE_SPARE` spare trace entries (`sync_ctx`), with at least
-            // `MAX_RUN` steps left (`enterable` or the checks below).
+            // `MAX_RUN` steps left (`enterable` or the checks below); `ctx.vm` is `vm`, unused
+            // by this function until the call returns.
+            ctx.vm = std::ptr::from_mut(vm).cast();
             let code = unsafe { f(&mut ctx, index) };
             if code == exit::INTERPRET {
                 self.stats.slow_steps += 1;
                 sync_vm(vm, trace.as_deref_mut(), &ctx, seg);
+                *self.slow_pcs.entry(vm.pc).or_default() += 1;
                 // The exit may be the step limit's: the outer loop reports it.
                 if vm.current_step >= limit {
                     return Ok(());
                 }
-                step(interp, vm, trace.as_deref_mut(), hints)?;
-                let Some((g, i)) = self.resume(vm, end, limit) else { return Ok(()) };
+                // Compiled code is entered at a hint pc only after its hints ran.
+                if self.is_hint(vm.pc) {
+                    step_after_hints(interp, vm, trace.as_deref_mut())?;
+                } else {
+                    step(interp, vm, trace.as_deref_mut(), hints)?;
+                }
+                let Some((g, i)) = self.resume(interp, vm, end, limit, trace.as_deref_mut(), hints)? else {
+                    return Ok(());
+                };
                 sync_ctx(vm, trace.as_deref_mut(), &mut ctx);
                 (f, index, seg) = (g, i, vm.pc.segment);
             } else {
@@ -484,18 +550,36 @@ impl Jit {
                     if self.lookup(vm, pc).is_none() {
                         step(interp, vm, trace.as_deref_mut(), hints)?;
                     }
-                    let Some((g, i)) = self.resume(vm, end, limit) else { return Ok(()) };
+                    let Some((g, i)) = self.resume(interp, vm, end, limit, trace.as_deref_mut(), hints)?
+                    else {
+                        return Ok(());
+                    };
                     sync_ctx(vm, trace.as_deref_mut(), &mut ctx);
                     (f, index, seg) = (g, i, vm.pc.segment);
                     continue;
                 };
-                if trace.is_some() && trace_room(&ctx) < rt::TRACE_SPARE {
+                if self.is_hint(pc) {
+                    // Compiled code never jumps to a hint pc: run its hints, then enter.
+                    sync_vm(vm, trace.as_deref_mut(), &ctx, seg);
+                    if !self.hints_before_entry(interp, vm, limit, trace.as_deref_mut(), hints)? {
+                        return Ok(());
+                    }
+                    sync_ctx(vm, trace.as_deref_mut(), &mut ctx);
+                } else if trace.is_some() && trace_room(&ctx) < rt::TRACE_SPARE {
                     sync_vm(vm, trace.as_deref_mut(), &ctx, seg);
                     sync_ctx(vm, trace.as_deref_mut(), &mut ctx);
                 }
                 (f, index) = (g, i);
             }
         }
+    }
+}
+
+/// The instruction at `vm.pc` in the interpreter, its hints already run, traced or not.
+fn step_after_hints(interp: &mut Interpreter, vm: &mut Vm, trace: Option<&mut Trace>) -> Result<(), VmError> {
+    match trace {
+        Some(t) => interp.step_after_hints(vm, t),
+        None => interp.step_after_hints(vm, &mut crate::vm::NoTrace),
     }
 }
 
@@ -525,6 +609,7 @@ fn new_context(limit: u64) -> JitContext {
         exec_len: 0,
         segs: std::ptr::null(),
         nsegs: 0,
+        vm: std::ptr::null_mut(),
     }
 }
 

@@ -1,10 +1,18 @@
 //! The functions generated code calls, declared once in [`runtime_functions`]: the JIT module
 //! registers their addresses and each compiled function imports them from the same list.
 //!
-//! Compiled code makes no call back into the VM: an instruction its fast path does not handle
-//! exits to the dispatcher ([`cairo_jit_runtime::jit::exit::INTERPRET`]), which runs it with
-//! the interpreter. The only runtime call is pure field arithmetic.
+//! An instruction compiled code does not handle exits to the dispatcher
+//! ([`cairo_jit_runtime::jit::exit::INTERPRET`]), which runs it with the interpreter. Runtime
+//! calls are field arithmetic, the interpreter's own pointer arithmetic
+//! ([`cairo_jit_rt_add_cells`], [`cairo_jit_rt_sub_cells`]) and [`cairo_jit_rt_op1_unset`], the one call back into the VM:
+//! the interpreter's own memory operations for an unset `[[reg + off1] + off2]` operand
+//! (builtin deduction, else the validated write of dst), which either complete or leave the
+//! memory untouched so that the interpreter, run on the instruction after a failure, sees the
+//! same state and reports the same error.
 
+use crate::vm::{Relocatable, Vm};
+use cairo_jit_runtime::cell::Cell;
+use cairo_jit_runtime::jit::JitContext;
 use cranelift_codegen::ir::{types, Type};
 
 /// A runtime function: its symbol, address, and signature.
@@ -20,17 +28,141 @@ pub struct RtFunc {
 }
 
 /// Every runtime function generated code may call.
-pub fn runtime_functions() -> [RtFunc; 1] {
-    [RtFunc {
-        name: "cairo_jit_rt_felt_mul",
-        addr: cairo_jit_runtime::felt::cairo_jit_rt_felt_mul as *const u8,
-        params: &[types::I64, types::I64, types::I64],
-        ret: None,
-    }]
+pub fn runtime_functions() -> [RtFunc; 4] {
+    [
+        RtFunc {
+            name: "cairo_jit_rt_felt_mul",
+            addr: cairo_jit_runtime::felt::cairo_jit_rt_felt_mul as *const u8,
+            params: &[types::I64, types::I64, types::I64],
+            ret: None,
+        },
+        RtFunc {
+            name: "cairo_jit_rt_op1_unset",
+            addr: cairo_jit_rt_op1_unset as *const u8,
+            params: &[types::I64, types::I64, types::I64, types::I64, types::I64],
+            ret: Some(types::I32),
+        },
+        RtFunc {
+            name: "cairo_jit_rt_add_cells",
+            addr: cairo_jit_rt_add_cells as *const u8,
+            params: &[types::I64, types::I64, types::I64],
+            ret: Some(types::I32),
+        },
+        RtFunc {
+            name: "cairo_jit_rt_sub_cells",
+            addr: cairo_jit_rt_sub_cells as *const u8,
+            params: &[types::I64, types::I64, types::I64],
+            ret: Some(types::I32),
+        },
+    ]
 }
 
 /// Index of `felt_mul` in [`runtime_functions`].
 pub const RT_FELT_MUL: usize = 0;
+/// Index of `op1_unset` in [`runtime_functions`].
+pub const RT_OP1_UNSET: usize = 1;
+/// Index of `add_cells` in [`runtime_functions`].
+pub const RT_ADD_CELLS: usize = 2;
+/// Index of `sub_cells` in [`runtime_functions`].
+pub const RT_SUB_CELLS: usize = 3;
+
+/// `*out = op(*a, *b)` on cells (four words each); 0, or 1 when `op` fails (the interpreter
+/// then runs the instruction and reports the error).
+///
+/// # Safety
+/// `a` and `b` point to four readable `u64`s holding set cells, `out` to four writable ones.
+unsafe fn cell_op(
+    out: *mut u64,
+    a: *const u64,
+    b: *const u64,
+    op: fn(Cell, Cell) -> Result<Cell, crate::vm::VmError>,
+) -> u32 {
+    // SAFETY: per this function's contract.
+    let (a, b) = unsafe {
+        (std::ptr::read_unaligned(a as *const [u64; 4]), std::ptr::read_unaligned(b as *const [u64; 4]))
+    };
+    match std::panic::catch_unwind(|| op(Cell(a), Cell(b))) {
+        Ok(Ok(c)) => {
+            // SAFETY: per this function's contract.
+            unsafe { std::ptr::write_unaligned(out as *mut [u64; 4], c.0) };
+            0
+        }
+        _ => 1,
+    }
+}
+
+/// `*out = *a + *b` as the interpreter adds cells (compiled code adds two felts inline; this
+/// is pointer plus felt). Returns 1 on an error (two pointers, an offset out of range).
+///
+/// # Safety
+/// As [`cell_op`]: `a`, `b` readable set cells, `out` writable, four `u64`s each.
+pub unsafe extern "C" fn cairo_jit_rt_add_cells(out: *mut u64, a: *const u64, b: *const u64) -> u32 {
+    // SAFETY: the caller's contract is `cell_op`'s.
+    unsafe { cell_op(out, a, b, crate::interp::add_cells) }
+}
+
+/// `*out = *a - *b` as the interpreter subtracts cells (pointer minus felt or pointer).
+/// Returns 1 on an error.
+///
+/// # Safety
+/// As [`cell_op`].
+pub unsafe extern "C" fn cairo_jit_rt_sub_cells(out: *mut u64, a: *const u64, b: *const u64) -> u32 {
+    // SAFETY: the caller's contract is `cell_op`'s.
+    unsafe { cell_op(out, a, b, crate::interp::sub_cells) }
+}
+
+/// The unset op1 cell `seg:off` of `assert_eq dst = [[reg + off1] + off2]`, as the
+/// interpreter's deduction sets it: the builtin's deduction of the cell if its segment has one
+/// that deduces it, else the value of dst (`dst`, four words), written with the segment's
+/// validation. On success the op1 cell is set, its value copied to `out` (four words), and 0
+/// returned. Returns 1 without changing memory when the interpreter must run the instruction
+/// (dst unset, nothing deducible, a validation or deduction error, a cell of the execution
+/// segment, whose storage compiled code holds, or a panic).
+///
+/// # Safety
+/// `ctx` is the context of the running compiled code, whose `vm` points to the VM, not
+/// otherwise accessed during the call; `dst` and `out` point to four readable, respectively
+/// writable, `u64`s.
+pub unsafe extern "C" fn cairo_jit_rt_op1_unset(
+    ctx: *mut JitContext,
+    seg: u64,
+    off: u64,
+    dst: *const u64,
+    out: *mut u64,
+) -> u32 {
+    // SAFETY: per this function's contract.
+    let (vm, dst) =
+        unsafe { (&mut *((*ctx).vm as *mut Vm), std::ptr::read_unaligned(dst as *const [u64; 4])) };
+    let result =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| op1_unset(vm, seg, off, Cell(dst))));
+    match result {
+        Ok(Some(c)) => {
+            // SAFETY: per this function's contract.
+            unsafe { std::ptr::write_unaligned(out as *mut [u64; 4], c.0) };
+            0
+        }
+        _ => 1,
+    }
+}
+
+fn op1_unset(vm: &mut Vm, seg: u64, off: u64, dst: Cell) -> Option<Cell> {
+    let seg = i64::try_from(seg).ok()?;
+    if seg == vm.ap.segment || vm.memory.cell(seg, off).is_set() {
+        return None;
+    }
+    let addr = Relocatable::new(seg, off);
+    // Deduction first, exactly as the interpreter's `deduce_slow`: it inserts the cell.
+    match vm.deduce_memory_cell(addr) {
+        Ok(Some(v)) => return Some(v.to_cell()),
+        Ok(None) => {}
+        Err(_) => return None,
+    }
+    if !dst.is_set() {
+        return None;
+    }
+    vm.memory.write_cell(seg, off, dst).ok()?;
+    Some(dst)
+}
 
 /// Spare trace capacity reserved at a time for compiled code.
 pub const TRACE_CHUNK: usize = 1 << 16;

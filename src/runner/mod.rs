@@ -224,6 +224,9 @@ pub struct RunOutput {
     pub vm: Vm,
     /// JIT counters (with the JIT engine).
     pub jit_stats: Option<crate::jit::JitStats>,
+    /// With the JIT: the pcs compiled code handed to the interpreter most often (at most
+    /// five), with their slow-path step counts.
+    pub jit_slow_pcs: Vec<(Relocatable, u64)>,
     /// Program segment base.
     pub program_base: Relocatable,
     /// Execution segment base.
@@ -447,6 +450,7 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
     Ok(RunOutput {
         vm,
         jit_stats,
+        jit_slow_pcs: engine.jit.as_ref().map_or_else(Vec::new, |j| j.slowest_pcs(5)),
         program_base,
         execution_base,
         end,

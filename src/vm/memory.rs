@@ -73,17 +73,27 @@ pub enum MemoryError {
     Relocation(String),
 }
 
-/// Where a segment's cells are, for generated code: `cells[0..len)` may be accessed in place.
-/// A segment with a validator has `len == 0`, so generated code always leaves its accesses to
-/// the runtime (which validates).
+/// Where a segment's cells are, for generated code: `cells[0..len)` may be read and written
+/// in place, `cells[0..read_len)` read in place when set. A segment with a validator or with
+/// auto-deduction (a builtin's) has `len == 0`, so generated code leaves every write to it and
+/// every read of an unset cell (a deduction) to the runtime, which validates and deduces; its
+/// set cells are final and read in place.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[repr(C)]
+#[repr(C, align(32))]
 pub struct SegDesc {
     /// Address of the first cell.
     pub base: usize,
-    /// Cells generated code may access.
+    /// Cells generated code may read and write.
     pub len: u64,
+    /// Cells generated code may read when they are set (`>= len`).
+    pub read_len: u64,
 }
+
+/// `size_of::<SegDesc>()` as a shift, for generated code indexing the table.
+pub const SEG_DESC_SHIFT: u32 = 5;
+const _: () = assert!(std::mem::size_of::<SegDesc>() == 1 << SEG_DESC_SHIFT);
+const _: () =
+    assert!(std::mem::offset_of!(SegDesc, len) == 8 && std::mem::offset_of!(SegDesc, read_len) == 16);
 
 /// The memory: segments, temporary segments and relocation rules.
 #[derive(Default)]
@@ -132,8 +142,9 @@ impl Memory {
 
     fn desc(&self, i: usize) -> SegDesc {
         let s = &self.segments[i];
-        let len = if self.validators[i].is_some() || self.runtime_only[i] { 0 } else { s.len() as u64 };
-        SegDesc { base: s.as_ptr() as usize, len }
+        let read_len = s.len() as u64;
+        let len = if self.validators[i].is_some() || self.runtime_only[i] { 0 } else { read_len };
+        SegDesc { base: s.as_ptr() as usize, len, read_len }
     }
 
     /// Keeps generated code from accessing a segment directly (its accesses go through the

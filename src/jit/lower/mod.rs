@@ -15,11 +15,21 @@
 //! that one instruction with the interpreter (deductions, pointer arithmetic, growth of
 //! memory, faults, builtins) and re-enters compiled code at the pc the interpreter reached.
 //! Slow paths thus add two IR instructions each and no runtime call, so the only values live
-//! across the function are ap, fp, the step count and the trace pointer.
+//! across the function are ap, fp, the step count and the trace pointer. The runtime calls are
+//! field multiplication and, for an unset `[[reg + off1] + off2]` operand outside the plain
+//! segments' allocated cells (a builtin's cell to deduce, a validated or growing segment),
+//! the interpreter's own memory operations (`rt::cairo_jit_rt_op1_unset`), which complete or
+//! leave memory untouched for the slow path.
+//!
+//! Instructions with hints have a block (an entry of the `br_table`) but no edge leads to it:
+//! a jump or fall-through to one exits to the dispatcher, which runs the hints first.
 //!
 //! Invariants:
 //! - the fast path of an instruction has no side effect before its last guard, so a failed
-//!   guard can always hand the whole instruction to the interpreter;
+//!   guard can always hand the whole instruction to the interpreter; the one exception is an
+//!   op1 cell `op1_unset` set (deduced or written) before dst's write-once check, which is the
+//!   interpreter's own first effect on that instruction: run again, it finds op1 set to the
+//!   same value and ends the same way (the same dst write or the same error);
 //! - the dispatcher enters with at least [`MAX_RUN`] steps left before the step limit and
 //!   [`MAX_RUN`] free trace entries, so entering in the middle of a run (whose head check did
 //!   not run) never oversteps either.
@@ -29,6 +39,7 @@ mod felt;
 use super::analysis::{Region, RegionInst};
 use super::rt::RtFunc;
 use crate::casm::{ApUpdate, Op1Src, Opcode, PcUpdate, Reg, Res};
+use crate::vm::memory::SEG_DESC_SHIFT;
 use cairo_jit_runtime::cell::{TAG_MASK, TAG_RELOC, TAG_SET};
 use cairo_jit_runtime::jit::{exit, offsets};
 use cranelift_codegen::ir::condcodes::IntCC;
@@ -66,12 +77,20 @@ pub const MAX_RUN: u64 = super::rt::TRACE_SPARE as u64;
 /// continues at a successor, which is either the next instruction of the same run, whose room
 /// the start's check already covered, or the start of another run), so checking the step limit
 /// and trace capacity once per run is exact.
+///
+/// Instructions may overlap (a jump into another instruction's immediate decodes it as an
+/// instruction): a fall-through whose target is not the next instruction in pc order after
+/// its source (another instruction starts in between) also starts a run, since runs are
+/// built in pc order.
 pub fn runs(region: &Region) -> BTreeMap<u64, u64> {
     let mut heads: std::collections::BTreeSet<u64> = std::collections::BTreeSet::from([region.entry]);
+    // Hint pcs are entered only from the dispatcher (after their hints run).
+    heads.extend(region.hints.iter().copied());
     for ri in region.insts.values() {
         let plain = ri.inst.pc_update == PcUpdate::Regular && ri.inst.opcode != Opcode::Ret;
         for s in ri.successors() {
-            if !(plain && s == ri.next_pc()) {
+            let adjacent = region.insts.range(ri.pc + 1..).next().map(|(&pc, _)| pc) == Some(s);
+            if !(plain && s == ri.next_pc() && adjacent) {
                 heads.insert(s);
             }
         }
@@ -97,7 +116,7 @@ pub fn runs(region: &Region) -> BTreeMap<u64, u64> {
         // A run only continues into the next instruction by fall-through.
         let falls_through = ri.inst.pc_update == PcUpdate::Regular && ri.inst.opcode != Opcode::Ret;
         expected_next = Some(ri.next_pc());
-        if !falls_through || !region.contains(ri.next_pc()) {
+        if !falls_through || !region.reachable_inside(ri.next_pc()) {
             if let Some((h, n)) = current.take() {
                 out.insert(h, n);
             }
@@ -113,6 +132,12 @@ pub fn runs(region: &Region) -> BTreeMap<u64, u64> {
 pub struct Imports {
     /// `cairo_jit_rt_felt_mul(out, a, b)`.
     pub felt_mul: FuncRef,
+    /// `cairo_jit_rt_op1_unset(ctx, seg, off, dst, out) -> status`.
+    pub op1_unset: FuncRef,
+    /// `cairo_jit_rt_add_cells(out, a, b) -> status`.
+    pub add_cells: FuncRef,
+    /// `cairo_jit_rt_sub_cells(out, a, b) -> status`.
+    pub sub_cells: FuncRef,
 }
 
 /// Returns the signature of a runtime function.
@@ -149,7 +174,8 @@ struct Regs {
 }
 
 /// Context fields nothing changes while compiled code runs (no runtime call it makes moves
-/// memory): loaded once in the entry block.
+/// the execution segment, adds a segment or moves the segment table): loaded once in the
+/// entry block.
 struct Env {
     limit: Value,
     tend: Value,
@@ -168,6 +194,9 @@ pub struct Lowering<'a, 'f> {
     v: Vars,
     e: Env,
     blocks: BTreeMap<u64, Block>,
+    /// Hint pcs: instructions with a block (a dispatcher entry) that compiled code never jumps
+    /// to (control leaves to the dispatcher, which runs the hints first).
+    hints: &'a std::collections::BTreeSet<u64>,
     /// The registers before the current instruction (what its slow path hands over).
     before: Regs,
     /// The registers as the current instruction leaves them so far.
@@ -228,7 +257,19 @@ impl<'a, 'f> Lowering<'a, 'f> {
         let code = b.ins().iconst(I32, exit::INTERPRET as i64);
         b.ins().return_(&[code]);
         let regs = Regs { ap: index, fp: index, steps: index, tp: index };
-        let mut l = Lowering { b, cfg, imp, ctx, v, e, blocks, before: regs, cur: regs, scratch };
+        let mut l = Lowering {
+            b,
+            cfg,
+            imp,
+            ctx,
+            v,
+            e,
+            blocks,
+            hints: &region.hints,
+            before: regs,
+            cur: regs,
+            scratch,
+        };
         let runs = runs(region);
         for ri in region.insts.values() {
             l.instruction(ri, runs.get(&ri.pc).copied());
@@ -261,10 +302,10 @@ impl<'a, 'f> Lowering<'a, 'f> {
     }
 
     /// Continues at `pc` with the current instruction's registers: its block when in the
-    /// region, else an exit.
+    /// region and without hints, else an exit.
     fn goto(&mut self, pc: u64) {
         let r = self.cur;
-        match self.blocks.get(&pc) {
+        match self.blocks.get(&pc).filter(|_| !self.hints.contains(&pc)) {
             Some(&blk) => {
                 self.b.def_var(self.v.ap, r.ap);
                 self.b.def_var(self.v.fp, r.fp);
@@ -358,29 +399,79 @@ impl<'a, 'f> Lowering<'a, 'f> {
         self.guard(ok, slow);
     }
 
-    /// The address of cell `[op0 + off2]` for a relocatable op0 cell, through the segment
-    /// table, after checking the tag, the segment index, the bounds and that the offset
-    /// addition did not wrap.
-    fn op0_cell_addr(&mut self, op0: [Value; 4], off2: i16, slow: Block) -> Value {
+    /// The cell `[op0 + off2]` for a relocatable op0 cell: its index in its segment and the
+    /// address of the segment's table entry ([`crate::vm::SegDesc`]), after checking the tag,
+    /// the segment index and that the offset addition did not wrap.
+    fn op0_cell_ref(&mut self, op0: [Value; 4], off2: i16, slow: Block) -> (Value, Value) {
         let tag = self.b.ins().icmp_imm_s(IntCC::Equal, op0[0], (TAG_SET | TAG_RELOC) as i64);
         let nsegs = self.e.nsegs;
         let seg_ok = self.b.ins().icmp(IntCC::UnsignedLessThan, op0[1], nsegs);
         let ok = self.b.ins().band(tag, seg_ok);
-        self.guard(ok, slow);
-        let segs = self.e.segs;
-        let d = self.b.ins().ishl_imm_s(op0[1], 4);
-        let desc = self.b.ins().iadd(segs, d);
-        let base = self.b.ins().load(I64, flags(), desc, 0);
-        let len = self.b.ins().load(I64, flags(), desc, 8);
         let idx = self.b.ins().iadd_imm_s(op0[2], off2 as i64);
-        let in_bounds = self.b.ins().icmp(IntCC::UnsignedLessThan, idx, len);
         let no_wrap = if off2 >= 0 {
             self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, idx, op0[2])
         } else {
             self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, op0[2], -(off2 as i64))
         };
-        let ok = self.b.ins().band(in_bounds, no_wrap);
+        let ok = self.b.ins().band(ok, no_wrap);
         self.guard(ok, slow);
+        let segs = self.e.segs;
+        let d = self.b.ins().ishl_imm_s(op0[1], SEG_DESC_SHIFT as i64);
+        (idx, self.b.ins().iadd(segs, d))
+    }
+
+    /// `inline(self)` when `felts` holds (two felts), else the runtime's cell operation `f` on
+    /// `a` and `b` (pointer arithmetic), whose failure takes the slow path.
+    fn felt_or_runtime(
+        &mut self,
+        felts: Value,
+        inline: impl FnOnce(&mut Self) -> [Value; 4],
+        f: FuncRef,
+        a: [Value; 4],
+        c: [Value; 4],
+        slow: Block,
+    ) -> [Value; 4] {
+        let (fast, call, join) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
+        for _ in 0..4 {
+            self.b.append_block_param(join, I64);
+        }
+        self.b.ins().brif(felts, fast, &[], call, &[]);
+        self.b.switch_to_block(fast);
+        let r = inline(self);
+        self.b.ins().jump(join, &r.map(|v| v.into()));
+        self.b.switch_to_block(call);
+        self.b.set_cold_block(call);
+        let slot = self.b.ins().stack_addr(I64, self.scratch, 0);
+        self.store_cell(slot, 0, a);
+        self.store_cell(slot, 32, c);
+        let pa = slot;
+        let pc = self.b.ins().iadd_imm_s(slot, 32);
+        let out = self.b.ins().iadd_imm_s(slot, 64);
+        let r = self.call_for_cell(f, &[out, pa, pc], out, slow);
+        self.b.ins().jump(join, &r.map(|v| v.into()));
+        self.b.switch_to_block(join);
+        self.cell_params(join)
+    }
+
+    /// Calls the runtime function `f` (which returns a status, 0 for success) and loads the
+    /// cell it wrote at `out`; a nonzero status takes the slow path.
+    fn call_for_cell(&mut self, f: FuncRef, args: &[Value], out: Value, slow: Block) -> [Value; 4] {
+        let st = self.b.ins().call(f, args);
+        let st = self.b.inst_results(st)[0];
+        let ok = self.b.ins().icmp_imm_s(IntCC::Equal, st, 0);
+        self.guard(ok, slow);
+        self.load_cell(out, 0)
+    }
+
+    /// The four parameters of a block that takes a cell.
+    fn cell_params(&mut self, blk: Block) -> [Value; 4] {
+        let p = self.b.block_params(blk);
+        [p[0], p[1], p[2], p[3]]
+    }
+
+    /// The address of cell `idx` of the segment whose table entry is at `desc`.
+    fn seg_cell_addr(&mut self, desc: Value, idx: Value) -> Value {
+        let base = self.b.ins().load(I64, flags(), desc, 0);
         let byte = self.b.ins().ishl_imm_s(idx, 5);
         self.b.ins().iadd(base, byte)
     }
@@ -459,8 +550,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
         self.guard(no_wrap, slow);
         self.b.ins().jump(join, &[op0[0].into(), op0[1].into(), off.into(), op0[3].into()]);
         self.b.switch_to_block(join);
-        let p = self.b.block_params(join);
-        [p[0], p[1], p[2], p[3]]
+        self.cell_params(join)
     }
 
     /// The trace entry (registers before the step) and the step count.
@@ -515,8 +605,10 @@ impl<'a, 'f> Lowering<'a, 'f> {
         if let Some(n) = run {
             let steps = self.before.steps;
             let limit = self.e.limit;
-            let left = self.b.ins().isub(limit, steps);
-            let room = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, left, n as i64);
+            // `steps + n <= limit` rather than `limit - steps >= n`, which would wrap (and pass)
+            // if steps ever exceeded the limit.
+            let after = self.b.ins().iadd_imm_s(steps, n as i64);
+            let room = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, after, limit);
             let interp = self.b.create_block();
             self.b.set_cold_block(interp);
             let go = self.b.create_block();
@@ -527,8 +619,8 @@ impl<'a, 'f> Lowering<'a, 'f> {
             if self.cfg.trace {
                 let tp = self.before.tp;
                 let tend = self.e.tend;
-                let free = self.b.ins().isub(tend, tp);
-                let room = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, free, 24 * n as i64);
+                let end = self.b.ins().iadd_imm_s(tp, 24 * n as i64);
+                let room = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, end, tend);
                 self.guard(room, interp);
             }
         }
@@ -546,24 +638,46 @@ impl<'a, 'f> Lowering<'a, 'f> {
             (Opcode::AssertEq, PcUpdate::Regular)
                 if i.ap_update != ApUpdate::Add && i.op1_src == Op1Src::Op0 && i.res == Res::Op1 =>
             {
-                // dst = [[reg + off1] + off2]: read through the pointer, or (op1 unset, dst set)
-                // write dst there, as the interpreter's op1 deduction does.
+                // dst = [[reg + off1] + off2]: read through the pointer when op1 is set;
+                // else, as the interpreter's deduction: in a plain segment's allocated cells
+                // write dst there; elsewhere (a builtin's deduction, a validated write, growth)
+                // the runtime's `op1_unset`, which completes or changes nothing.
                 let [p0, pd] = self.cell_addrs([(i.op0_reg, i.off1), (i.dst_reg, i.off0)], slow);
                 let op0 = self.load_cell(p0, 0);
-                let p1 = self.op0_cell_addr(op0, i.off2, slow);
+                let (idx, desc) = self.op0_cell_ref(op0, i.off2, slow);
+                let read_len = self.b.ins().load(I64, flags(), desc, 16);
+                let readable = self.b.ins().icmp(IntCC::UnsignedLessThan, idx, read_len);
+                let [check, unset, store, call, read, done] = std::array::from_fn(|_| self.b.create_block());
+                for _ in 0..4 {
+                    self.b.append_block_param(read, I64);
+                }
+                self.b.ins().brif(readable, check, &[], unset, &[]);
+                self.b.switch_to_block(check);
+                let p1 = self.seg_cell_addr(desc, idx);
                 let op1 = self.load_cell(p1, 0);
                 let set1 = self.is_set(op1[0]);
-                let (read, deduce, done) =
-                    (self.b.create_block(), self.b.create_block(), self.b.create_block());
-                self.b.ins().brif(set1, read, &[], deduce, &[]);
-                self.b.switch_to_block(read);
-                self.write_once(pd, op1, slow);
-                self.b.ins().jump(done, &[]);
-                self.b.switch_to_block(deduce);
+                self.b.ins().brif(set1, read, &op1.map(|v| v.into()), unset, &[]);
+                self.b.switch_to_block(unset);
+                let len = self.b.ins().load(I64, flags(), desc, 8);
+                let writable = self.b.ins().icmp(IntCC::UnsignedLessThan, idx, len);
+                self.b.ins().brif(writable, store, &[], call, &[]);
+                self.b.switch_to_block(store);
                 let d = self.load_cell(pd, 0);
                 let setd = self.is_set(d[0]);
                 self.guard(setd, slow);
+                let p1 = self.seg_cell_addr(desc, idx);
                 self.store_cell(p1, 0, d);
+                self.b.ins().jump(done, &[]);
+                self.b.switch_to_block(call);
+                self.b.set_cold_block(call);
+                let out = self.b.ins().stack_addr(I64, self.scratch, 0);
+                let f = self.imp.op1_unset;
+                let ctx = self.ctx;
+                let v = self.call_for_cell(f, &[ctx, op0[1], idx, pd, out], out, slow);
+                self.b.ins().jump(read, &v.map(|v| v.into()));
+                self.b.switch_to_block(read);
+                let op1 = self.cell_params(read);
+                self.write_once(pd, op1, slow);
                 self.b.ins().jump(done, &[]);
                 self.b.switch_to_block(done);
                 self.next_regular(ri);
@@ -592,21 +706,25 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 let f0 = self.is_felt(op0[0]);
                 let f1 = self.is_felt(op1[0]);
                 let felts = self.b.ins().band(f0, f1);
-                self.guard(felts, slow);
-                let res = self.felt_add_inline(op0, op1);
+                let f = self.imp.add_cells;
+                let res = self.felt_or_runtime(felts, |l| l.felt_add_inline(op0, op1), f, op0, op1, slow);
                 self.write_once(pd, res, slow);
                 self.b.ins().jump(done, &[]);
                 self.b.switch_to_block(deduce);
                 // The known operand (when both are unknown it is an unset op1, which fails the
-                // felt check) and the unknown one's cell.
+                // set check) and the unknown one's cell.
                 let known: [Value; 4] = std::array::from_fn(|k| self.b.ins().select(s0, op0[k], op1[k]));
                 let target = self.b.ins().select(s0, p1, p0);
                 let d = self.load_cell(pd, 0);
+                let sd = self.is_set(d[0]);
+                let sk = self.is_set(known[0]);
+                let ok = self.b.ins().band(sd, sk);
+                self.guard(ok, slow);
                 let fd = self.is_felt(d[0]);
                 let fk = self.is_felt(known[0]);
-                let ok = self.b.ins().band(fd, fk);
-                self.guard(ok, slow);
-                let v = self.felt_sub_inline(d, known);
+                let felts = self.b.ins().band(fd, fk);
+                let f = self.imp.sub_cells;
+                let v = self.felt_or_runtime(felts, |l| l.felt_sub_inline(d, known), f, d, known, slow);
                 self.store_cell(target, 0, v);
                 self.b.ins().jump(done, &[]);
                 self.b.switch_to_block(done);
@@ -807,6 +925,16 @@ mod tests {
     use cairo_jit_runtime::cell::Cell;
     use cairo_jit_runtime::felt;
 
+    /// Instructions read from `cells` laid out from pc 0.
+    fn fetcher(cells: &[Cell]) -> impl Fn(u64) -> Option<(crate::casm::Instruction, Cell)> + '_ {
+        move |pc| {
+            let c = *cells.get(pc as usize)?;
+            let i = decode(felt::to_canonical(c.raw())).ok()?;
+            let imm = if i.size() == 2 { *cells.get(pc as usize + 1)? } else { Cell::UNSET };
+            Some((i, imm))
+        }
+    }
+
     /// fib_loop's loop: three assert_eq then jnz back; the call sequence before it.
     #[test]
     fn runs_start_at_jump_targets_and_end_at_transfers() {
@@ -827,13 +955,7 @@ mod tests {
                 cells.push(Cell::felt(felt::from_i64(*i)));
             }
         }
-        let fetch = |pc: u64| -> Option<(crate::casm::Instruction, Cell)> {
-            let c = *cells.get(pc as usize)?;
-            let i = decode(felt::to_canonical(c.raw())).ok()?;
-            let imm = if i.size() == 2 { *cells.get(pc as usize + 1)? } else { Cell::UNSET };
-            Some((i, imm))
-        };
-        let region = discover(0, fetch, |_| false).unwrap();
+        let region = discover(0, fetcher(&cells), |_| false, |_| false).unwrap();
         let _: Vec<&RegionInst> = region.insts.values().collect();
         let r = runs(&region);
         // Entry run 0..2 ends before the loop head (a jump target); the loop head's run covers
@@ -842,5 +964,39 @@ mod tests {
         assert_eq!(r.get(&4), Some(&3));
         assert_eq!(r.get(&8), Some(&1));
         assert_eq!(r.len(), 3);
+    }
+
+    /// A jump into an immediate decodes it as an instruction: the instruction the immediate's
+    /// owner falls through to must still start a run (found by the property test: compiled
+    /// code overstepped the step limit by looping through an unchecked fall-through).
+    #[test]
+    fn a_fall_through_over_an_overlapping_instruction_starts_a_run() {
+        // 0: [ap] = [fp-2], ap++ ; 1: [ap] = [fp-1], ap++ ; 2: [ap] = [fp+1] + 3, ap++ (3 is
+        // the immediate, also decoded as an instruction) ; 4: jnz -3 (to 1) ; 6: jnz -3 (to 3)
+        let cells: Vec<Cell> = [
+            felt::from_u64(0x480a7ffe7fff8000),
+            felt::from_u64(0x480a7fff80008000),
+            felt::from_u64(0x4826800180018000),
+            felt::from_u64(3),
+            felt::from_u64(0x20780017fff7fff),
+            felt::from_i64(-3),
+            felt::from_u64(0x20780017fff7fff),
+            felt::from_i64(-3),
+        ]
+        .into_iter()
+        .map(Cell::felt)
+        .collect();
+        let region = discover(0, fetcher(&cells), |_| false, |_| false).unwrap();
+        assert!(region.contains(3) && region.contains(4), "{:?}", region.insts.keys());
+        let r = runs(&region);
+        // 2 falls through to 4 over the instruction at 3: 4 starts its own run.
+        assert!(r.contains_key(&4), "{r:?}");
+        // Every fall-through from an instruction of the region lands on the next instruction
+        // of the same run or on a run's start.
+        let mut covered = std::collections::BTreeSet::new();
+        for (&h, &n) in &r {
+            covered.extend(region.insts.range(h..).take(n as usize).map(|(&pc, _)| pc));
+        }
+        assert_eq!(covered.len(), region.insts.len(), "{r:?}");
     }
 }
