@@ -21,6 +21,10 @@ pub fn verify_secure_runner(vm: &Vm, program: &Program, program_base: Relocatabl
         let stop = b.stop_ptr.unwrap_or(b.base);
         Some((b, stop.offset.saturating_sub(b.base.offset)))
     };
+    // When every pointer written into memory points into an existing segment (see
+    // `Memory::pointer_segments`), only cells past a limit can fail, and only segments with a
+    // limit need scanning (not the execution segment, the largest).
+    let pointers_valid = vm.memory.pointer_segments().is_none_or(|(lo, hi)| lo >= 0 && hi < n_segments);
     for seg in 0..n_segments {
         // Cells at or past `limit` must be unset: a builtin's used size, the program's data.
         let bound = builtin_size(seg);
@@ -28,10 +32,13 @@ pub fn verify_secure_runner(vm: &Vm, program: &Program, program_base: Relocatabl
         if seg == program_base.segment {
             limit = limit.min(program.data.len() as u64);
         }
+        let cells = vm.memory.segment_cells(seg);
+        let start =
+            if pointers_valid { cells.len().min(usize::try_from(limit).unwrap_or(usize::MAX)) } else { 0 };
         // Works on raw cells (no conversion out of Montgomery form): only the tags and a
         // pointer's segment matter. Cells are checked in address order, so the first fault
         // reported is cairo-lang's.
-        for (off, c) in vm.memory.segment_cells(seg).iter().enumerate() {
+        for (off, c) in cells.iter().enumerate().skip(start) {
             if !c.is_set() {
                 continue;
             }
@@ -98,4 +105,71 @@ fn builtin_checks(vm: &Vm, b: &BuiltinRunner) -> Result<(), String> {
         _ => return Ok(()),
     };
     modulo::security_checks(&vm.memory, op, b.base, b.used_cells(&vm.memory))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vm::Memory;
+
+    fn program() -> Program {
+        Program::from_file(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/loops.json"),
+        )
+        .unwrap()
+    }
+
+    /// A VM with the program in segment 0 and an execution segment 1 holding `cells`.
+    fn vm_with(p: &Program, cells: &[Value]) -> Vm {
+        let mut m = Memory::new();
+        let code = m.add_segment();
+        let exec = m.add_segment();
+        let data: Vec<Value> = p.data.iter().map(|f| Value::Int(*f)).collect();
+        m.load_data(code, &data).unwrap();
+        m.load_data(exec, cells).unwrap();
+        Vm::new(m)
+    }
+
+    fn message(r: Result<(), Uncaught>) -> String {
+        r.err().map(|e| e.message).unwrap_or_default()
+    }
+
+    #[test]
+    fn pointers_into_existing_segments_pass() {
+        let p = program();
+        let vm = vm_with(&p, &[Value::Ptr(Relocatable::new(0, 3)), Value::Ptr(Relocatable::new(1, 0))]);
+        assert!(vm.memory.pointer_segments().is_some());
+        assert!(verify_secure_runner(&vm, &p, Relocatable::new(0, 0)).is_ok());
+    }
+
+    /// The shortcut past the execution segment must still find a pointer to a segment that
+    /// does not exist, or to a temporary segment, wherever it is.
+    #[test]
+    fn pointers_outside_the_segments_are_reported() {
+        let p = program();
+        let vm = vm_with(&p, &[Value::Ptr(Relocatable::new(1, 0)), Value::Ptr(Relocatable::new(5, 2))]);
+        assert_eq!(
+            message(verify_secure_runner(&vm, &p, Relocatable::new(0, 0))),
+            "Invalid memory value at address 1:1: 5:2."
+        );
+        let mut vm = vm_with(&p, &[]);
+        let t = vm.memory.add_temp_segment();
+        vm.memory.insert(Relocatable::new(1, 7), Value::Ptr(t)).unwrap();
+        assert_eq!(
+            message(verify_secure_runner(&vm, &p, Relocatable::new(0, 0))),
+            "Invalid memory value at address 1:7: -1:0."
+        );
+    }
+
+    #[test]
+    fn cells_past_the_program_are_reported() {
+        let p = program();
+        let mut vm = vm_with(&p, &[]);
+        let past = Relocatable::new(0, p.data.len() as u64 + 2);
+        vm.memory.insert(past, Value::Ptr(Relocatable::new(1, 0))).unwrap();
+        assert_eq!(
+            message(verify_secure_runner(&vm, &p, Relocatable::new(0, 0))),
+            format!("Out of bounds access to program segment at {past}.")
+        );
+    }
 }

@@ -108,6 +108,29 @@ pub struct Memory {
     /// Segments generated code must not access directly (builtin segments with
     /// auto-deduction).
     runtime_only: Vec<bool>,
+    /// The lowest and highest segment index of any pointer written through `Memory` (empty
+    /// when `lo > hi`). See [`Memory::pointer_segments`].
+    ptr_segs: PtrSegs,
+}
+
+/// A range of segment indices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct PtrSegs {
+    lo: i64,
+    hi: i64,
+}
+
+impl Default for PtrSegs {
+    fn default() -> Self {
+        PtrSegs { lo: i64::MAX, hi: i64::MIN }
+    }
+}
+
+impl PtrSegs {
+    fn include(&mut self, seg: i64) {
+        self.lo = self.lo.min(seg);
+        self.hi = self.hi.max(seg);
+    }
 }
 
 impl Clone for Memory {
@@ -119,6 +142,7 @@ impl Clone for Memory {
             relocation_rules: self.relocation_rules.clone(),
             table: Vec::new(),
             runtime_only: self.runtime_only.clone(),
+            ptr_segs: self.ptr_segs,
         };
         m.table = (0..m.segments.len()).map(|i| m.desc(i)).collect();
         m
@@ -160,6 +184,18 @@ impl Memory {
     /// any later write through [`Memory`] that adds or grows a segment.
     pub fn segment_table(&self) -> (*const SegDesc, usize) {
         (self.table.as_ptr(), self.table.len())
+    }
+
+    /// A range `(lo, hi)` of segment indices such that every pointer in memory points into a
+    /// segment in it or into an existing segment; `None` when no pointer was written through
+    /// `Memory`. Pointers written through `Memory` are tracked (every new cell, and the
+    /// relocation of temporary segments). Generated code writes cells directly, but every
+    /// pointer it stores is a copy of a cell it read, that pointer plus or minus an offset
+    /// (same segment), or fp or a return pc (the execution and code segments, which exist).
+    /// So when the range lies within the existing segments, every pointer in memory does.
+    pub fn pointer_segments(&self) -> Option<(i64, i64)> {
+        let p = self.ptr_segs;
+        (p.lo <= p.hi).then_some((p.lo, p.hi))
     }
 
     /// Adds a temporary segment (index -1, -2, ...) and returns its base.
@@ -286,6 +322,9 @@ impl Memory {
             s.grow(i + 1);
         }
         s[i] = cell;
+        if cell.is_reloc() {
+            self.ptr_segs.include(cell.0[1] as i64);
+        }
         if grew && segment >= 0 {
             self.table[segment as usize] = self.desc(segment as usize);
         }
@@ -364,6 +403,9 @@ impl Memory {
                     *c = nv.to_cell();
                 }
             }
+        }
+        for dst in self.relocation_rules.values() {
+            self.ptr_segs.include(dst.segment);
         }
         let rules = std::mem::take(&mut self.relocation_rules);
         for (&k, dst) in &rules {
