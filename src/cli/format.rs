@@ -217,4 +217,15 @@ mod tests {
         );
         assert_eq!(outline(b"{} x"), None);
     }
+
+    /// Detecting a big Cairo Zero program's format holds next to nothing beyond the input
+    /// (a `serde_json::Value` of keccak_loop.json is over twice its 17 MiB).
+    #[test]
+    fn detecting_the_format_holds_little() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/programs/keccak_loop.json");
+        let bytes = std::fs::read(&path).expect("bench program");
+        let (format, peak) = crate::program::tests::heap::heap_peak(|| detect_format(&path, &bytes));
+        assert_eq!(format, InputFormat::CairoZero);
+        assert!(peak < 1 << 20, "peak heap {peak} bytes");
+    }
 }
