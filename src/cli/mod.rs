@@ -4,6 +4,7 @@
 mod bench;
 mod diff;
 mod disasm_cmd;
+mod format;
 use disasm_cmd as disasm;
 
 use crate::jit::JitOptions;
@@ -157,7 +158,7 @@ fn cairo1_run(c: &crate::cairo1::Cairo1Program) -> runner::Cairo1Run {
 fn load_any(path: &std::path::Path, args: &RunArgs) -> Result<AnyProgram, String> {
     use crate::cairo1::{self as c1, InputFormat};
     let bytes = std::fs::read(path).map_err(|e| format!("Error: cannot read {}: {e}", path.display()))?;
-    if c1::detect_format(path, &bytes) == InputFormat::CairoZero {
+    if format::detect_format(path, &bytes) == InputFormat::CairoZero {
         let program = Program::from_json_bytes(&bytes).map_err(|e| format!("Error: {e}"))?;
         return Ok(AnyProgram { program, cairo1: None });
     }

@@ -194,8 +194,8 @@ struct ScopeNode {
 /// All identifiers of a program, organised as cairo-lang's `IdentifierManager`.
 #[derive(Clone, Debug)]
 pub struct Identifiers {
+    /// Sorted by name, without duplicates.
     defs: Vec<(String, Identifier)>,
-    by_name: HashMap<String, usize>,
     scopes: Vec<ScopeNode>,
 }
 
@@ -217,14 +217,24 @@ pub(crate) fn split_name(name: &str) -> Vec<&str> {
 }
 
 impl Identifiers {
-    /// Builds the manager from `(full name, definition)` pairs; later duplicates override
-    /// earlier ones. Names must be non-empty with non-empty components.
-    pub(crate) fn new(defs: Vec<(String, Identifier)>) -> Identifiers {
-        let mut ids = Identifiers {
-            defs: Vec::with_capacity(defs.len()),
-            by_name: HashMap::with_capacity(defs.len()),
-            scopes: vec![ScopeNode::default()],
-        };
+    /// Builds the manager from `(full name, definition)` pairs in any order (the loader's come
+    /// sorted); later duplicates override earlier ones. Names must be non-empty with non-empty
+    /// components.
+    pub(crate) fn new(mut defs: Vec<(String, Identifier)>) -> Identifiers {
+        if !defs.windows(2).all(|w| w[0].0 < w[1].0) {
+            // Stable: equal names stay in input order, so the last one is the one kept.
+            defs.sort_by(|a, b| a.0.cmp(&b.0));
+            let mut unique: Vec<(String, Identifier)> = Vec::with_capacity(defs.len());
+            for d in defs {
+                match unique.last_mut() {
+                    Some(last) if last.0 == d.0 => *last = d,
+                    _ => unique.push(d),
+                }
+            }
+            defs = unique;
+        }
+        let mut ids =
+            Identifiers { defs: Vec::with_capacity(defs.len()), scopes: vec![ScopeNode::default()] };
         for (name, def) in defs {
             let (prefix, last) = match name.rsplit_once('.') {
                 Some((prefix, last)) => (Some(prefix), last),
@@ -250,19 +260,8 @@ impl Identifiers {
                 };
                 end += 1;
             }
-            let last = last.to_string();
-            let idx = match ids.by_name.get(&name) {
-                Some(&i) => {
-                    ids.defs[i].1 = def;
-                    i
-                }
-                None => {
-                    ids.by_name.insert(name.clone(), ids.defs.len());
-                    ids.defs.push((name, def));
-                    ids.defs.len() - 1
-                }
-            };
-            ids.scopes[scope].identifiers.insert(last, idx);
+            ids.scopes[scope].identifiers.insert(last.to_string(), ids.defs.len());
+            ids.defs.push((name, def));
         }
         ids
     }
@@ -278,7 +277,8 @@ impl Identifiers {
 
     /// The definition with exactly this full name (no alias resolution).
     pub fn get_by_full_name(&self, name: &str) -> Option<&Identifier> {
-        self.by_name.get(name).map(|&i| &self.defs[i].1)
+        let i = self.defs.binary_search_by(|(n, _)| n.as_str().cmp(name)).ok()?;
+        Some(&self.defs[i].1)
     }
 
     /// All `(full name, definition)` pairs.

@@ -14,7 +14,8 @@ use super::location::{DebugInfo, HintLocation, InstructionLocation, Location};
 use super::raw::{self, BigIntLit, RawFlowTrackingData, RawIdentifier, RawLocation, RawProgram};
 use super::{Attribute, FlowTrackingData, Hint, Program};
 use starknet_types_core::felt::Felt;
-use std::collections::BTreeMap;
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -200,6 +201,40 @@ fn identifier(name: &str, raw: RawIdentifier, input: &[u8]) -> Result<Identifier
     })
 }
 
+/// The reference manager's references, each expression parsed once: most texts repeat
+/// (`[cast(ap + (-1), felt*)]` is two thirds of a keccak program's 939), and a repeat takes a
+/// copy of the first one's expression and type.
+fn references(raw: &[raw::RawReference]) -> Result<Vec<Reference>, ProgramError> {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut out: Vec<Reference> = Vec::with_capacity(raw.len());
+    for (i, r) in raw.iter().enumerate() {
+        let (expr, ty) = match first.entry(&r.value) {
+            Entry::Occupied(e) => {
+                let f = &out[*e.get()];
+                (f.expr.clone(), f.ty.clone())
+            }
+            Entry::Vacant(e) => {
+                e.insert(i);
+                let expr = parse_expr(&r.value).map_err(|reason| ProgramError::InvalidReference {
+                    context: format!("reference_manager.references[{i}]"),
+                    text: r.value.clone(),
+                    reason,
+                })?;
+                let ty = infer_type(&expr);
+                (expr, ty)
+            }
+        };
+        out.push(Reference {
+            pc: r.pc,
+            ap_tracking: ApTracking { group: r.ap_tracking_data.group, offset: r.ap_tracking_data.offset },
+            ty,
+            expr,
+            text: r.value.clone(),
+        });
+    }
+    Ok(out)
+}
+
 fn convert(raw: RawProgram, input: &[u8]) -> Result<Program, ProgramError> {
     if parse_hex_be(&raw.prime) != Some(STARK_PRIME_BE) {
         return Err(ProgramError::UnsupportedPrime(raw.prime));
@@ -223,29 +258,7 @@ fn convert(raw: RawProgram, input: &[u8]) -> Result<Program, ProgramError> {
     }
     let identifiers = Identifiers::new(defs);
 
-    let references = raw
-        .reference_manager
-        .references
-        .into_iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let expr = parse_expr(&r.value).map_err(|reason| ProgramError::InvalidReference {
-                context: format!("reference_manager.references[{i}]"),
-                text: r.value.clone(),
-                reason,
-            })?;
-            Ok(Reference {
-                pc: r.pc,
-                ap_tracking: ApTracking {
-                    group: r.ap_tracking_data.group,
-                    offset: r.ap_tracking_data.offset,
-                },
-                ty: infer_type(&expr),
-                expr,
-                text: r.value,
-            })
-        })
-        .collect::<Result<Vec<_>, ProgramError>>()?;
+    let references = references(&raw.reference_manager.references)?;
     let n_refs = references.len();
 
     let main_scope = raw.main_scope.unwrap_or_else(|| "__main__".to_string());

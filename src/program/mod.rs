@@ -23,7 +23,7 @@ mod location;
 mod raw;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use error::{IdsError, ProgramError};
 pub use eval::{

@@ -10,6 +10,7 @@
 mod corpus;
 mod errors_fmt;
 mod fast_load;
+pub(crate) mod heap;
 mod idents;
 mod ids_res;
 mod loader;

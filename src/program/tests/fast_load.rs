@@ -3,7 +3,7 @@
 //! names, data words.
 
 use super::super::raw::{integer_after_key, BigIntLit};
-use super::super::{Identifier, Program, ProgramError, ReferenceIds};
+use super::super::{infer_type, parse_expr, Identifier, Identifiers, Program, ProgramError, ReferenceIds};
 use super::loader::{ids_json, load_value};
 use super::{ERR_ATTR_JSON, IDS_JSON};
 use serde::de::value::{Error as ValueError, F64Deserializer};
@@ -109,4 +109,49 @@ fn data_words_accept_leading_zeros_and_any_case() {
     j["data"][0] = "0x1".into();
     j["prime"] = "0x0800000000000011000000000000000000000000000000000000000000000001".into();
     assert!(load_value(&j).is_ok());
+}
+
+#[test]
+fn repeated_reference_texts_parse_once_and_alike() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/programs/keccak_loop.json");
+    let p = Program::from_file(&path).unwrap();
+    let refs = p.references();
+    let distinct: std::collections::BTreeSet<&str> = refs.iter().map(|r| r.text.as_str()).collect();
+    assert!(distinct.len() * 2 < refs.len(), "{} of {}", distinct.len(), refs.len());
+    for r in refs {
+        let expr = parse_expr(&r.text).unwrap();
+        assert_eq!(r.expr, expr, "{}", r.text);
+        assert_eq!(r.ty, infer_type(&expr), "{}", r.text);
+    }
+    // A bad text is reported at its first occurrence.
+    let mut j = ids_json();
+    let n = j["reference_manager"]["references"].as_array().unwrap().len();
+    assert!(n >= 3);
+    for i in [1, 2] {
+        j["reference_manager"]["references"][i]["value"] = "[fp +]".into();
+    }
+    let e = load_value(&j).unwrap_err();
+    assert!(
+        matches!(&e, ProgramError::InvalidReference { context, .. } if context == "reference_manager.references[1]"),
+        "{e}"
+    );
+}
+
+#[test]
+fn identifiers_in_any_order_keep_the_last_duplicate() {
+    let c = |v: i64| Identifier::Const { value: v.into(), felt: Felt::from(v) };
+    let ids = Identifiers::new(vec![
+        ("b.x".into(), c(1)),
+        ("a.y".into(), c(2)),
+        ("b.x".into(), c(3)),
+        ("".into(), c(4)),
+        ("a".into(), c(5)),
+    ]);
+    let all: Vec<(&str, &Identifier)> = ids.iter().collect();
+    assert_eq!(all, [("a", &c(5)), ("a.y", &c(2)), ("b.x", &c(3))]);
+    assert_eq!(ids.get_by_full_name("b.x"), Some(&c(3)));
+    assert_eq!(ids.get_by_full_name("b"), None);
+    assert_eq!(ids.get_by_full_name(""), None);
+    let found = ids.search(&["b".to_string()], "x").unwrap();
+    assert_eq!(ids.def(found.def), ("b.x", &c(3)));
 }
