@@ -14,6 +14,9 @@
 //! the run reaches, compiled on first use; the time Cranelift and the lowering take, from the
 //! run's `JitStats`), with throughput in compiled CASM instructions.
 //!
+//! The `cairo1_*` groups run the Cairo 1 benchmarks (Sierra programs) under the three VMs,
+//! cairo-vm with its `Cairo1HintProcessor` (`cargo bench --bench engines -- cairo1`).
+//!
 //! `cargo bench --bench engines` (all), `cargo bench --bench engines -- pedersen_loop` (one
 //! group), `cargo bench --bench engines -- jit_compile/` (compile time only).
 
@@ -207,10 +210,64 @@ fn bench_compile(c: &mut Criterion) {
     g.finish();
 }
 
+#[path = "../tests/cairo1/cairo_vm_runner.rs"]
+mod cairo_vm_runner;
+
+/// A Cairo 1 benchmark, Sierra compiled to CASM once outside the measurement (layout
+/// all_cairo, trace on): `interp` and `jit` run the loaded program; `cairo-vm` builds its
+/// `Program` from the same bytecode and runs it with its `Cairo1HintProcessor`, as
+/// `tests/cairo1.rs` does.
+fn bench_cairo1(c: &mut Criterion, name: &str, file: &str, args: &str) {
+    use cairo_jit::cairo1::{parse_args, Cairo1Program, EntryOptions};
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+    let bytes = std::fs::read(&path).expect("cairo1 bench program");
+    let options = EntryOptions { args: parse_args(args).unwrap(), ..Default::default() };
+    let p = Cairo1Program::from_file(&path, &bytes, &options).unwrap();
+    let program = p.to_program().unwrap();
+    let cfg = |engine: Engine| {
+        let mut cfg = RunConfig::new()
+            .with_layout(Layout::by_name("all_cairo").expect("layout"))
+            .with_trace(TraceMode::On)
+            .with_engine(engine);
+        cfg.cairo1 =
+            Some(runner::Cairo1Run { hints: p.hints(), builtin_costs: p.builtin_costs, syscalls: None });
+        cfg
+    };
+    let theirs = || {
+        let (vm_program, mut hp) = cairo_vm_runner::program(&p, false).unwrap();
+        cairo_vm_runner::run(&p, &vm_program, &mut hp, LayoutName::all_cairo, false)
+            .unwrap()
+            .vm
+            .get_current_step()
+    };
+    let steps = runner::run(&program, &cfg(Engine::Interp)).unwrap().vm.current_step;
+    assert_eq!(theirs() as u64, steps, "{name}: cairo-vm runs as many steps");
+    let mut g = c.benchmark_group(name);
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(steps));
+    for (id, engine) in [("interp", Engine::Interp), ("jit", Engine::Jit(JitOptions::default()))] {
+        let cfg = cfg(engine);
+        g.bench_function(BenchmarkId::new(id, steps), |b| {
+            b.iter(|| runner::run(&program, &cfg).unwrap().vm.current_step)
+        });
+    }
+    g.bench_function(BenchmarkId::new("cairo-vm", steps), |b| b.iter(theirs));
+    g.finish();
+}
+
+/// The Cairo 1 benchmarks: (group, program, `--args`), each about 1.5M steps.
+const CAIRO1: &[(&str, &str, &str)] = &[
+    ("cairo1_mixed_loop", "benches/programs/cairo1/mixed_loop.sierra.json", "700"),
+    ("cairo1_fib_loop", "benches/programs/cairo1/fib_loop.sierra", "150000"),
+];
+
 fn benches(c: &mut Criterion) {
     bench_load(c);
     for (p, layout) in ALL {
         bench_program(c, p, layout, *layout == "plain");
+    }
+    for (name, file, args) in CAIRO1 {
+        bench_cairo1(c, name, file, args);
     }
     bench_compile(c);
 }

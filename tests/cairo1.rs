@@ -10,17 +10,13 @@ use cairo_jit::hints::cairo1::SyscallHandler;
 use cairo_jit::runner::{self, Cairo1Run, Layout, RunConfig, RunMode, TraceMode};
 use cairo_jit::testing::{compare_engines, Outcome};
 use cairo_jit::vm::{Relocatable, Value, Vm};
-use cairo_vm::hint_processor::cairo_1_hint_processor::hint_processor::Cairo1HintProcessor;
-use cairo_vm::serde::deserialize_program::{ApTracking, FlowTrackingData, HintParams, ReferenceManager};
-use cairo_vm::types::builtin_name::BuiltinName;
 use cairo_vm::types::layout_name::LayoutName;
-use cairo_vm::types::program::Program as VmProgram;
-use cairo_vm::types::relocatable::MaybeRelocatable;
-use cairo_vm::vm::runners::cairo_runner::{CairoRunner, RunResources};
 use starknet_types_core::felt::Felt;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+
+mod cairo_vm_runner;
 
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/programs/cairo1")
@@ -38,6 +34,42 @@ const CASES: &[(&str, &str, &str)] = &[
         "340282366920938463463374607431768211455 12345678901234567890",
         "27562871968661863283 7065756055006428585 0 194752529505939521004734088689373144555 false",
     ),
+    // Compiled from the `.cairo` sources beside them (regen.sh).
+    (
+        "arith.sierra.json",
+        "1234567 89",
+        "[1234656 109876463 3618502788666131213697322783095070105623107215331596699973092056135870786003 \
+         2480097416950943865567827974930328948797860001519408974138860847463912297572 109876466 13871 48 1 \
+         1234655 1234654 177 79 1 2166223651007879737207 1881672302290562263 1 1 \
+         3618502788666131213697322783095070105623107215331596699973092056135868316780 \
+         3618502788666131213697322783095070105623107215331596699973092056135870784914 1]",
+    ),
+    ("arrays.sierra.json", "[3 5 7 11 13] 10", "[5 39 3 13 5 1852796517 23 5 3 390 285 10]"),
+    ("felt_dict.sierra.json", "[1 2 3 2 1 2 7]", "[2 3 1 0 100 2470]"),
+    (
+        "u256.sierra.json",
+        "123456789012345678901234567890 987654321",
+        "[123456789012345678901234567889 4661 340282366920938463463374607430780557134 4660 \
+         121932631124828532112482853211126352690 0 1605881813601151832760309510395461 0 158159434 0 \
+         1259387197099642655487 351364182882014 1 340282366920938463463374607431768202134 21724920 0 \
+         134711381149768272603919924554657114523 7485015133194968692495802627953244467 636961750 0 1]",
+    ),
+    ("structs_enums.sierra.json", "7", "102 2 1 -7 -7"),
+    ("recursion.sierra.json", "12", "[144 1 0 99 27 1 3 8 17 23 42 64 99 99]"),
+    ("panics.sierra.json", "0", "21"),
+    ("panics.sierra.json", "1", "Run panicked with: [36550355383562408009504345194254431515247 ('kind must be zero')]"),
+    ("panics.sierra.json", "2", "Run panicked with: [155785504327651875780457110017927835511 ('u32_mul Overflow')]"),
+    ("panics.sierra.json", "3", "Run panicked with: [1637570914057682275393755530660268060279989363 ('Index out of bounds')]"),
+    (
+        "panics.sierra.json",
+        "4",
+        "Run panicked with: [29721761890975875353235833581453094220424382983267374 ('Option::unwrap failed.')]",
+    ),
+    ("panics.sierra.json", "5", "Run panicked with: [109356099333997 ('custom'), 1, 2, 3]"),
+    ("panics.sierra.json", "6", "Run panicked with: [5420154128225384396790819266608 ('Division by 0')]"),
+    ("panics.sierra.json", "7", "100"),
+    // The benchmark program, 30 rounds (the benchmark runs 700).
+    ("../../../benches/programs/cairo1/mixed_loop.sierra.json", "30", "[180597169181966940843585613072655574527 441 111]"),
 ];
 
 fn load(name: &str, args: &str, mode: EntryMode) -> Cairo1Program {
@@ -63,86 +95,14 @@ fn config(p: &Cairo1Program, proof: bool) -> RunConfig {
     cfg
 }
 
-/// Our felt as cairo-vm's (another starknet-types-core version).
-fn vm_felt(f: &Felt) -> cairo_vm::Felt252 {
-    cairo_vm::Felt252::from_bytes_be(&f.to_bytes_be())
-}
-
-fn builtin_name(name: &str) -> BuiltinName {
-    match name {
-        "output" => BuiltinName::output,
-        "pedersen" => BuiltinName::pedersen,
-        "range_check" => BuiltinName::range_check,
-        "bitwise" => BuiltinName::bitwise,
-        "ec_op" => BuiltinName::ec_op,
-        "poseidon" => BuiltinName::poseidon,
-        "range_check96" => BuiltinName::range_check96,
-        "add_mod" => BuiltinName::add_mod,
-        "mul_mod" => BuiltinName::mul_mod,
-        other => panic!("builtin {other} not mapped"),
-    }
-}
-
-/// Trace bytes and relocated memory from cairo-vm running the same program.
 /// A relocated memory: address -> 32-byte little-endian value.
 type Cells = BTreeMap<u64, [u8; 32]>;
 
+/// Trace bytes and relocated memory from cairo-vm running the same program.
 fn reference(p: &Cairo1Program, proof: bool) -> Result<(Vec<u8>, Cells), String> {
-    let data: Vec<MaybeRelocatable> = p.bytecode.iter().map(|f| MaybeRelocatable::from(vm_felt(f))).collect();
-    let hint_list: Vec<(usize, Vec<cairo_lang_casm::hints::Hint>)> =
-        p.hints.iter().map(|(pc, h)| (pc, h.to_vec())).collect();
-    let params: HashMap<usize, Vec<HintParams>> = hint_list
-        .iter()
-        .map(|(pc, _)| {
-            let hp = HintParams {
-                code: pc.to_string(),
-                accessible_scopes: vec![],
-                flow_tracking_data: FlowTrackingData {
-                    ap_tracking: ApTracking::default(),
-                    reference_ids: HashMap::new(),
-                },
-            };
-            (*pc, vec![hp])
-        })
-        .collect();
-    let builtins: Vec<BuiltinName> = p.builtins.iter().map(|b| builtin_name(b.name())).collect();
-    let rm = ReferenceManager { references: vec![] };
-    let program = match (proof, p.proof_labels) {
-        (true, Some((start, end))) => {
-            VmProgram::new_for_proof(builtins, data, start, end, params, rm, HashMap::new(), vec![], None)
-        }
-        _ => VmProgram::new(builtins, data, Some(p.main), params, rm, HashMap::new(), vec![], None),
-    }
-    .map_err(|e| format!("{e:?}"))?;
-    let mut hp = Cairo1HintProcessor::new(&hint_list, RunResources::default(), false);
-    let mut runner = CairoRunner::new(
-        &program,
-        if proof { PROOF_LAYOUT.1 } else { PLAIN_LAYOUT.1 },
-        None,
-        proof,
-        true,
-        false,
-    )
-    .map_err(|e| format!("{e:?}"))?;
-    let end = runner.initialize(proof).map_err(|e| format!("{e:?}"))?;
-    if p.builtin_costs {
-        let costs = runner.vm.add_memory_segment();
-        for token in cairo_lang_sierra::extensions::gas::CostTokenType::iter_precost() {
-            let at = (costs + token.offset_in_builtin_costs() as usize).unwrap();
-            runner.vm.insert_value(at, cairo_vm::Felt252::ZERO).map_err(|e| format!("{e:?}"))?;
-        }
-        let cell = cairo_vm::types::relocatable::Relocatable::from((0, p.bytecode.len()));
-        runner.vm.insert_value(cell, costs).map_err(|e| format!("{e:?}"))?;
-    }
-    runner.run_until_pc(end, &mut hp).map_err(|e| format!("{e:?}"))?;
-    if proof {
-        runner.run_for_steps(1, &mut hp).map_err(|e| format!("{e:?}"))?;
-    }
-    runner.end_run(false, false, &mut hp, false).map_err(|e| format!("{e:?}"))?;
-    runner.read_return_values(proof).map_err(|e| format!("{e:?}"))?;
-    if proof {
-        runner.finalize_segments().map_err(|e| format!("{e:?}"))?;
-    }
+    let (program, mut hp) = cairo_vm_runner::program(p, proof)?;
+    let layout = if proof { PROOF_LAYOUT.1 } else { PLAIN_LAYOUT.1 };
+    let mut runner = cairo_vm_runner::run(p, &program, &mut hp, layout, proof)?;
     runner.relocate(true, true).map_err(|e| format!("{e:?}"))?;
     Ok(crate::common::cairo_vm_files(&runner))
 }

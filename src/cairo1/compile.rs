@@ -6,6 +6,7 @@
 
 use super::Cairo1Error;
 use cairo_lang_compiler::db::RootDatabase;
+use cairo_lang_compiler::diagnostics::DiagnosticsReporter;
 use cairo_lang_compiler::project::setup_project;
 use cairo_lang_compiler::{compile_prepared_db_program, CompilerConfig};
 use cairo_lang_sierra::program::Program as SierraProgram;
@@ -25,6 +26,21 @@ pub fn compile_cairo_file(path: &Path, corelib: Option<&Path>) -> Result<SierraP
     let mut db = RootDatabase::builder().build().map_err(err)?;
     cairo_lang_filesystem::db::init_dev_corelib(&mut db, corelib);
     let crates = setup_project(&mut db, path).map_err(|e| Cairo1Error::Compile(format!("{e}")))?;
-    let config = CompilerConfig { replace_ids: true, ..CompilerConfig::default() };
-    compile_prepared_db_program(&mut db, crates, config).map_err(err)
+    // Diagnostics are reported for the program's own crate only: what of the corelib the
+    // program uses is still lowered (and fails to compile if broken), but unrelated corelib
+    // modules do not stop the build.
+    let config = CompilerConfig {
+        replace_ids: true,
+        diagnostics_reporter: DiagnosticsReporter::stderr().with_crates(&crates),
+        ..CompilerConfig::default()
+    };
+    compile_prepared_db_program(&mut db, crates, config).map_err(|e| {
+        let text = format!("{e:#}");
+        if text.contains("without any diagnostics") {
+            // Lowering failed inside the corelib, whose diagnostics are not reported.
+            Cairo1Error::Compile(format!("{text} (an error in the corelib the program uses?)"))
+        } else {
+            Cairo1Error::Compile(text)
+        }
+    })
 }
