@@ -255,11 +255,9 @@ fn bench_cairo1(c: &mut Criterion, name: &str, file: &str, args: &str) {
     g.finish();
 }
 
-/// The Cairo 1 benchmarks: (group, program, `--args`), each about 1.5M steps.
-const CAIRO1: &[(&str, &str, &str)] = &[
-    ("cairo1_mixed_loop", "benches/programs/cairo1/mixed_loop.sierra.json", "700"),
-    ("cairo1_fib_loop", "benches/programs/cairo1/fib_loop.sierra", "150000"),
-];
+/// The Cairo 1 benchmarks: (group, program, `--args`), about 1.5M steps.
+const CAIRO1: &[(&str, &str, &str)] =
+    &[("cairo1_mixed_loop", "benches/programs/cairo1/mixed_loop.sierra.json", "700")];
 
 fn benches(c: &mut Criterion) {
     bench_load(c);

@@ -24,8 +24,7 @@ fn dir() -> PathBuf {
 
 /// (program, `--args`, expected `--print_output` of a plain run).
 const CASES: &[(&str, &str, &str)] = &[
-    ("fib_jumps.sierra", "20", "10946"),
-    ("fib_recursive.sierra", "1 1 20", "10946"),
+    ("fib_gas.sierra.json", "20", "10946"),
     ("dict.sierra", "", "16"),
     ("panic.sierra", "0", "41"),
     ("panic.sierra", "5", "Run panicked with: [37177384776983962799497701735 ('x is too big')]"),
@@ -241,8 +240,8 @@ fn cairo1_syscalls_go_to_the_handler_or_fail_clearly() {
 
 #[test]
 fn cairo1_available_gas_reaches_main() {
-    // fib_jumps returns -1 when withdraw_gas fails.
-    let path = dir().join("fib_jumps.sierra");
+    // fib_gas withdraws gas in every iteration and panics when it runs out.
+    let path = dir().join("fib_gas.sierra.json");
     let bytes = std::fs::read(&path).unwrap();
     let run = |gas: u64| {
         let options =
@@ -251,8 +250,12 @@ fn cairo1_available_gas_reaches_main() {
         ours(&p, false).1
     };
     assert_eq!(run(1_000_000), Some(Ret::Returned("10946".into())));
-    let minus_one = (Felt::ZERO - Felt::ONE).to_string();
-    assert_eq!(run(500), Some(Ret::Returned(minus_one)));
+    match run(500) {
+        Some(Ret::Panicked(d)) => {
+            assert!(cairo_jit::cairo1::values::panic_message(&d).contains("Out of gas"), "{d:?}")
+        }
+        other => panic!("expected an out-of-gas panic, got {other:?}"),
+    }
 }
 
 #[test]
@@ -270,7 +273,7 @@ fn cairo1_bad_inputs_are_clear_errors() {
         assert!(e.contains(want), "{e} should say {want}");
     }
     // Arguments main does not take, or too few.
-    let path = dir().join("fib_jumps.sierra");
+    let path = dir().join("fib_gas.sierra.json");
     let bytes = std::fs::read(&path).unwrap();
     for args in ["", "1 2", "[1]", "[1] 2"] {
         let o = EntryOptions { args: parse_args(args).unwrap(), ..Default::default() };
@@ -343,7 +346,7 @@ fn cairo1_cli_prints_return_values_and_panics() {
         assert!(!stderr.contains("panicked"), "{stderr}");
         (String::from_utf8_lossy(&out.stdout).into_owned() + &stderr, out.status.code())
     };
-    let (stdout, code) = run("fib_jumps.sierra", &["--args", "20"]);
+    let (stdout, code) = run("fib_gas.sierra.json", &["--args", "20"]);
     assert_eq!((stdout.as_str(), code), ("Program Output : 10946\n", Some(0)));
     let (stdout, code) = run("panic.sierra", &["--engine", "interp", "--args", "5"]);
     assert_eq!(
