@@ -80,8 +80,9 @@ struct Spill {
     error: Option<io::Error>,
 }
 
-/// Entries read back per chunk from a spilled trace, and the default window.
-const CHUNK: usize = 1 << 16;
+/// Entries read back per chunk from a spilled trace (384 KiB).
+const READ_CHUNK: usize = 1 << 14;
+const _: () = assert!(std::mem::size_of::<TraceEntry>() == 24);
 
 impl Trace {
     /// An empty in-memory trace.
@@ -211,7 +212,11 @@ impl Trace {
     pub fn last(&self) -> Option<TraceEntry> {
         match self.buf[..self.len].last() {
             Some(e) => Some(*e),
-            None => self.read_spilled(self.spilled().saturating_sub(1), 1).ok()?.first().copied(),
+            None => {
+                let mut e = [TraceEntry::default()];
+                self.read_spilled(self.spilled().checked_sub(1)?, &mut e).ok()?;
+                Some(e[0])
+            }
         }
     }
 
@@ -224,26 +229,30 @@ impl Trace {
     pub fn for_each_chunk(&self, mut f: impl FnMut(&[TraceEntry])) -> io::Result<()> {
         self.check()?;
         let spilled = self.spilled();
+        // One buffer for the whole read-back, filled in place (no byte copy of each chunk).
+        let mut chunk = vec![TraceEntry::default(); (spilled.min(READ_CHUNK as u64)) as usize];
         let mut at = 0;
         while at < spilled {
-            let n = (spilled - at).min(CHUNK as u64);
-            f(&self.read_spilled(at, n as usize)?);
-            at += n;
+            let n = (spilled - at).min(READ_CHUNK as u64) as usize;
+            self.read_spilled(at, &mut chunk[..n])?;
+            f(&chunk[..n]);
+            at += n as u64;
         }
         f(&self.buf[..self.len]);
         Ok(())
     }
 
-    fn read_spilled(&self, from: u64, n: usize) -> io::Result<Vec<TraceEntry>> {
+    /// Reads spilled entries `[from, from + out.len())` into `out`.
+    fn read_spilled(&self, from: u64, out: &mut [TraceEntry]) -> io::Result<()> {
         let s = self.spill.as_ref().ok_or_else(|| io::Error::other("trace not spilled"))?;
         let file = s.file.as_ref().ok_or_else(|| io::Error::other("no spilled entries"))?;
-        let mut bytes = vec![0u8; 24 * n];
-        read_at(file, &mut bytes, 24 * from)?;
-        let word = |b: &[u8]| u64::from_ne_bytes(b.try_into().expect("8 bytes"));
-        Ok(bytes
-            .chunks_exact(24)
-            .map(|b| TraceEntry { pc: word(&b[..8]), ap: word(&b[8..16]), fp: word(&b[16..]) })
-            .collect())
+        // SAFETY: `TraceEntry` is `#[repr(C)]` of three `u64` (24 bytes, no padding), for which
+        // every byte pattern is valid; the file holds entries written from the same memory
+        // representation (`flush`).
+        let bytes = unsafe {
+            std::slice::from_raw_parts_mut(out.as_mut_ptr() as *mut u8, std::mem::size_of_val(out))
+        };
+        read_at(file, bytes, 24 * from)
     }
 
     /// The first write error of the scratch file, if any.
