@@ -1,0 +1,279 @@
+//! Per-hint-site plans for `ids.<path>`: what [`Ids`] resolves by searching identifiers, typing
+//! references and walking struct members is the same at every execution of a hint (it depends
+//! only on the program, the hint's scopes and flow-tracking data, and the path), so it is done
+//! once per (hint, path, use) and kept as a [`Plan`]; an execution then only computes
+//! registers plus offsets and reads memory.
+//!
+//! Plans cover the common shapes: constants and struct sizes or offsets (anything resolved
+//! without reading registers or memory, found by resolving once through a view that records
+//! such reads), and references stored at `[fp ± c]` / `[ap ± c]` followed by struct members.
+//! Everything else, and every access whose plan meets something unusual at run time (an unset
+//! cell, an integer where an address is expected, an offset out of range), goes through
+//! [`Ids`], which gives the value or the exact error. Plans perform the very operations `Ids`
+//! performs (`Value::add`, `Value::sub`, `Relocatable::add_i64`, `MemoryView::get`), so both
+//! paths agree bit for bit; debug builds check that on every access.
+
+use crate::program::{
+    BinOp, CairoType, Expr, Hint, Ids, MemoryView, Program, Reference, Register, StructDef,
+};
+use crate::vm::{Relocatable, Value, Vm};
+use starknet_types_core::felt::Felt;
+use std::cell::{Cell, RefCell};
+use std::sync::Arc;
+
+/// What an access asks of `ids.<path>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Use {
+    /// Its value ([`Ids::get_value`]).
+    Get,
+    /// The address `ids.<path> = v` writes ([`Ids::set_target`]).
+    Set,
+    /// The address where it is stored ([`Ids::get_addr`]).
+    Addr,
+}
+
+/// How to compute an access.
+#[derive(Clone, Debug)]
+enum Plan {
+    /// Resolved without reading registers or memory: the same at every execution.
+    Const(Value),
+    /// A reference whose expression is `[base op c]` or `base op c` (under casts): `ops`
+    /// applied to the address `base op c`.
+    Ref { base: Base, op: AddrOp, ops: Box<[Op]> },
+    /// Through [`Ids`] at every execution.
+    Slow,
+}
+
+/// The register of a reference's address.
+#[derive(Clone, Copy, Debug)]
+enum Base {
+    Fp,
+    /// ap, corrected by this much (the ap-tracking difference between hint and reference).
+    Ap(i64),
+}
+
+/// The constant part of a reference's address.
+#[derive(Clone, Copy, Debug)]
+enum AddrOp {
+    None,
+    Add(Felt),
+    Sub(Felt),
+}
+
+/// One step from a struct's address (or the reference's address) towards the result.
+#[derive(Clone, Copy, Debug)]
+enum Op {
+    /// The value stored at the current address.
+    Read,
+    /// The current address plus a member offset.
+    Offset(u64),
+}
+
+/// The plans of one hint site, by (use, path).
+#[derive(Debug, Default)]
+pub(crate) struct SiteCache {
+    plans: RefCell<Vec<(Use, Box<str>, Plan)>>,
+}
+
+impl SiteCache {
+    /// `ids.<path>` for `u`, when the plan computes it; `None` sends the access to [`Ids`].
+    pub(crate) fn access(
+        &self,
+        program: &Program,
+        hint: &Hint,
+        vm: &Vm,
+        path: &str,
+        u: Use,
+    ) -> Option<Value> {
+        {
+            let plans = self.plans.borrow();
+            if let Some((_, _, plan)) = plans.iter().find(|(pu, p, _)| *pu == u && **p == *path) {
+                return run(plan, vm);
+            }
+        }
+        let plan = compile(program, hint, vm, path, u);
+        let v = run(&plan, vm);
+        self.plans.borrow_mut().push((u, path.into(), plan));
+        v
+    }
+}
+
+/// Executes a plan against the VM.
+fn run(plan: &Plan, vm: &Vm) -> Option<Value> {
+    let (base, op, ops) = match plan {
+        Plan::Const(v) => return Some(*v),
+        Plan::Slow => return None,
+        Plan::Ref { base, op, ops } => (*base, *op, ops),
+    };
+    let reg = match base {
+        Base::Fp => vm.fp,
+        Base::Ap(d) => vm.ap.add_i64(d)?,
+    };
+    let reg = Value::Ptr(reg);
+    let mut cur = match op {
+        AddrOp::None => reg,
+        AddrOp::Add(c) => reg.add(&Value::Int(c))?,
+        AddrOp::Sub(c) => reg.sub(&Value::Int(c))?,
+    };
+    for op in ops.iter() {
+        let Value::Ptr(p) = cur else { return None };
+        cur = match *op {
+            Op::Read => MemoryView::get(vm, p)?,
+            Op::Offset(o) => cur.add(&Value::from(o))?,
+        };
+    }
+    Some(cur)
+}
+
+/// Plans `ids.<path>` for `u` at the hint.
+fn compile(program: &Program, hint: &Hint, vm: &Vm, path: &str, u: Use) -> Plan {
+    let parts: Vec<&str> = path.split('.').collect();
+    // `Ids` refuses these (or treats them specially): leave them to it.
+    if parts.iter().any(|p| p.is_empty() || p.starts_with("__") || *p == "address_") {
+        return Plan::Slow;
+    }
+    let ids = Ids::for_hint(program, hint, vm);
+    match ids.reference(parts[0]) {
+        Ok((_, r)) => compile_ref(program, hint, r, &parts[1..], u).unwrap_or(Plan::Slow),
+        Err(_) if u == Use::Get => constant(program, hint, vm, path),
+        Err(_) => Plan::Slow,
+    }
+}
+
+/// `Const` when resolving `path` reads neither registers nor memory.
+fn constant(program: &Program, hint: &Hint, vm: &Vm, path: &str) -> Plan {
+    let probe = Probe { vm, touched: Cell::new(false) };
+    match Ids::for_hint(program, hint, &probe).get_value(path) {
+        Ok(v) if !probe.touched.get() => Plan::Const(v),
+        _ => Plan::Slow,
+    }
+}
+
+/// The plan of a reference `r` followed by `members`, as `Ids` walks it; `None` for shapes
+/// left to `Ids`.
+fn compile_ref(program: &Program, hint: &Hint, r: &Reference, members: &[&str], u: Use) -> Option<Plan> {
+    let ty = r.ty.as_ref().ok()?;
+    // `[reg ± c]` (a value stored in memory) or `reg ± c` itself (e.g. `cast(ap, T*)`).
+    let (stored, (reg, op)) = match strip_casts(&r.expr) {
+        Expr::Deref(a) => (true, address(a)?),
+        e => (false, address(e)?),
+    };
+    let base = match reg {
+        Register::Fp => Base::Fp,
+        Register::Ap => Base::Ap(hint.flow_tracking_data.ap_tracking.diff(&r.ap_tracking)?.checked_neg()?),
+    };
+    let mut ops = Vec::new();
+    // The reference's value: what it holds in memory, or the address itself.
+    let value = if stored { Some(Op::Read) } else { None };
+    let Some((last, parents)) = members.split_last() else {
+        // `ids.x` itself.
+        match u {
+            Use::Get if ty.is_simple() || is_struct_ptr(ty) => ops.extend(value),
+            // A struct reference's value is its address.
+            Use::Get if stored && matches!(ty, CairoType::Struct(_)) => {}
+            Use::Set if stored && matches!(ty, CairoType::Felt | CairoType::Pointer(_)) => {}
+            Use::Addr if stored => {}
+            _ => return None,
+        }
+        return Some(Plan::Ref { base, op, ops: ops.into() });
+    };
+    // `ids.x.m...`: x is a struct in memory, at the reference's address or where it points.
+    let mut def = match ty {
+        CairoType::Struct(s) if stored => struct_def(program, s)?,
+        CairoType::Pointer(p) => match &**p {
+            CairoType::Struct(s) => {
+                ops.extend(value);
+                struct_def(program, s)?
+            }
+            _ => return None,
+        },
+        _ => return None,
+    };
+    for part in parents {
+        let m = def.members.get(*part)?;
+        ops.push(Op::Offset(u64::try_from(m.offset).ok()?));
+        def = match &m.cairo_type {
+            CairoType::Struct(s) => struct_def(program, s)?,
+            CairoType::Pointer(p) => match &**p {
+                CairoType::Struct(s) => {
+                    ops.push(Op::Read);
+                    struct_def(program, s)?
+                }
+                _ => return None,
+            },
+            _ => return None,
+        };
+    }
+    let m = def.members.get(*last)?;
+    ops.push(Op::Offset(u64::try_from(m.offset).ok()?));
+    if u == Use::Get {
+        match &m.cairo_type {
+            t if t.is_simple() || is_struct_ptr(t) => ops.push(Op::Read),
+            CairoType::Struct(_) => {}
+            _ => return None,
+        }
+    }
+    Some(Plan::Ref { base, op, ops: ops.into() })
+}
+
+/// The expression under top-level casts and parentheses (what `Ids` checks for `[addr]`).
+fn strip_casts(mut e: &Expr) -> &Expr {
+    while let Expr::Cast(a, _) | Expr::Paren(a) = e {
+        e = a;
+    }
+    e
+}
+
+fn is_struct_ptr(t: &CairoType) -> bool {
+    matches!(t, CairoType::Pointer(p) if matches!(**p, CairoType::Struct(_)))
+}
+
+fn struct_def(program: &Program, name: &str) -> Option<Arc<StructDef>> {
+    program.identifiers().get_struct(name).ok().cloned()
+}
+
+/// `reg`, `reg + c` or `reg - c` (under parentheses and casts) with a constant `c`.
+fn address(e: &Expr) -> Option<(Register, AddrOp)> {
+    match e {
+        Expr::Reg(r) => Some((*r, AddrOp::None)),
+        Expr::Paren(a) | Expr::Cast(a, _) => address(a),
+        Expr::Bin(op @ (BinOp::Add | BinOp::Sub), a, b) => {
+            let Expr::Reg(r) = &**a else { return None };
+            let c = constant_expr(b)?;
+            Some((*r, if *op == BinOp::Add { AddrOp::Add(c) } else { AddrOp::Sub(c) }))
+        }
+        _ => None,
+    }
+}
+
+/// The value of a constant expression (literals, negation, parentheses, casts), as `eval`
+/// computes it.
+fn constant_expr(e: &Expr) -> Option<Felt> {
+    match e {
+        Expr::Const(c) => Some(*c),
+        Expr::Neg(a) => constant_expr(a).map(|c| -c),
+        Expr::Paren(a) | Expr::Cast(a, _) => constant_expr(a),
+        _ => None,
+    }
+}
+
+/// The VM as `Ids` sees it, recording whether registers or memory were read.
+struct Probe<'a> {
+    vm: &'a Vm,
+    touched: Cell<bool>,
+}
+
+impl MemoryView for Probe<'_> {
+    fn ap(&self) -> Relocatable {
+        self.touched.set(true);
+        self.vm.ap
+    }
+    fn fp(&self) -> Relocatable {
+        self.touched.set(true);
+        self.vm.fp
+    }
+    fn get(&self, addr: Relocatable) -> Option<Value> {
+        self.touched.set(true);
+        MemoryView::get(self.vm, addr)
+    }
+}
