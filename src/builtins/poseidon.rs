@@ -11,39 +11,32 @@
 //! three times faster than the generic field code of starknet-types-core, whose result it
 //! reproduces exactly: see the tests).
 
-use super::poseidon_constants::ROUND_CONSTANTS;
+use super::poseidon_constants::{FIRST_FULL, LAST_FULL, PARTIAL};
 use crate::vm::{Memory, Relocatable, Value, VmError, VmErrorKind};
 use cairo_jit_runtime::felt::{self as f, Raw};
 use starknet_types_core::felt::Felt;
 use std::cell::Cell;
 
-/// Full rounds (half before, half after the partial rounds).
-const FULL_ROUNDS: usize = 8;
-/// Partial rounds (only the last state element goes through the S-box).
-const PARTIAL_ROUNDS: usize = 83;
-
 /// The Hades permutation of a 3-felt state (Starknet's Poseidon).
 pub fn permute(state: [Felt; 3]) -> [Felt; 3] {
-    let (first, rest) = ROUND_CONSTANTS.split_at(FULL_ROUNDS / 2);
-    let (partial, last) = rest.split_at(PARTIAL_ROUNDS);
     let mut s = state.map(|x| x.to_raw());
-    for c in first {
-        s = mix(add_constants(s, c).map(cube));
+    for c in &FIRST_FULL {
+        s = full_round(s, c);
     }
-    for c in partial {
-        let [a, b, x] = add_constants(s, c);
-        s = mix([a, b, cube(x)]);
+    for c in &PARTIAL {
+        let [a, b, x] = s;
+        s = mix([a, b, cube(f::add(x, *c))]);
     }
-    for c in last {
-        s = mix(add_constants(s, c).map(cube));
+    for c in &LAST_FULL {
+        s = full_round(s, c);
     }
     s.map(Felt::from_raw)
 }
 
-/// The round's constants added to the state.
+/// A full round: the constants, the S-box on every element, the MDS layer.
 #[inline(always)]
-fn add_constants([a, b, c]: [Raw; 3], k: &[Raw; 3]) -> [Raw; 3] {
-    [f::add(a, k[0]), f::add(b, k[1]), f::add(c, k[2])]
+fn full_round([a, b, c]: [Raw; 3], k: &[Raw; 3]) -> [Raw; 3] {
+    mix([cube(f::add(a, k[0])), cube(f::add(b, k[1])), cube(f::add(c, k[2]))])
 }
 
 /// x^3.

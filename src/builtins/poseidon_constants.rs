@@ -1,20 +1,33 @@
-//! The Hades round constants of Starknet's Poseidon (3-felt state, 8 full and 83 partial
-//! rounds), in raw Montgomery form (`starknet_types_core::felt::Felt::to_raw` layout).
+//! The Hades round constants of Starknet's Poseidon (3-felt state, 4 full, 83 partial and 4
+//! full rounds), in raw Montgomery form (`starknet_types_core::felt::Felt::to_raw` layout).
 //!
 //! Generated from the definition in cairo-lang's `poseidon_utils.py`: constant `k` is
 //! `int.from_bytes(sha256(f"Hades{k}".encode()).digest(), "big") % p`, round `r` adding
-//! constants `3r, 3r + 1, 3r + 2`. Regenerate with:
+//! constants `3r, 3r + 1, 3r + 2` before the S-box and the MDS matrix `M`
+//! `[[3, 1, 1], [1, -1, 1], [1, 1, -2]]`.
+//!
+//! The partial rounds are compressed: a partial round's constants for the two elements that
+//! skip the S-box only pass through `M`, so they are carried forward (`M (a, b, 0)` added to the
+//! next round's constants) and a partial round adds a single constant; the carry out of the
+//! last partial round is folded into the first of the last full rounds. The generator:
 //!
 //! ```text
 //! from hashlib import sha256
 //! p = 2**251 + 17 * 2**192 + 1
-//! for k in range(273):
-//!     c = int.from_bytes(sha256(f"Hades{k}".encode()).digest(), "big") % p * 2**256 % p
-//!     print([hex(c >> (64 * i) & (2**64 - 1)) for i in (3, 2, 1, 0)])
+//! ark = [[int.from_bytes(sha256(f"Hades{3 * r + j}".encode()).digest(), "big") % p
+//!         for j in range(3)] for r in range(91)]
+//! mix = lambda a, b, c: [3 * a + b + c, a - b + c, a + b - 2 * c]
+//! partial, carry = [], [0, 0, 0]
+//! for r in range(4, 87):
+//!     c = [x + y for x, y in zip(ark[r], carry)]
+//!     partial.append(c[2] % p)
+//!     carry = mix(c[0], c[1], 0)
+//! last = ark[87:]; last[0] = [(x + y) % p for x, y in zip(last[0], carry)]
+//! # then each constant x is printed as x * 2**256 % p in 64-bit limbs, most significant first
 //! ```
 
-/// `ROUND_CONSTANTS[r]`: the constants round `r` adds to the state.
-pub(super) const ROUND_CONSTANTS: [[[u64; 4]; 3]; 91] = [
+/// The constants of the first four (full) rounds.
+pub(super) const FIRST_FULL: [[[u64; 4]; 3]; 4] = [
     [
         [0x04056cdd9992bdde, 0x62818313eae79571, 0xfb041a7cb2aca4da, 0x8048052ec221e1ea],
         [0x0484554f61e49665, 0xae733d752c202185, 0x9695782cbd677783, 0x6cfd5c8f3580f047],
@@ -35,425 +48,101 @@ pub(super) const ROUND_CONSTANTS: [[[u64; 4]; 3]; 91] = [
         [0x070a3cd4dccb90b7, 0xd5d6cc556ec2f150, 0x243da31ec1d31ad9, 0xbfec01388817d47e],
         [0x000f168c7fb74019, 0x8f864b0632224ec1, 0x72415ee326860729, 0xb590ba90cdb0eff3],
     ],
-    [
-        [0x04048eba2853205a, 0x80bc8005d6728efd, 0x9cda875a0580f6ff, 0xad1093789bb66c66],
-        [0x02cb0da66c9db485, 0x925778c140ce07e7, 0x1d09bd7b5a9dd01c, 0xe05abe8b2397c2ac],
-        [0x05618630211d023b, 0x5918e10c4ecc005c, 0x24aaf064d3ca097f, 0xc3f7a99f4963dd53],
-    ],
-    [
-        [0x005278ea41e46c5b, 0x3e75f53897be3c8f, 0xfc8bc0838251bfaa, 0xfbc5debfbcd1c31e],
-        [0x006f340a51acac37, 0x2efed069fb5af39c, 0xba7be5676ec46735, 0x1982cf0846d31a41],
-        [0x062eb31862632bce, 0x5c3d60f31512a82e, 0xf97bbdc04d2d495a, 0xb1d439d93b2120e6],
-    ],
-    [
-        [0x06580327f9f8c009, 0xb3372b60e92645e4, 0xe0768df16bdd7137, 0x4b33bbc35a1862a4],
-        [0x02d88174f81de105, 0x038645dda058cee0, 0x4de78223076eb509, 0xed023bee43cce1ba],
-        [0x0221053f256be5fb, 0x550eed7833a48ad3, 0x61bdae34897e48b8, 0x50b0407b98e2fabc],
-    ],
-    [
-        [0x013fcb18d12817de, 0x79ee88979a296a60, 0xa7af6d3c11ac177a, 0x32414bbab5301876],
-        [0x02e0fa9ffaae3a1d, 0xb544477410dbb57d, 0x4bbb7be2ba92eaa7, 0xa34f053e55442a3e],
-        [0x04d3b2aea93321d5, 0xe9286100b7d9164c, 0x3cfa041dd106e613, 0x306682c70c5b3411],
-    ],
-    [
-        [0x0008412198912d0c, 0xe7b08616e3a33c19, 0xc880b9e8624ab5bd, 0x8b4a369eb068e478],
-        [0x04a670de965ca662, 0x0047310467b22f6a, 0x0099e0d5b0218c8b, 0x52b91c236ae30488],
-        [0x0349a93de211df9a, 0x51464d00fdf72dcd, 0xcf693cda8cb198d8, 0xbd0c981a5f4e0230],
-    ],
-    [
-        [0x00ca654c5f35faf5, 0x17105d4f9025d47f, 0x1d9122510c8a5c10, 0xe6ba2bb9315d5b7f],
-        [0x055ac773cad5d5f6, 0x1e4d0013d6dfd9fc, 0xf4cb3dd335f522c7, 0xd72cf671210d6ccb],
-        [0x04f58625fd420f4f, 0x72347e657a884f29, 0x9d0a34d4dfe90c98, 0x33e9f972f9e9a60b],
-    ],
-    [
-        [0x027b40af6f2a197b, 0x85dae066b1ee96c0, 0x553203c489007a98, 0x523816b52f394a4e],
-        [0x01339fe1b0fd0a94, 0x583c4649715d759c, 0x75d51195cf075a92, 0x88cf031865aa691b],
-        [0x07af429c443459ea, 0x4f08b6b5bc63b513, 0x92e4da2cc9b8af67, 0xaf3e2786eac456d2],
-    ],
-    [
-        [0x011e9b757adc4c7b, 0xf56e47c103f9ed7f, 0x44b448b66dc2395b, 0x28aeb13ee12fc20b],
-        [0x05549516c49dce08, 0x43d7bc913763505d, 0x5026bbde2173594e, 0x8b4064724f1c9563],
-        [0x0482a9a437c12845, 0x12dc0cd7ddd26745, 0x19290f4b3a081073, 0xa762a3369298fa26],
-    ],
-    [
-        [0x0610abb1fdcc142e, 0x5f28256e938f8ce4, 0xabb0bfacb443c6f6, 0x015ca1b4f2645845],
-        [0x0605ced8aef6dc77, 0xb1130567490ee686, 0x280ac5c724fb5a71, 0x28658bb1314ecbcf],
-        [0x033ae069b82653a8, 0x911f8bd9884da4b0, 0xfccb610263531194, 0x054ec4e737ed2a9e],
-    ],
-    [
-        [0x0380744ea37c2a14, 0x2a62ce4be52c061a, 0x6b52f8fb7244b594, 0xa1d756785245680e],
-        [0x012f6dc55252e4cd, 0x7a4d0d1bd8914342, 0xdabe44f583f07d5f, 0xeceb168af0f45300],
-        [0x00f4d3893eb35b3d, 0x44a99261e96d9c08, 0x52cde194c5acd47f, 0xe6f36e152953e69e],
-    ],
-    [
-        [0x0262a9435c18f295, 0xda806efd74c9a519, 0x568c81a15a5bbf32, 0x8a512ac57d81194a],
-        [0x01e4875b3dbe91b7, 0xfbcec009c163856c, 0x13ae4181a38c8d15, 0xe8ea622bc59cf9e0],
-        [0x001b7681f45880c0, 0x5d8d337f979bc78f, 0x553f90df95c74475, 0x1fa5e4545b30a5fc],
-    ],
-    [
-        [0x068f63d8fd137f5f, 0x9d3f78955da39909, 0xab075390c47c381b, 0x4e95783a00076b50],
-        [0x0672f9a4e8123ba5, 0xbfe9f82dec86428b, 0x90e90db5abfbb4ce, 0x8f9ccc45cec67d0d],
-        [0x07c926bde9d038af, 0x70ed3d457a3e8c9d, 0x403861bc95a5576e, 0x6ca2b6fd3274c9d5],
-    ],
-    [
-        [0x028f63c8732389d4, 0x264c6bcffbe6d5fa, 0x94fcbdf7959dee57, 0x5985bd20ac91f9e3],
-        [0x01b3d2bfadaa7052, 0xb36c160aa586deca, 0xa2e515b971f7cc92, 0x8ce304c341edcaca],
-        [0x0039c3d52cf8c398, 0xd09f633b542fc65f, 0x2642c6076757e7b8, 0xa1ac728588474060],
-    ],
-    [
-        [0x0521c33340c79bd7, 0xe60660e39afa5454, 0x645e5acd8fac8b1d, 0x521ed2f6d9483872],
-        [0x04ce706b492f1ec7, 0x1256967b16788fc1, 0x330236cbf2616e99, 0x0fb0b2a4f1f2be4d],
-        [0x046d411e1d5de4f7, 0x0825d88dd8cad09c, 0xf4f9b6061636aac7, 0x92bd6913afb9a281],
-    ],
-    [
-        [0x052c0da5fa941944, 0x017b0234ed088128, 0x434ad5fa8c912021, 0x09a39985527962cf],
-        [0x0628de2a49a3b69e, 0x02f354723c06bf95, 0x973befda7b5971f0, 0xd6520c341c8a7c82],
-        [0x03e83e25f1558757, 0xd7facb99352b4779, 0x34e08ee2d9da1ed9, 0x80715bdb639e0400],
-    ],
-    [
-        [0x0000cac8c493b2bd, 0xeaab0970dcd97a57, 0xc749f1caf2851ce2, 0xc5a26e9477b597ff],
-        [0x062ead35252bafdd, 0xdb10e3c1a554a780, 0xd98ac01283c08507, 0x7d466860cf22bec5],
-        [0x047d2175334af06a, 0x28ac369fbea273e4, 0x4706e7c276085008, 0x18560fc35a4eae15],
-    ],
-    [
-        [0x014598eacfd9256d, 0xb2c0e6a479d49a75, 0xdfb9be380e30eb53, 0x10f01d828565a1f7],
-        [0x076ce95de51a16ed, 0x216a3864da45c3c4, 0xa9d49856e98adb8a, 0x3a6d0093e47be865],
-        [0x06559621ae86c42f, 0x92a670b9f3979b80, 0x7f37264d4303a4fa, 0x2c65e00bed9b7e3d],
-    ],
-    [
-        [0x0719d36838369608, 0xe6ee2bf9cac09a93, 0x11570bdce2e0ea04, 0x9e1034bdd4c56f6b],
-        [0x052d083a562548ae, 0xc79672f098578272, 0x97c4f2cd56e52470, 0xe45054c9c2589225],
-        [0x042f9496a545c5ec, 0xbb706527c78eb203, 0xb61a4f09a6b97c2b, 0xdc5fe2afcf37dbc3],
-    ],
-    [
-        [0x034d8fa41dcbec85, 0x00650e173b9b7ae6, 0xa022ffa4af47bf24, 0xd3bc95530ce0167e],
-        [0x03a601d40aa1af04, 0x1ddda92d9cda5e8e, 0x9a5dbb43c1b7d478, 0xb06aa50b0c978a7d],
-        [0x051925fde337f2e2, 0xac88db43f416a541, 0x11a621772687633e, 0x36db07fb3f1aa02f],
-    ],
-    [
-        [0x01cbc38221c06f76, 0x0709eb987a8d383d, 0xd0774af8fb84f473, 0xc555bb68f7a7982e],
-        [0x05a02536e621cedb, 0xcf6057673af1907b, 0x29a1d62f4f16b9a1, 0xefd21921cd876bc2],
-        [0x0331b37c98a2b34b, 0xef09ff7dacd62a77, 0x9fe7b288e5face5b, 0xeefb7fa3c150e5cd],
-    ],
-    [
-        [0x01a11d48b1b3f7a5, 0x3ec96cf0a9e7eb54, 0x375110de54995e5d, 0xbb81a3bb4a4146bd],
-        [0x01eaf716eea2a8c4, 0x2185ec311f62b2cd, 0x47c8011f202df041, 0x90e8036bd98657e3],
-        [0x028e46abc6c9c6e3, 0x9816a63bcb114f32, 0xfb8d649f165ad5cc, 0xbe9ff6f6b18028e9],
-    ],
-    [
-        [0x01c3908f0a99f4a0, 0x3ed247005a86eccd, 0x178cb7a3e9b8436b, 0xb33ff312962b4cd2],
-        [0x03ac5fdb89a3f563, 0x0c6db836f1c805c0, 0x01af7c04979cc4ad, 0x1f13a9e578188687],
-        [0x02d455e11d4f0346, 0x7a2f1169a066b2fa, 0x0f393010fae8d348, 0x303be4f78c8e4351],
-    ],
-    [
-        [0x010c2364c6384cfb, 0x30db94bd87a4a1f8, 0x8c4444fead3715d6, 0x4ffcce08a8f6dfdf],
-        [0x04a14357c5acf7d2, 0xf95ef895372b26c6, 0xe8c441765d5fc8a6, 0xba7ce312aedcd0c8],
-        [0x026ff95a20f67d31, 0x4a3fd2b550cbd41a, 0x8f8a49d39ccb5a6f, 0x8a725ac8eaf48fb2],
-    ],
-    [
-        [0x02f22c455d11dbff, 0x950091b0f35dfe97, 0x7bd460f20c04f065, 0xdef37570fa2c93ee],
-        [0x01777545650f6b9f, 0x67fba81e5195dff5, 0xcccb4ac0129a8bed, 0x859f3f9fd0e40197],
-        [0x0037d156e370dee4, 0xc567ceba66a10de2, 0x202a9779585dd0e3, 0x11d023ee3228fd21],
-    ],
-    [
-        [0x039b9eedfc8a88c5, 0xd4638e9dbb87520f, 0x3fbe195721d4d4b5, 0x5e0488de46128956],
-        [0x070bc192485d9f5c, 0xa22ee1082a1b2bb9, 0x4636d3f8ac705f89, 0x82e3a049b352040f],
-        [0x04cf6131dea29b80, 0xebae9ad39d2a4332, 0xebb78c38b0c466c0, 0x4ba4d0ba4dadbb62],
-    ],
-    [
-        [0x07f77f3844d1be43, 0x76d5d38a71e03c2a, 0x33cb3b1f7e12a80d, 0x71874835b34deec9],
-        [0x03a5ff90bbd4fa0f, 0xf44da6618dc330bb, 0xaea1304a522208b3, 0x422e3bd71a2bb8f3],
-        [0x073f8db75389b156, 0x712e6eb9864e11a4, 0x07803e2fc300df8f, 0xd937a1e749eb1d7f],
-    ],
-    [
-        [0x0097f0e0a8daf15a, 0x9f7d5a0308b0738f, 0x74d4618ac6c5f2af, 0x83e8e75d1dd49cbe],
-        [0x00a8b31dd6190a85, 0x2bad591196e01b30, 0xaaf97746fa6c8fb9, 0xdb36ba233eaf8367],
-        [0x041320066c1b0d29, 0x72c6bf46d96a94db, 0x5cf705a765dc69b9, 0x9374f551acf92e60],
-    ],
-    [
-        [0x06793255d9c3b76c, 0x51338fe7cc4d65e4, 0x5e3e513a2fb9acab, 0x67a1fc1ab60eb784],
-        [0x01b0cd5874a8915c, 0x5b731684ceba0a08, 0x8b211570d67c3caf, 0xe2d243ed75cea1e9],
-        [0x07fa64cf62760a1d, 0x22970b2511e6383b, 0xc74b026679a8e9d9, 0x02b280ce5744f842],
-    ],
-    [
-        [0x05b87682d8198ae4, 0xb5c5aec44a8be66b, 0x6b69d74fcd858430, 0x5210ab127d86b850],
-        [0x0094e16f8a0a44f3, 0x18e478b0150c0037, 0xb463d35054d6adc2, 0x9428a340500db647],
-        [0x073143a625795478, 0x9a1c55c405e7991e, 0x3240971c736d5c50, 0x82a2615b1e3df90d],
-    ],
-    [
-        [0x03ed42b5a24f930a, 0xfc6efee358772fc8, 0x2c80602c9b658e21, 0xcbc2573d8ca5ed9a],
-        [0x051db1ec4f511b20, 0xb8fb425d3a67bb62, 0xc6c60ac8d301a5c4, 0x4ebc9a73688cd25b],
-        [0x01f4159f41ad2549, 0x3531573d322e09e8, 0x478cc722d02f682f, 0xcb6db74e882f2f69],
-    ],
-    [
-        [0x051eaf0926503bea, 0x1212504b9131f2e2, 0x0ee0788b5e2cb651, 0x0950a2142e4b8e9f],
-        [0x06291f674ba8e16a, 0x3eb38c735c8ea48a, 0x95f06c50101d31fd, 0xed6edea9bc238477],
-        [0x018667bd6d6ae573, 0x5405ce010016843f, 0x487c4a451c5c43e0, 0xe749891c9bc80394],
-    ],
-    [
-        [0x034314470244570f, 0x7288855f5c9f0b5b, 0x377f99075a391429, 0xbdf8f241e99c68f3],
-        [0x006a6c39c6508806, 0xe2ce6ede1a3b0b36, 0xd14bf932e28a2095, 0x0513deccbff7adea],
-        [0x0154f693c93750fa, 0x48c83e1b68f093f4, 0x2bd68df6852d0bbb, 0xea86dace22f7ff0d],
-    ],
-    [
-        [0x05b6fec203e0eb68, 0x5689a9b815593be9, 0x78c79db695691edc, 0x1b4f98ac7f82b8d1],
-        [0x025259684526800a, 0xb852acdb5a2cef69, 0xf5808a249e17e055, 0x5d6595fde7814835],
-        [0x0105597a8e2175bc, 0x89b63cd079e81f45, 0xb4509cb20029f0a4, 0xfa1b1a953670abb0],
-    ],
-    [
-        [0x022eef26a22b28cb, 0xf7a34c83005786fa, 0x554edd8a73364bb8, 0x3456e3654e74be14],
-        [0x02a6f54b35568e04, 0xfb02874f83e45445, 0xa84b92fc46c288b8, 0xcb1c3637a5aa5f40],
-        [0x072b0b86d30d4a68, 0xc58f31843046dbd3, 0x136976b880c1c451, 0xcbfb167f25102f78],
-    ],
-    [
-        [0x00833f35b9127c84, 0x3b73af099addf1c1, 0xd87dfa92c16275fa, 0xbdc43158e378bdb0],
-        [0x01a4de89845a5c59, 0x6896e93cac5fc4df, 0x8b7def5460d984d8, 0x4747652e42d39315],
-        [0x026a3b94017cf414, 0xdc73e6940b143df2, 0x0e39fee9c5ef2b2e, 0xcdbb825ad1a363cb],
-    ],
-    [
-        [0x00b9435e94540a4c, 0x32410fef759e0985, 0x61ddb18faa535938, 0x3f22f99a471f9f50],
-        [0x0200297e4377454c, 0x35974bebc3c2a6b2, 0x18831ca3fe8b2381, 0x856fc43402dd1109],
-        [0x067888b27d594eb7, 0x0017165db12e0185, 0x64d7677c9f7736e2, 0xe229085c755820ee],
-    ],
-    [
-        [0x022894f2b08d9e1a, 0x161c18e9ca49bd3e, 0x35ace8d5bc3abdb5, 0xcd54bfab76d0e10b],
-        [0x04fbb0e97c018f18, 0xa1a59622018e89d0, 0x754723f7765ac79d, 0xf12023703810f694],
-        [0x0119c939b25e9488, 0x275f0d66554d157a, 0xfd9783e8eb9f3087, 0x36d946795612e777],
-    ],
-    [
-        [0x0768907da326c6fb, 0xab6db5e00ede81eb, 0xc990c3f657289607, 0xb16dd9dcbbbc2752],
-        [0x0497882c2fff20aa, 0x4480763f3999870a, 0xdf1e74a6c4cc741c, 0x8270cdab8d4d1ec8],
-        [0x01c3de35fb406887, 0x949d8466757d3fb5, 0x9de62bcbecb5cb3d, 0x5231120fcdaf5e3d],
-    ],
-    [
-        [0x03304e1539ec1e98, 0x72c11d6ed43c8456, 0xb46382cab5065524, 0x1567f34471b213f5],
-        [0x04e13fe5cf7b72bc, 0xf6ada94648fca3dd, 0x3c78f7f3a7715a17, 0xbe1755661dfbd93c],
-        [0x00309e98d3e02811, 0xc44acf25e263fef6, 0x4213707c7ffe25ae, 0xf7db321ca112cab4],
-    ],
-    [
-        [0x06212789a9c69298, 0x4ff07060bee38ec4, 0xea0f410ed0cd8b63, 0x1bfba5f171991160],
-        [0x02b055e1c93d0e87, 0x81f76c626e3a45c2, 0x2667aecdf684ca9f, 0x6670e7a42f828127],
-        [0x01e1badecbc970ba, 0x59e58a95bdad05bb, 0x5dbaebc2a302bc79, 0x06b6ed46f918249a],
-    ],
-    [
-        [0x022b4359fa69bf5f, 0xa235a393280398a8, 0x16e86ab70193d488, 0xaa73754b0232fed8],
-        [0x004eadd710b08ad4, 0x9d85d0bcf2722041, 0x051d25496887682d, 0x964c9522ea93694c],
-        [0x0399d6dbf8027ca6, 0xe31cf2d4a2b8aa81, 0x469f95526b9e2b60, 0xfdb7dceec5d61069],
-    ],
-    [
-        [0x03da8e2eaa343ec2, 0x8e3f4bf58832dcd3, 0x73b2b0997b58a266, 0x7a82332bb9103b4c],
-        [0x009a2928e0807764, 0x51e98014ac4f3732, 0x17412132c2cc1bc1, 0xe2fd40265392b981],
-        [0x0735175874efcd4f, 0x96121fca19f84153, 0x34789a364cc04aea, 0xdbe6e2d70f229acb],
-    ],
-    [
-        [0x00a384ffe382ad3d, 0xa758ccd654a60b71, 0x35f71e3a2eaf4988, 0x1e2d8b30fd8a6628],
-        [0x044adba16830700c, 0x8bf222a19c164f10, 0xfda7918afcf499fa, 0x6ae1527909b71a4d],
-        [0x020df055ddee3ca3, 0xd5e790503df1f69c, 0x4e6d037b69c6060c, 0x5f5659474e9198c9],
-    ],
-    [
-        [0x0745592ee63ab04a, 0xe35db062bfc82c93, 0xa8fa7ae906788b3b, 0xeaa6e807bf5f0d62],
-        [0x04c48ec80c99c410, 0xa62dfe3686fc63fa, 0xf778014cf0209710, 0x2dabe223d557f989],
-        [0x0556f8098f8c4d74, 0x3a87058661dc4049, 0xf7af516dd9ae0493, 0x6478ca940b3e9dc3],
-    ],
-    [
-        [0x007b38abcae53f6e, 0xab7bb04bb2ddb12c, 0x1558cae849d11ac5, 0x9db1c6a7ca995ebd],
-        [0x0769ecfd27a6816b, 0xd92de3cddcca05b9, 0xa6ecb3b761d295b0, 0x085ca7db1a0e8cfb],
-        [0x0258e0935a0cb2e1, 0x9c10c25e9e1ae930, 0xa767195f8aaa6101, 0xb09acccbc79ad310],
-    ],
-    [
-        [0x0512223f400f86bc, 0x3d64a67b3dbe9238, 0x50793a92f8cb72d9, 0x8c92bdf0d733232e],
-        [0x0738305c059bf15b, 0x9210b3b665e8a76a, 0x99d4984b0f38c297, 0x1b849ce579c88b45],
-        [0x0276bc4a40cde566, 0xd16c65537b6dc22b, 0xe29d0fb69d1fbabc, 0x8b067a26e3082526],
-    ],
-    [
-        [0x060a64bbddf976f2, 0x1fa4cfc636f41377, 0x3832f50eb6e97f33, 0x7e6a7468f2956fce],
-        [0x03a3dcc783f2fe16, 0x607c8f3e2d6f1ab3, 0x43c604abc97d8595, 0x263e1c571f287a54],
-        [0x07997a6dfc11c866, 0xba0ae923708124c0, 0x4abe27863f15e837, 0x31e7d4e2ccbaad39],
-    ],
-    [
-        [0x03910f03adb88a79, 0x4e4b299e1b4acb30, 0x82504f2e69a80f11, 0x6522e6ff4e163031],
-        [0x020272f9d4278499, 0xccf550a9812c0233, 0x7d2526a83d55ab92, 0xf047a51a5f824f43],
-        [0x0767655254544e16, 0x609bd051d171a3cf, 0xf0047da629e48ce1, 0xc21400f54fef9550],
-    ],
-    [
-        [0x04bc9417ce6f4e0e, 0x137eb981067f1237, 0x7470f27f755e8508, 0x024e371c873900e0],
-        [0x000525e20422b892, 0x35ac3e678f29f434, 0xafeca3881020b440, 0x42b788cc3a6f2d1c],
-        [0x06b08cee38d4890f, 0x39ae31623d87f107, 0x343fe45db238580b, 0xd49495d87dd4386a],
-    ],
-    [
-        [0x05a131acf3c21583, 0xbe35744d7135639f, 0xa05186f7061e7f80, 0xdfa25f8118ee476d],
-        [0x033fb07f5b52a983, 0xf8339e9704f578ea, 0x15ec88e041a833bd, 0xd86fa9177fbf736e],
-        [0x02685be066a2c87f, 0x27d412dd4f192d8c, 0x8fb7df513be2a8a0, 0x2f1791cb227c1ab7],
-    ],
-    [
-        [0x06f5cca74dd8e33f, 0x6f4a52a0d472888f, 0x85bc38780bc500d1, 0xa4729310c923a460],
-        [0x06649b018741e226, 0xd2ef5691427c25d7, 0x61e79ec7cf4352e0, 0x09699e0770fca8bc],
-        [0x041dd8de7dbdca17, 0xe82afae87b732c7f, 0x3d8ace5942b9456e, 0x4e0fd22480ba4265],
-    ],
-    [
-        [0x035d08d3a6053bec, 0x03abf14025ef928f, 0x0eafdfbe8e9b3b55, 0x78592619830751cf],
-        [0x0215771d528451b9, 0x5d6849bc856c1410, 0x273dda016a85357e, 0x9014ffda23d64e4d],
-        [0x038e5410f8258ca9, 0x7ee243294d6f1210, 0x8520e5aa28100a94, 0xa64c47976292ad6d],
-    ],
-    [
-        [0x0220f412bb36e910, 0xfa90edaac2467af3, 0x4b36866337d2e490, 0xcfba4231497f223e],
-        [0x03398ddae982a925, 0x0a795d1d270c3191, 0x936a2254c61c9c40, 0x801dc70226bd2ae8],
-        [0x00f5bbc53400e65b, 0xb5b72b79ec95185e, 0x38c60c9a170fb675, 0x1f38abc544ed58a6],
-    ],
-    [
-        [0x03f7374feaf96c18, 0xa536b5b875851a41, 0x08c819625ad69fd7, 0x3cc534d4f83f0138],
-        [0x0476235dc88ee4d9, 0x83cd3b4cb1717a3c, 0xa588b384ec595a13, 0xee43a60396450634],
-        [0x06c1d78fb2dc2fc9, 0x75f7eb743f217cd2, 0xf4d2e2daf70e4d85, 0x090dd30dd3dcc5c2],
-    ],
-    [
-        [0x07e7994a95f1fcc8, 0x58dd7e98f068482c, 0x69a97dbbcdb52e85, 0x2fd31d80b32068bf],
-        [0x010a10c59d555146, 0x205e69cb26f52a61, 0x35a437fc0d10276e, 0x2a3ec00e48f28d54],
-        [0x0035e47ab13b13e4, 0x148fdd9a59d3d27a, 0x524b051aebcb58fd, 0x9122c4c2f4f2b85c],
-    ],
-    [
-        [0x071691204688b1a7, 0x10f10cdf7db405a4, 0xe69682bab82f4afb, 0x64bf805498d43925],
-        [0x060d9c10ec3e0697, 0x2e7f48e57b4c3bd1, 0xbd6e6dab8f60da5c, 0x8c4bec2321c38d2b],
-        [0x0429c3a970030b38, 0x09fdeb23303d155c, 0x2ee83f895e1a1863, 0x19465508e2c73a22],
-    ],
-    [
-        [0x07b3c99ec9ca158c, 0x151dbb49172b9db2, 0x10677cde7f6efa1a, 0x57059dafb7a8af1d],
-        [0x00840030c92ba235, 0x1b4cfa119f43b00f, 0xee28696b34882a67, 0x9fce0f349a06252f],
-        [0x00c2c188cae1e002, 0x738d4b15b2997120, 0xefb6f4386d0a2850, 0xfa518a724cadb3a7],
-    ],
-    [
-        [0x04f8be55e5709af6, 0xc9daf3517173ebd6, 0x673deb7316eaa32f, 0x032f922b3b25881e],
-        [0x035814e585bab733, 0xfefcade6215b8e18, 0xed4a78fd50aba36b, 0x522a5d75dee13e75],
-        [0x0569ffc6ddfec77d, 0x9284372dbe2c84c1, 0x8d2d440320e71363, 0xd791fb698ff4fdb5],
-    ],
-    [
-        [0x033ae8c72fce0398, 0x2e9ffee7055bedfa, 0xbb6164d17f08d8c0, 0xb0ecd7a0c661af69],
-        [0x04cbacdaf279a6a6, 0x35c9cf937d585f3e, 0x65b1d6fd3c6449a3, 0x689be2c7b413ffa1],
-        [0x0152502053ed5077, 0x6fa30482e147cffa, 0x991b347e50059fce, 0xe754100e3a1a85db],
-    ],
-    [
-        [0x06cf39c5ff50300e, 0xb21ea361835f8a41, 0x6113fba426aedc9f, 0x731f9111ee5caff4],
-        [0x034c51a0724f4a99, 0x4df16c73052b82b0, 0x0d02aab0051e99b5, 0xf9a26742d891b68e],
-        [0x007be20e54922f25, 0xa9417fc65c548c3b, 0x499f84b0d4c3010a, 0x11dc6d51b9f6a0f2],
-    ],
-    [
-        [0x01298e99e7b75744, 0x07251b6ac7aa98d1, 0x2d8ccf4ad4ba4713, 0xa06d09a0aefeaf0f],
-        [0x00588d5a2ed2ca15, 0x3f8e7a7e7b0338de, 0x9a5d5639d4513a4b, 0x61ecfd4de75269dd],
-        [0x063f6f7975e0f59c, 0xb3583266ef6040ac, 0xcd8fbd25678f6936, 0xbe2d6b693ba148a2],
-    ],
-    [
-        [0x076ff671b864fe46, 0x3529ce2ccb3f18ff, 0xff566e70f4fd6f4f, 0xa28a443133af624b],
-        [0x045ad3ef137d538d, 0x9459f3c098dcc6bc, 0x56fd6512005cb70c, 0xc2608aa9299de88d],
-        [0x01e61b45cdcca533, 0x6ece0a93dcb6efb9, 0xa7c49714882830e3, 0xe3fe23d937d4c6af],
-    ],
-    [
-        [0x0193927bdc02840f, 0x64fde89644325419, 0x8ce50ce075642a84, 0x5c18273b8d275b29],
-        [0x023baf8f5b2da667, 0x4b42cc15d448d7bb, 0x502282a83bd585a3, 0x489f4c24114a7c46],
-        [0x04eaafa739c24781, 0x8c72400b48c3d8a4, 0xd71bbfae8ce95ab4, 0x3e6869120153605a],
-    ],
-    [
-        [0x06efd9582ad4549d, 0xb490a71865653cba, 0x3c3d597f158af577, 0xc4196ca37fb350c0],
-        [0x041bd3c9deff2e69, 0x2c0594be60bce1dd, 0xf454f1c2eb4981fa, 0xb2661eb2b3fe521e],
-        [0x00a2bc5210990d86, 0x802f485ce87cd02b, 0x116e09b7e456fae3, 0xbf2207fa50496322],
-    ],
-    [
-        [0x07bd9fae06f8c93e, 0xa945861263aa1caa, 0x768e65c115e001d3, 0x410a66a02616afbe],
-        [0x05781707222fa457, 0x3c666a93d7510e03, 0xce813f5950581aab, 0x64ff9ddbc551bc05],
-        [0x04ede6abb821d01c, 0x2bdb9e4556a77194, 0x09370a3d01d5cfb2, 0xebfae75ed8b44717],
-    ],
-    [
-        [0x02ab7377adad6c9b, 0x76e6883ddaa53cd7, 0x69a767caeba4d00e, 0xeb06b141f723f43e],
-        [0x02297dc2348096e9, 0x276c5b7401a4b367, 0x898e410216fb90d0, 0xa6ac36060ab66011],
-        [0x006ac25c66d44bea, 0x0c34393ab9989bb8, 0x009c28dbb87f2d02, 0x40e2ce046c2f0a2e],
-    ],
-    [
-        [0x0441a4acb028b62a, 0x672c2695a78d82d1, 0x9a924d5e81b2de14, 0xcce3c55f05889103],
-        [0x020a4dd6046819f7, 0x3cc385f6438bf7ff, 0xd737267c9bdb48e4, 0x32b11b0f27473379],
-        [0x07285af9fd6fd941, 0x1010c9d43bfe2d61, 0xa417dfbff430d16e, 0x84bf161b64393bf8],
-    ],
-    [
-        [0x04b416a59da19fff, 0x47791ceb6683ba04, 0xf40a99a654401920, 0x46e3de6a2bc5c070],
-        [0x06d9a96140e5b7c3, 0x678afa2daa501d75, 0x36706eef26fd86cd, 0x47803e303f0b1658],
-        [0x058a7fbfac06d63c, 0xaa678d7b66ab550d, 0xe0973678253c3a06, 0x564da082d130a76b],
-    ],
-    [
-        [0x042ca887523bf558, 0x3856730719f3068c, 0x274d05f8b5b21f45, 0x98baf429cfe36e8a],
-        [0x04003d4c273f7195, 0x9286114db4adc7ee, 0x03b0518b3dbfc678, 0x6753689e735c0c0b],
-        [0x0285cacd40aee65d, 0x6dcf0fabcbdebf38, 0xe8d092ce381e7a0b, 0xeacd0a91f3ec80ec],
-    ],
-    [
-        [0x02d072cef7c391bc, 0x8a6eb57158ef988b, 0xe96ad3240d0268e2, 0x9b5e8c5d1e34b9af],
-        [0x063ef142d99765d2, 0x8110a7bdfe5cf756, 0x3ff2b4f25a975289, 0x757fcee005cf452d],
-        [0x0720fddf899238a7, 0xc99fc918ccfc21fd, 0x8650226e59b10fbc, 0xfff3ad1b4fcd062b],
-    ],
-    [
-        [0x02cfc13e63ef2775, 0xe4db845dfb228b2d, 0xa6105e8ab1c04a94, 0x47a3a26886df1299],
-        [0x07f2c4566c83ed7d, 0xf83a86c9d3409ccc, 0xf8c2f71ad1fa075a, 0xb0f835af8ca9a972],
-        [0x0594f001f2e35dc8, 0xa76db4cfd90ed486, 0x6dc0fa45ce615f5f, 0x132bdfdeea590aeb],
-    ],
-    [
-        [0x07e42aca4808e36c, 0x5ef1d5294620dbcb, 0x435e6e87a40895a2, 0xc44dae2e2c01a63e],
-        [0x06741583fc0c823e, 0x79c2bb1230767e07, 0x886f2486ce006247, 0x05c44a4001aad133],
-        [0x07e4daabe29b0b62, 0x5a6072dcd8daef36, 0xaa8612b8f93808ef, 0x794f24a909f9779a],
-    ],
-    [
-        [0x0170db76ba634505, 0x08c5374228ab5369, 0xc7f00aeb70282b05, 0x5b438f97a41ddc5f],
-        [0x008686cab740c50d, 0x11d7936dfb1b69c4, 0x9ef0e168ccfaa9ab, 0x8728d1e56bd83e79],
-        [0x01a0bbc23b1e70a5, 0x40785919d27e0edc, 0x8889170fe8be89fe, 0xb05df021e8099aeb],
-    ],
-    [
-        [0x065539e736a5d1e0, 0x3fa1e2ea80c6ae14, 0x8f51cb1873ce559f, 0x8f813637c58fa669],
-        [0x0241ffbcc0ae7fff, 0xfcaa258f25f14d21, 0xa12a462c3f30cf4f, 0x4ee5d0aab867b198],
-        [0x002707143e24ece1, 0x847a7a9af5364cd7, 0x3b3ce4ce651fdbd6, 0xfc6640d3bcbe32fe],
-    ],
-    [
-        [0x069691ac4a7d6942, 0xdec557fc1a598544, 0x9377c2104c2e25ed, 0x9eaf714ecbe0810b],
-        [0x00ff4541de228c13, 0xcd30b9efb6be936a, 0xaa4fa1395398c42d, 0x51820d1c05c5e978],
-        [0x00bbc329ced4d1f2, 0xc2c1e9718f82bdf1, 0xbe5bcf5ade68d470, 0x772d20ebe05015d2],
-    ],
-    [
-        [0x01aeb2be35ac584e, 0xb110016360994fd1, 0xa25cc2d43771bb47, 0xc86cc97aeb0854eb],
-        [0x0025cd486269ed88, 0x921d7716db20e5ec, 0x974b43d1dcd81d72, 0x2d6c354bdd9cd3df],
-        [0x052823eab523aff2, 0xd2b5bb495c8aa79a, 0x35f3b0567b0ab405, 0x7e3ce31707f6e1b5],
-    ],
-    [
-        [0x02b6316e32dc17b5, 0xfb60e80f5933b9f0, 0xbc15b77f7b16c3c2, 0xe8afe7bbe7fe74c9],
-        [0x0168b4355a3ce2f0, 0x4e8fc5000fd8f857, 0xed54e78b9f3301c0, 0x8f0b8963233ee716],
-        [0x029f3fb5173fd61c, 0xbb303784145b496e, 0x048c6ff8daf3e34d, 0x805602fa604a70a4],
-    ],
-    [
-        [0x039b4ce39f7c6270, 0xaf2b16013adfdc50, 0xdaffe0a674e5371f, 0xf5023b895cb800c0],
-        [0x0789cc12efac6780, 0x2e05c160d65c9d09, 0x04ce83f7762aae6a, 0x757619e26e2bfb4f],
-        [0x025be60ee4850003, 0xb139c5419a067fc7, 0xbcf368dc853792de, 0xd6d25ebcad9428ec],
-    ],
-    [
-        [0x0100b62c8da9b793, 0x55c6213ecf5fb0be, 0x4a2d6f17b13f3c51, 0x3c4ee41b3208d870],
-        [0x03274556495b3ba9, 0x99a8a43feb1c1b2e, 0xbe4ed293a1fa0329, 0xa30ce79841d2183f],
-        [0x079f9b48d2ae8185, 0x22bdfd3b0a0debdb, 0x8c8ca86fd0278ea6, 0x7e4cb5666447b2ef],
-    ],
-    [
-        [0x05ebbbf7c91d260f, 0xbf98efdfc519f7d9, 0x3cec82f47d3607cd, 0xf20b13f7c657b19f],
-        [0x0316f5cee682ea7a, 0xf8192ec07514bedf, 0xb9cb21a7e721f7d8, 0x9ac176f5268ed5fc],
-        [0x02a1178929b04b67, 0x62fc96b83c869413, 0x88325fb1de3a0aa5, 0x3bcbe7e695390314],
-    ],
-    [
-        [0x076f6ec2a3ff0649, 0x4116c0ec4f5972b1, 0xf714f73d0a838187, 0x651c7a6019f6723e],
-        [0x03d72d33d9ecc84c, 0xb721ab8bcf9d9de7, 0x88823f24fb6380b6, 0xd51b47d8874cb78a],
-        [0x050424da0a05c7e9, 0x940a6350b02fe261, 0x839f398b34c2ab04, 0x3a73ccf252def726],
-    ],
-    [
-        [0x05b41acffad9aa90, 0x46e8f623336f1649, 0x786448f1c6369059, 0x5135c1015bdf15a2],
-        [0x00cac69620e62645, 0x31b00c65c4c455c0, 0x02fb9fb6b1a7f0ee, 0x9e4300739ec3f8e8],
-        [0x01ac682202703d04, 0xed68fe85277e49a5, 0x9ac7dc39e24d7c10, 0x8e01a6c328061aed],
-    ],
-    [
-        [0x053643e5d5b16e0b, 0xb8e1fce87ba7c513, 0x672433bd5a95b35c, 0x80ec06bc291b7832],
-        [0x043e7f02d63a8ffc, 0xee26ee1a683d083f, 0x521775afad0f105d, 0x917a2064ccfccad4],
-        [0x0365159dead9e4ca, 0x97d151bc37951fdf, 0x5548a0d2331d0244, 0xa8944051be2a8bd2],
-    ],
-    [
-        [0x045564c5cda2c4d8, 0x29ae7b5d952a2606, 0xce28fa23cbf704f9, 0x7fd3f49173574450],
-        [0x014a20b5bc521e6a, 0x45f2ff19fa2bc37a, 0x0a669821bb0fb8cb, 0x1e56cd93ced400e1],
-        [0x02a8fa11c86b7322, 0x8b65471bbe9d6f85, 0x3a349b1d20fcb7c4, 0x70ecc7685d205f5e],
+];
+
+/// The constant of each partial round (added to the last state element).
+pub(super) const PARTIAL: [[u64; 4]; 83] = [
+    [0x05618630211d023b, 0x5918e10c4ecc005c, 0x24aaf064d3ca097f, 0xc3f7a99f4963dd53],
+    [0x04fe4f78f754009d, 0x6f5159ba2c533f13, 0xb3600295ad4c1077, 0x3f3f8bdcfa6f4ff7],
+    [0x02f4ed1c5a497fd5, 0xc575b3322087f6f6, 0x8c2f718790984b97, 0x1a3b3c260b6189b1],
+    [0x02b102483937ca0c, 0xebf18a6cb0e7f0d1, 0x2bec6465fa1cdf6f, 0xf5e5d94b7873a456],
+    [0x0573b104a51da766, 0xa70851d2e042a14b, 0x6f9e0b729062118a, 0x002a847038846315],
+    [0x022b270b9f4dceb4, 0x9a29671b814b7583, 0x1a3fd0964c407f5b, 0xcc0b0beb37dbee59],
+    [0x07ab70c8c2efd626, 0xfa2aa2f1b1ff9798, 0xb04d5e5957fb48f1, 0x1b0154efa8f8f32c],
+    [0x03dfa5d6064e8c82, 0xd891694f79eec716, 0x656365000d1d5651, 0xd98ecc46bc4ee4e5],
+    [0x02e803a70c034558, 0x5d952e4553756e8c, 0x5e77061045afd62b, 0x5f75099547958b57],
+    [0x016d921339e2bd21, 0x67d28a4d65fa5cb3, 0x03e521a8489856a7, 0xc88f62b13755d070],
+    [0x04871c51cda48996, 0xd68fc87c1013066c, 0x8b79d6fa39d76720, 0x8c27794f7b3ad07e],
+    [0x036caa36c54fe095, 0x2610f853acc2bd36, 0xfc6e196ec4046216, 0xa929c02fb0510364],
+    [0x072e03546b02b35d, 0x397dfbf44c0b3df7, 0x39442f5c326cd8d9, 0xedc0ae8a42be84b5],
+    [0x055fd8f05240e5b1, 0x42d578e2163ae3f5, 0x77f1c6df9e73792e, 0x815c1fb36d1ab29a],
+    [0x0545c177682c352a, 0xcef2120eedac1f00, 0x026637fee001bd6c, 0x8914af8468c08a72],
+    [0x06fe18c127ed18da, 0xad27305457773a38, 0x2b318b38e5cb91e4, 0x48e977f197c6cef6],
+    [0x050368f4bec5f422, 0x3a44c6b1eb762b41, 0x76958fc7d3dda149, 0x59a5f0a42fcbfd23],
+    [0x07e5d4dc8c1009af, 0x0ff86251ddc2eebd, 0x9a8e69d85cbf72ce, 0xd542cf17048099e3],
+    [0x07352c9255a335ea, 0xc54428e1a22f2820, 0xccee476b590d6fc8, 0x0d07e68f8b5f8cbb],
+    [0x010fe99105327e5e, 0xcf92b8b89f202cd4, 0xd5ed56b3ac15e0c0, 0x7687e8af6d4f12e8],
+    [0x0575d17f97cd226c, 0x578e5bfb5b0860d5, 0x5a5ceeaf9264b02b, 0x2237f87a00505140],
+    [0x03ff94d08928c852, 0x4ae3e358d1fecd5a, 0x71b2d06dd90c95da, 0x0d0e77e2522f3fe4],
+    [0x0540df565717fd0f, 0x6f4f4e485531b2ff, 0xc80a05f633662d5d, 0xf9fe6442a130db3f],
+    [0x046261308cec3607, 0xe15db882c61acc07, 0xbbd38ee5acf05d01, 0x9704c602491ec3c3],
+    [0x05a77a7acd573b0d, 0x23cdced0539c1003, 0x94a81e5e72a2e169, 0xa3d0c5c613cf2a8b],
+    [0x0736ce300bcd559a, 0x21e0c09f9a4b5ee7, 0xac0c59e05a22028c, 0x31f2a9197dfac868],
+    [0x041f3f9c00755ef6, 0x8435081cfda81c37, 0x1f4c7bc656963570, 0x0f922d1b2098f31f],
+    [0x01d3492afd26c2ea, 0xd877f1d01221219f, 0x08484be2d0b4ce55, 0x1baac7679d8bb933],
+    [0x031c05e7a03423bb, 0xdfddeec215fba9fe, 0x3aa63dc383550369, 0x40e0682f63721a06],
+    [0x010b4d7dce3fc320, 0x52633e1fae006f90, 0x22555c9521055a3b, 0x9ba39e0979c70eee],
+    [0x02b1ff48ff3a983d, 0x949cad2735ea4aa1, 0x80f682ba5d6ba51d, 0x16fc7338e3ed0a89],
+    [0x00eff52837173b03, 0x166aedbcedc1378f, 0x7832e44d49b54f6d, 0x7b8f4444ac42d49e],
+    [0x068254962f03a90d, 0x236b949a3af93346, 0x299dd5e5665a3a5d, 0xd5c7edd6f77e9dd3],
+    [0x064ba4548d40627e, 0x5dd52333b9f9bddd, 0x6a24a9fe82224ce4, 0xb1f5b87186a4e117],
+    [0x023e88c34e627eca, 0xa2e8f6a61d52c647, 0x950de1ee0a0cb4b6, 0x83ab3240bd268e1d],
+    [0x03db97be1706d2e4, 0x8b651fed3c9ab664, 0x8b6e79a0a857ed0f, 0xbd73e0d44a924a7b],
+    [0x03a74a435a8b57b9, 0x65614842cb7daa8b, 0x7a7618f277c721fe, 0x76ba0d2439dae969],
+    [0x010196148098b6d2, 0xeeef5770bf204a08, 0x6fa8d513b2ae77a0, 0x70f94f2d218efc82],
+    [0x073bf338bb81d705, 0x49d2925b285ad7b0, 0x028dd98be4443aa6, 0x2136a7019e7b2a0d],
+    [0x02a2e236a024e594, 0x0585a32037e9fe6f, 0xeb7b7c5e04a18b06, 0x06082c932ff35aa2],
+    [0x06b911d587251abb, 0x1a8af5d2f2ab944b, 0x64566051a2706872, 0xd2d5f86d71b601d2],
+    [0x01d3bf2bb0d02f01, 0x8f1c043d5e9a42a8, 0x4a3d27245f8cbd80, 0x2f3d9e0db342de50],
+    [0x03f60e3ff0609784, 0x8f3bd6e6a6a6a542, 0x9f5ba5fbdae5765c, 0xe04971518234055b],
+    [0x0710fdd7830d3615, 0x3d4dabb9ee5148af, 0xdd2098b9a3dba055, 0x6bd2ab37d5410907],
+    [0x02289e8b7450de42, 0x47482c2211bbbde4, 0xc715c78d3d91db2f, 0x420629d7a686fa7f],
+    [0x05e509e8e92777d9, 0x31feca1a95c2d542, 0xd709fb1903f8b6ec, 0xeb49311881a0347c],
+    [0x0421f78441fe8eda, 0x9c1e4cecc37d2e46, 0x7978b841b06708ea, 0x0adc4f6537acbb97],
+    [0x0393bb435867c46f, 0x7dd56f8ef4cd06fe, 0x086f8af0fb772456, 0x7bcca4976cc70956],
+    [0x038bbf0f8e9b906c, 0x95fffa597faf9c68, 0x084f987d9c77b7a1, 0xb19b0363b7bdc457],
+    [0x04af09f4a832c31f, 0xa134cb922abca96c, 0xc83763d034cfc5e3, 0xfec33f1ca87cf283],
+    [0x0667bc243ba7c6bc, 0xbe419946a02dea52, 0x3e0f559cefd3531b, 0x98c0482da6a38413],
+    [0x035a3cf180330d96, 0xdecfb757f4e10109, 0x6495d99ac9ed8636, 0x369d86db32e6850f],
+    [0x0049fdd9c17b6a7e, 0x67b6c06b9dac59ab, 0x7758feaa8156b124, 0xa91d1277d465a604],
+    [0x0483a49539c2a24e, 0xab3e7fe1697164d3, 0x9d514af0992dbde9, 0x7e7bf33462bb132f],
+    [0x0746adf54be2da54, 0x504e6c5bd03bcef1, 0xbb7d328c03c2af10, 0x6dd2711124987ec7],
+    [0x01465ca93908be98, 0x12a4379665d160e4, 0x0912bc34ce466794, 0x9f7329713d92e8c5],
+    [0x021e57adeb8c6f60, 0x24429e628348771b, 0x54e41f39761a5285, 0x759e0bd84fcfa7b9],
+    [0x06dd43fe8af5c19a, 0x0bd64ce2f11aa03e, 0x11119d1af94caa52, 0x8e99251e4137cca5],
+    [0x0057973b9cedbabb, 0xe195a0c70c7f7410, 0xce9f1e0922755c7e, 0x065d75a6fe73ce6e],
+    [0x079b69a67c225dd3, 0x6c956874a1614b0d, 0xd932dce02323f80e, 0xa79f03293ab2b033],
+    [0x078d9e55d54b3073, 0xf386e34fbeea7914, 0xdc3bd5abff26de8c, 0x633c0f823a084f80],
+    [0x0188839e5b6dc188, 0x0b8912e4cf143ca6, 0x7376f04bdd06fed3, 0x7a7a1df5f97a1d22],
+    [0x06d508aa1058d797, 0x1f5418166911f3c0, 0x25e399dc8b310bd6, 0xe185d52f6adffdf2],
+    [0x04fa96ca754a1edb, 0x0abf833b6fce0a71, 0x0b80c537cedcb594, 0xc457af17dc8cc308],
+    [0x070272a2e75b713f, 0xa08fe9068c7769e1, 0xe29349a743f1cad4, 0x204d2794c2d8dde4],
+    [0x00d105fe18de8d2d, 0x169fcf9186c955d2, 0x70800a42a1891181, 0x87ce8b43f4582062],
+    [0x01a714a1ca2b2d75, 0x6fca3c35a29b905a, 0x2ca095d35c64b621, 0x2da80a42e081ff52],
+    [0x0370df83b490ff37, 0xd66cd1b905c39119, 0xe333e9a760ac3ade, 0x4c1854b5f01173c5],
+    [0x0049dea8bab9195f, 0x4894ba047d5bb050, 0xc15e27d396bad8d5, 0x3ccfb4d04a24b8e5],
+    [0x06246502d2c27a0e, 0xb9f8f890f35efbf6, 0xe80fc62852a0db13, 0x79f96fa09475764b],
+    [0x0414483e94c0abb2, 0x4a56ddc50d9f59f7, 0x040d86c09230de37, 0xc2ef8036a99d8ee9],
+    [0x04d6b05f57e21999, 0x5169a9365f0fcc63, 0x4fe14c9f4d26b29c, 0x0546c27fdf77e525],
+    [0x01940239e00d9e65, 0x6c25f5057785158c, 0x52da1eb5d16f5717, 0x7ec47f0eb22fcfb9],
+    [0x00ac779f66bc4dbc, 0x9cf58ab6a733479f, 0x420b5c096f6f5823, 0x2890ff620ba817b5],
+    [0x03ffa11ab1599c68, 0xcc95c97989709cc1, 0x77b740b28f25290e, 0x8fb95c02953f4644],
+    [0x0581ed3c3119612f, 0x7a2f486a9f1d2aee, 0xddfadd140ec3452d, 0xd1689d0299732997],
+    [0x056562f70a0a6270, 0x97c986798427e4c8, 0x4600d726cacaf451, 0x19122a58abda1a1d],
+    [0x00800267ed8eadae, 0x90285959f7e749e1, 0x9f86873e8344fab6, 0x02b62ea4b0b8f95b],
+    [0x04c0746af0534173, 0x89d37ec228f3ea03, 0xd4d486712e760bf2, 0x56c604cced331123],
+    [0x01be3855bfc56b2f, 0x9e9b58e775580348, 0x57ed9045e3baf57f, 0x7ac1d5550495fccb],
+    [0x04775e6ee5000fa2, 0xd78b0669a0209b44, 0x52a9f05d3be0e7dd, 0xd995695c229a6b62],
+    [0x05f786c653d99146, 0xea1d3c2aa9a6faca, 0xfda40529389cc355, 0xb0e7918e65c5cb4e],
+    [0x07779dbda979f8e0, 0x2bbf86b4f3547b53, 0xafb126d19253071e, 0x7a61ae13988e4174],
+];
+
+/// The constants of the last four (full) rounds, the first with the partial rounds' carry.
+pub(super) const LAST_FULL: [[[u64; 4]; 3]; 4] = [
+    [
+        [0x06a426428fcac9e9, 0xf4963227a2cb2d8b, 0x60a41b6ec8c0045b, 0x61dd1446bc66af6a],
+        [0x0266f5d839092493, 0x388a77d985153736, 0xd444622e2702657d, 0xb1638f6edfba1982],
+        [0x0741f03eeb23f29f, 0x778d6620fff93969, 0x1e8346bc6967e11c, 0x186af6557935089b],
     ],
     [
         [0x027b1ea6b8b83610, 0x77deb15c59a84bd2, 0xeded06fed3471fc7, 0xdaa3ddf989058331],

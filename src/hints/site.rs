@@ -6,7 +6,8 @@
 //!
 //! Plans cover the common shapes: constants and struct sizes or offsets (anything resolved
 //! without reading registers or memory, found by resolving once through a view that records
-//! such reads), and references stored at `[fp ± c]` / `[ap ± c]` followed by struct members.
+//! such reads), and references `[fp ± c]` / `[ap ± c]` / `fp ± c` / `ap ± c` (under casts)
+//! followed by struct members and possibly `.address_`.
 //! Everything else, and every access whose plan meets something unusual at run time (an unset
 //! cell, an integer where an address is expected, an offset out of range), goes through
 //! [`Ids`], which gives the value or the exact error. Plans perform the very operations `Ids`
@@ -127,17 +128,27 @@ fn run(plan: &Plan, vm: &Vm) -> Option<Value> {
 
 /// Plans `ids.<path>` for `u` at the hint.
 fn compile(program: &Program, hint: &Hint, vm: &Vm, path: &str, u: Use) -> Plan {
-    let parts: Vec<&str> = path.split('.').collect();
+    let mut parts: Vec<&str> = path.split('.').collect();
+    // `x.address_`: a struct's address, or else where `x` is stored.
+    let address_of = u == Use::Get && parts.len() > 1 && parts.last() == Some(&"address_");
+    if address_of {
+        parts.pop();
+    }
     // `Ids` refuses these (or treats them specially): leave them to it.
     if parts.iter().any(|p| p.is_empty() || p.starts_with("__") || *p == "address_") {
         return Plan::Slow;
     }
     let ids = Ids::for_hint(program, hint, vm);
-    match ids.reference(parts[0]) {
-        Ok((_, r)) => compile_ref(program, hint, r, &parts[1..], u).unwrap_or(Plan::Slow),
-        Err(_) if u == Use::Get => constant(program, hint, vm, path),
-        Err(_) => Plan::Slow,
-    }
+    let plan = match ids.reference(parts[0]) {
+        Ok((_, r)) if address_of => match compile_ref(program, hint, r, &parts[1..], Use::Get) {
+            Some((plan, true)) => Some(plan),
+            _ => compile_ref(program, hint, r, &parts[1..], Use::Addr).map(|(plan, _)| plan),
+        },
+        Ok((_, r)) => compile_ref(program, hint, r, &parts[1..], u).map(|(plan, _)| plan),
+        Err(_) if u == Use::Get => return constant(program, hint, vm, path),
+        Err(_) => None,
+    };
+    plan.unwrap_or(Plan::Slow)
 }
 
 /// `Const` when resolving `path` reads neither registers nor memory.
@@ -149,9 +160,15 @@ fn constant(program: &Program, hint: &Hint, vm: &Vm, path: &str) -> Plan {
     }
 }
 
-/// The plan of a reference `r` followed by `members`, as `Ids` walks it; `None` for shapes
-/// left to `Ids`.
-fn compile_ref(program: &Program, hint: &Hint, r: &Reference, members: &[&str], u: Use) -> Option<Plan> {
+/// The plan of a reference `r` followed by `members`, as `Ids` walks it, and whether what it
+/// reaches is a struct (whose value is its address); `None` for shapes left to `Ids`.
+fn compile_ref(
+    program: &Program,
+    hint: &Hint,
+    r: &Reference,
+    members: &[&str],
+    u: Use,
+) -> Option<(Plan, bool)> {
     let ty = r.ty.as_ref().ok()?;
     // `[reg ± c]` (a value stored in memory) or `reg ± c` itself (e.g. `cast(ap, T*)`).
     let (stored, (reg, op)) = match strip_casts(&r.expr) {
@@ -175,7 +192,8 @@ fn compile_ref(program: &Program, hint: &Hint, r: &Reference, members: &[&str], 
             Use::Addr if stored => {}
             _ => return None,
         }
-        return Some(Plan::Ref { base, op, ops: ops.into() });
+        let is_struct = matches!(ty, CairoType::Struct(_)) || is_struct_ptr(ty);
+        return Some((Plan::Ref { base, op, ops: ops.into() }, is_struct));
     };
     // `ids.x.m...`: x is a struct in memory, at the reference's address or where it points.
     let mut def = match ty {
@@ -213,7 +231,8 @@ fn compile_ref(program: &Program, hint: &Hint, r: &Reference, members: &[&str], 
             _ => return None,
         }
     }
-    Some(Plan::Ref { base, op, ops: ops.into() })
+    let is_struct = matches!(m.cairo_type, CairoType::Struct(_)) || is_struct_ptr(&m.cairo_type);
+    Some((Plan::Ref { base, op, ops: ops.into() }, is_struct))
 }
 
 /// The expression under top-level casts and parentheses (what `Ids` checks for `[addr]`).

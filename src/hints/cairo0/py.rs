@@ -9,7 +9,7 @@ use crate::hints::HintError;
 use crate::vm::Value;
 use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
-use num_traits::{One, Signed, Zero};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 use starknet_types_core::felt::{Felt, NonZeroFelt};
 use std::cmp::Ordering;
 use std::sync::OnceLock;
@@ -132,6 +132,11 @@ pub fn pow_mod(b: &BigInt, e: &BigInt, m: &BigInt) -> Result<BigInt, HintError> 
         let inv = div_mod(&BigInt::one(), b, m)
             .map_err(|_| HintError::py("ValueError", 0, "base is not invertible for the given modulus"))?;
         return pow_mod(&inv, &-e, m);
+    }
+    // Squares and cubes (slopes, curve equations): `modpow`'s Montgomery setup costs more than
+    // the product itself.
+    if let Some(small @ 0..=3) = e.to_u32() {
+        return modulo(&modulo(b, m)?.pow(small), m);
     }
     modulo(&modulo(b, m)?.modpow(e, m), m)
 }
@@ -266,6 +271,12 @@ mod tests {
             assert!(r <= &p - &r);
         }
         assert_eq!(pow_mod(&b(3), &b(-1), &b(7)).unwrap(), b(5));
+        for (base, m) in [(b(-5), b(7)), (b(12), b(-7)), (b(1) << 200, (b(1) << 130) + 3), (b(3), b(1))] {
+            for e in 0..6 {
+                let expected = modulo(&modulo(&base, &m).unwrap().modpow(&b(e), &m), &m).unwrap();
+                assert_eq!(pow_mod(&base, &b(e), &m).unwrap(), expected, "pow({base}, {e}, {m})");
+            }
+        }
         assert_eq!(line_slope((&b(1), &b(2)), (&b(3), &b(6)), &b(7)).unwrap(), b(2));
     }
 
