@@ -6,8 +6,9 @@
 //!
 //! Plans cover the common shapes: constants and struct sizes or offsets (anything resolved
 //! without reading registers or memory, found by resolving once through a view that records
-//! such reads), and references `[fp ± c]` / `[ap ± c]` / `fp ± c` / `ap ± c` (under casts)
-//! followed by struct members and possibly `.address_`.
+//! such reads), and references built from one register, constant offsets and dereferences
+//! (`[fp - 3]`, `cast(ap, T*)`, `[[fp - 5] + 1]`), followed by struct members and possibly
+//! `.address_`.
 //! Everything else, and every access whose plan meets something unusual at run time (an unset
 //! cell, an integer where an address is expected, an offset out of range), goes through
 //! [`Ids`], which gives the value or the exact error. Plans perform the very operations `Ids`
@@ -38,9 +39,9 @@ pub(crate) enum Use {
 enum Plan {
     /// Resolved without reading registers or memory: the same at every execution.
     Const(Value),
-    /// A reference whose expression is `[base op c]` or `base op c` (under casts): `ops`
-    /// applied to the address `base op c`.
-    Ref { base: Base, op: AddrOp, ops: Box<[Op]> },
+    /// A reference whose expression is made of a register, constant offsets and
+    /// dereferences: `ops` applied to the register, then the struct members' steps.
+    Ref { base: Base, ops: Box<[Op]> },
     /// Through [`Ids`] at every execution.
     Slow,
 }
@@ -53,19 +54,15 @@ enum Base {
     Ap(i64),
 }
 
-/// The constant part of a reference's address.
-#[derive(Clone, Copy, Debug)]
-enum AddrOp {
-    None,
-    Add(Felt),
-    Sub(Felt),
-}
-
-/// One step from a struct's address (or the reference's address) towards the result.
+/// One step from the register towards the result.
 #[derive(Clone, Copy, Debug)]
 enum Op {
-    /// The value stored at the current address.
+    /// The value stored at the current address (`[e]`).
     Read,
+    /// `e + c` (`Value::add`, as `eval` computes it).
+    Add(Felt),
+    /// `e - c`.
+    Sub(Felt),
     /// The current address plus a member offset.
     Offset(u64),
 }
@@ -101,26 +98,23 @@ impl SiteCache {
 
 /// Executes a plan against the VM.
 fn run(plan: &Plan, vm: &Vm) -> Option<Value> {
-    let (base, op, ops) = match plan {
+    let (base, ops) = match plan {
         Plan::Const(v) => return Some(*v),
         Plan::Slow => return None,
-        Plan::Ref { base, op, ops } => (*base, *op, ops),
+        Plan::Ref { base, ops } => (*base, ops),
     };
-    let reg = match base {
+    let mut cur = Value::Ptr(match base {
         Base::Fp => vm.fp,
         Base::Ap(d) => vm.ap.add_i64(d)?,
-    };
-    let reg = Value::Ptr(reg);
-    let mut cur = match op {
-        AddrOp::None => reg,
-        AddrOp::Add(c) => reg.add(&Value::Int(c))?,
-        AddrOp::Sub(c) => reg.sub(&Value::Int(c))?,
-    };
+    });
     for op in ops.iter() {
-        let Value::Ptr(p) = cur else { return None };
-        cur = match *op {
-            Op::Read => MemoryView::get(vm, p)?,
-            Op::Offset(o) => cur.add(&Value::from(o))?,
+        cur = match (*op, cur) {
+            (Op::Read, Value::Ptr(p)) => MemoryView::get(vm, p)?,
+            (Op::Add(c), _) => cur.add(&Value::Int(c))?,
+            (Op::Sub(c), _) => cur.sub(&Value::Int(c))?,
+            (Op::Offset(o), Value::Ptr(_)) => cur.add(&Value::from(o))?,
+            // An integer used as an address: `Ids` gives the error (or the odd value).
+            (Op::Read | Op::Offset(_), Value::Int(_)) => return None,
         };
     }
     Some(cur)
@@ -170,16 +164,17 @@ fn compile_ref(
     u: Use,
 ) -> Option<(Plan, bool)> {
     let ty = r.ty.as_ref().ok()?;
-    // `[reg ± c]` (a value stored in memory) or `reg ± c` itself (e.g. `cast(ap, T*)`).
-    let (stored, (reg, op)) = match strip_casts(&r.expr) {
-        Expr::Deref(a) => (true, address(a)?),
-        e => (false, address(e)?),
+    // `[e]` (a value stored in memory at `e`) or `e` itself (e.g. `cast(ap, T*)`); `ops`
+    // compute the address `e`, or the value.
+    let mut ops = Vec::new();
+    let (stored, reg) = match strip_casts(&r.expr) {
+        Expr::Deref(a) => (true, expr_ops(a, &mut ops)?),
+        e => (false, expr_ops(e, &mut ops)?),
     };
     let base = match reg {
         Register::Fp => Base::Fp,
         Register::Ap => Base::Ap(hint.flow_tracking_data.ap_tracking.diff(&r.ap_tracking)?.checked_neg()?),
     };
-    let mut ops = Vec::new();
     // The reference's value: what it holds in memory, or the address itself.
     let value = if stored { Some(Op::Read) } else { None };
     let Some((last, parents)) = members.split_last() else {
@@ -193,7 +188,7 @@ fn compile_ref(
             _ => return None,
         }
         let is_struct = matches!(ty, CairoType::Struct(_)) || is_struct_ptr(ty);
-        return Some((Plan::Ref { base, op, ops: ops.into() }, is_struct));
+        return Some((Plan::Ref { base, ops: ops.into() }, is_struct));
     };
     // `ids.x.m...`: x is a struct in memory, at the reference's address or where it points.
     let mut def = match ty {
@@ -232,7 +227,7 @@ fn compile_ref(
         }
     }
     let is_struct = matches!(m.cairo_type, CairoType::Struct(_)) || is_struct_ptr(&m.cairo_type);
-    Some((Plan::Ref { base, op, ops: ops.into() }, is_struct))
+    Some((Plan::Ref { base, ops: ops.into() }, is_struct))
 }
 
 /// The expression under top-level casts and parentheses (what `Ids` checks for `[addr]`).
@@ -251,15 +246,23 @@ fn struct_def(program: &Program, name: &str) -> Option<Arc<StructDef>> {
     program.identifiers().get_struct(name).ok().cloned()
 }
 
-/// `reg`, `reg + c` or `reg - c` (under parentheses and casts) with a constant `c`.
-fn address(e: &Expr) -> Option<(Register, AddrOp)> {
+/// Appends to `ops` the steps computing `e` from its register, for expressions made of one
+/// register, dereferences, and additions or subtractions of constants (under parentheses and
+/// casts), such as `[fp + (-5)] + 1`; returns the register.
+fn expr_ops(e: &Expr, ops: &mut Vec<Op>) -> Option<Register> {
     match e {
-        Expr::Reg(r) => Some((*r, AddrOp::None)),
-        Expr::Paren(a) | Expr::Cast(a, _) => address(a),
+        Expr::Reg(r) => Some(*r),
+        Expr::Paren(a) | Expr::Cast(a, _) => expr_ops(a, ops),
+        Expr::Deref(a) => {
+            let r = expr_ops(a, ops)?;
+            ops.push(Op::Read);
+            Some(r)
+        }
         Expr::Bin(op @ (BinOp::Add | BinOp::Sub), a, b) => {
-            let Expr::Reg(r) = &**a else { return None };
+            let r = expr_ops(a, ops)?;
             let c = constant_expr(b)?;
-            Some((*r, if *op == BinOp::Add { AddrOp::Add(c) } else { AddrOp::Sub(c) }))
+            ops.push(if *op == BinOp::Add { Op::Add(c) } else { Op::Sub(c) });
+            Some(r)
         }
         _ => None,
     }
@@ -294,5 +297,33 @@ impl MemoryView for Probe<'_> {
     fn get(&self, addr: Relocatable) -> Option<Value> {
         self.touched.set(true);
         MemoryView::get(self.vm, addr)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::program::parse_expr;
+
+    fn ops_of(text: &str) -> Option<(Register, Vec<String>)> {
+        let e = parse_expr(text).expect("parses");
+        let mut ops = Vec::new();
+        let r = expr_ops(strip_casts(&e), &mut ops)?;
+        Some((r, ops.iter().map(|o| format!("{o:?}")).collect()))
+    }
+
+    #[test]
+    fn reference_expressions_become_register_steps() {
+        let minus = |n: u64| format!("{:?}", Op::Add(-Felt::from(n)));
+        let (r, ops) = ops_of("[[fp + (-5)] + 1]").expect("planned");
+        assert_eq!(r, Register::Fp);
+        assert_eq!(ops, [minus(5), "Read".into(), format!("{:?}", Op::Add(Felt::ONE)), "Read".into()]);
+        let (r, ops) = ops_of("cast(ap - 2, felt*)").expect("planned");
+        assert_eq!(r, Register::Ap);
+        assert_eq!(ops, [format!("{:?}", Op::Sub(Felt::TWO))]);
+        // Left to `Ids`: products, two registers, a non-constant offset.
+        assert!(ops_of("[fp] * 2").is_none());
+        assert!(ops_of("fp + ap").is_none());
+        assert!(ops_of("[fp + [ap]]").is_none());
     }
 }
