@@ -136,7 +136,8 @@ fn compile(program: &Program, hint: &Hint, vm: &Vm, path: &str, u: Use) -> Plan 
     let plan = match ids.reference(parts[0]) {
         Ok((_, r)) if address_of => match compile_ref(program, hint, r, &parts[1..], Use::Get) {
             Some((plan, true)) => Some(plan),
-            _ => compile_ref(program, hint, r, &parts[1..], Use::Addr).map(|(plan, _)| plan),
+            Some((_, false)) => compile_ref(program, hint, r, &parts[1..], Use::Addr).map(|(plan, _)| plan),
+            None => None,
         },
         Ok((_, r)) => compile_ref(program, hint, r, &parts[1..], u).map(|(plan, _)| plan),
         Err(_) if u == Use::Get => return constant(program, hint, vm, path),
