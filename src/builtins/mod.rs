@@ -17,6 +17,7 @@ pub mod modulo;
 pub mod output;
 pub mod pedersen;
 pub mod poseidon;
+mod poseidon_constants;
 pub mod range_check;
 mod runner;
 pub mod segment_arena;

@@ -7,7 +7,9 @@
 
 use super::error::HintError;
 use super::scopes::ExecScopes;
-use crate::program::{Ids, Program};
+use super::site::{SiteCache, Use};
+use super::HintSite;
+use crate::program::{Hint, Ids, Program};
 use crate::vm::{Relocatable, Value, Vm};
 use num_bigint::{BigInt, BigUint};
 use starknet_types_core::felt::Felt;
@@ -26,19 +28,31 @@ pub struct HintCtx<'a> {
     pub scopes: &'a mut ExecScopes,
     /// `program_input`, when given.
     pub program_input: Option<&'a serde_json::Value>,
+    /// The hint.
+    hint: &'a Hint,
+    /// The plans of this hint's `ids` accesses.
+    site: &'a SiteCache,
 }
 
 impl<'a> HintCtx<'a> {
-    /// A context for hint `index` at `pc`.
+    /// A context for the hint of `site`.
     pub fn new(
         vm: &'a mut Vm,
         program: &'a Program,
-        pc: usize,
-        index: usize,
+        site: &'a HintSite<'a>,
         scopes: &'a mut ExecScopes,
         program_input: Option<&'a serde_json::Value>,
     ) -> Self {
-        HintCtx { vm, program, pc, index, scopes, program_input }
+        HintCtx {
+            vm,
+            program,
+            pc: site.pc,
+            index: site.index,
+            scopes,
+            program_input,
+            hint: site.hint,
+            site: site.cache(),
+        }
     }
 
     /// ap.
@@ -52,12 +66,31 @@ impl<'a> HintCtx<'a> {
     }
 
     fn ids(&self) -> Ids<'_> {
-        let hint = &self.program.hints_at(self.pc)[self.index];
-        Ids::for_hint(self.program, hint, &*self.vm)
+        Ids::for_hint(self.program, self.hint, &*self.vm)
+    }
+
+    /// `ids.<path>` for `u` through the site's plan, when it computes it (debug builds check
+    /// the plan against [`Ids`]).
+    fn planned(&self, path: &str, u: Use) -> Option<Value> {
+        let v = self.site.access(self.program, self.hint, self.vm, path, u)?;
+        #[cfg(debug_assertions)]
+        {
+            let ids = self.ids();
+            let slow = match u {
+                Use::Get => ids.get_value(path),
+                Use::Set => ids.set_target(path).map(Value::Ptr),
+                Use::Addr => ids.get_addr(path).map(Value::Ptr),
+            };
+            assert_eq!(slow.as_ref().ok(), Some(&v), "ids.{path} ({u:?}) planned differently: {slow:?}");
+        }
+        Some(v)
     }
 
     /// The value of `ids.<path>`.
     pub fn get(&self, path: &str) -> Result<Value, HintError> {
+        if let Some(v) = self.planned(path, Use::Get) {
+            return Ok(v);
+        }
         Ok(self.ids().get_value(path)?)
     }
 
@@ -93,6 +126,9 @@ impl<'a> HintCtx<'a> {
 
     /// The address `ids.<path>` denotes (for `ids.x.address_` and struct references).
     pub fn addr(&self, path: &str) -> Result<Relocatable, HintError> {
+        if let Some(Value::Ptr(p)) = self.planned(path, Use::Addr) {
+            return Ok(p);
+        }
         Ok(self.ids().get_addr(path)?)
     }
 
@@ -110,19 +146,22 @@ impl<'a> HintCtx<'a> {
 
     /// `ids.<path> = v`.
     pub fn set(&mut self, path: &str, v: impl Into<Value>) -> Result<(), HintError> {
-        let addr = self.ids().set_target(path)?;
+        let addr = match self.planned(path, Use::Set) {
+            Some(Value::Ptr(p)) => p,
+            _ => self.ids().set_target(path)?,
+        };
         self.vm.memory.insert(addr, v.into())?;
         Ok(())
     }
 
     /// `ids.<path> = v` for a Python integer (taken modulo p, as cairo-lang stores it).
     pub fn set_big(&mut self, path: &str, v: &BigInt) -> Result<(), HintError> {
-        self.set(path, Felt::from(v))
+        self.set(path, felt_from_bigint(v))
     }
 
     /// `ids.<path> = v` for a non-negative Python integer.
     pub fn set_biguint(&mut self, path: &str, v: &BigUint) -> Result<(), HintError> {
-        self.set(path, Felt::from(v))
+        self.set(path, felt_from_biguint(v))
     }
 
     /// `memory[addr] = v`.
@@ -211,8 +250,57 @@ pub fn offset(addr: Relocatable, i: u64) -> Result<Relocatable, HintError> {
         .ok_or_else(|| HintError::py("ValueError", 0, format!("Address {addr} + {i} is out of range.")))
 }
 
+/// The felt as a `u128`, when it is one.
+pub fn felt_to_u128(f: &Felt) -> Option<u128> {
+    cairo_jit_runtime::felt::to_u128(f.to_raw())
+}
+
 /// The felt as a `u64`, when it is one.
 pub fn felt_to_u64(f: &Felt) -> Option<u64> {
     let d = f.to_le_digits();
     (d[1] == 0 && d[2] == 0 && d[3] == 0).then_some(d[0])
+}
+
+/// `v mod p` as a felt: `Felt::from(v)`, without its trip through bytes when `v` has at most
+/// 256 bits.
+pub fn felt_from_biguint(v: &BigUint) -> Felt {
+    if v.bits() > 256 {
+        return Felt::from(v);
+    }
+    // Limbs most significant first, as the runtime's conversion takes them.
+    let mut canonical = [0u64; 4];
+    for (i, d) in v.iter_u64_digits().enumerate() {
+        canonical[3 - i] = d;
+    }
+    Felt::from_raw(cairo_jit_runtime::felt::from_canonical(canonical))
+}
+
+/// `v mod p` as a felt, for a signed Python integer.
+pub fn felt_from_bigint(v: &BigInt) -> Felt {
+    let f = felt_from_biguint(v.magnitude());
+    if v.sign() == num_bigint::Sign::Minus {
+        -f
+    } else {
+        f
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use num_traits::One;
+
+    #[test]
+    fn big_integers_convert_as_felt_from_does() {
+        let p = Felt::MAX.to_biguint() + 1u8;
+        let one = BigUint::one();
+        let mut values = vec![BigUint::ZERO, one.clone(), &p - 1u8, p.clone(), &p + 1u8, &p * 2u8 + 5u8];
+        values.extend([(&one << 256) - 1u8, &one << 255, &one << 256, (&one << 300) + 7u8, &one << 64]);
+        for v in values {
+            assert_eq!(felt_from_biguint(&v), Felt::from(&v), "{v}");
+            let neg = -BigInt::from(v.clone());
+            assert_eq!(felt_from_bigint(&neg), Felt::from(&neg), "-{v}");
+            assert_eq!(felt_from_bigint(&BigInt::from(v.clone())), Felt::from(&v), "{v}");
+        }
+    }
 }

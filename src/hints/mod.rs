@@ -16,29 +16,51 @@ pub mod dict_manager;
 mod error;
 pub mod registry;
 pub mod scopes;
+mod site;
 pub mod update_tree;
 
 pub use ctx::HintCtx;
 pub use error::{AtLine, HintError};
 pub use registry::{normalize, HintFn, HintRegistry};
 pub use scopes::{ExecScopes, ScopeValue};
+use site::SiteCache;
 
 use crate::interp::HintHook;
-use crate::program::Program;
+use crate::program::{Hint, Program};
 use crate::vm::{Vm, VmError, VmErrorKind};
 
-/// One hint, resolved.
-#[derive(Clone)]
-struct CompiledHint {
+/// One hint of the program, resolved: its implementation, where it is, and the plans of its
+/// `ids` accesses (made at their first execution).
+pub struct HintSite<'p> {
     func: Option<HintFn>,
-    pc: usize,
-    index: usize,
+    /// The hint's pc (offset in the program segment).
+    pub pc: usize,
+    /// The hint's index among the pc's hints.
+    pub index: usize,
+    /// The hint.
+    pub hint: &'p Hint,
+    cache: SiteCache,
+}
+
+impl<'p> HintSite<'p> {
+    /// Hint `index` at `pc` of `program`, run by `func` (`None`: unknown, fails when run).
+    ///
+    /// # Panics
+    /// If the program has no hint `index` at `pc`.
+    pub fn new(program: &'p Program, pc: usize, index: usize, func: Option<HintFn>) -> Self {
+        HintSite { func, pc, index, hint: &program.hints_at(pc)[index], cache: SiteCache::default() }
+    }
+
+    /// The plans of the hint's `ids` accesses.
+    pub(crate) fn cache(&self) -> &SiteCache {
+        &self.cache
+    }
 }
 
 /// Runs a program's hints: the [`HintHook`] the interpreter calls.
 pub struct HintProcessor<'p> {
     program: &'p Program,
-    groups: Vec<Vec<CompiledHint>>,
+    groups: Vec<Vec<HintSite<'p>>>,
     pcs: Vec<usize>,
     scopes: ExecScopes,
     /// The JSON hints read as `program_input`.
@@ -65,7 +87,7 @@ impl<'p> HintProcessor<'p> {
             let group = hints
                 .iter()
                 .enumerate()
-                .map(|(index, h)| CompiledHint { func: registry.get(&h.code), pc, index })
+                .map(|(index, h)| HintSite::new(program, pc, index, registry.get(&h.code)))
                 .collect();
             groups.push(group);
             pcs.push(pc);
@@ -90,17 +112,10 @@ impl HintHook for HintProcessor<'_> {
         for h in &self.groups[group as usize] {
             let result = match h.func {
                 Some(f) => {
-                    let mut ctx = HintCtx::new(
-                        vm,
-                        program,
-                        h.pc,
-                        h.index,
-                        &mut self.scopes,
-                        self.program_input.as_ref(),
-                    );
+                    let mut ctx = HintCtx::new(vm, program, h, &mut self.scopes, self.program_input.as_ref());
                     f(&mut ctx)
                 }
-                None => Err(HintError::Unknown(program.hints_at(h.pc)[h.index].code.clone())),
+                None => Err(HintError::Unknown(h.hint.code.clone())),
             };
             if let Err(e) = result {
                 self.failed = Some((h.pc, h.index));

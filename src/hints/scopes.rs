@@ -53,22 +53,58 @@ pub enum ScopeValue {
     PatriciaArgs(Rc<PatriciaArgs>),
 }
 
+/// One scope: its variables, few enough that a linear search by name beats hashing the name.
+#[derive(Debug, Default)]
+struct Scope {
+    vars: Vec<(&'static str, ScopeValue)>,
+}
+
+impl Scope {
+    fn position(&self, name: &str) -> Option<usize> {
+        self.vars.iter().position(|(n, _)| *n == name)
+    }
+
+    fn get(&self, name: &str) -> Option<&ScopeValue> {
+        self.vars.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+
+    fn get_mut(&mut self, name: &str) -> Option<&mut ScopeValue> {
+        self.vars.iter_mut().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+
+    fn insert(&mut self, name: &'static str, v: ScopeValue) {
+        match self.get_mut(name) {
+            Some(slot) => *slot = v,
+            None => self.vars.push((name, v)),
+        }
+    }
+
+    fn remove(&mut self, name: &str) -> Option<ScopeValue> {
+        self.position(name).map(|i| self.vars.swap_remove(i).1)
+    }
+}
+
 /// The stack of scopes.
 #[derive(Debug)]
 pub struct ExecScopes {
-    stack: Vec<HashMap<&'static str, ScopeValue>>,
+    stack: Vec<Scope>,
 }
 
 impl Default for ExecScopes {
     fn default() -> Self {
-        ExecScopes { stack: vec![HashMap::new()] }
+        ExecScopes { stack: vec![Scope::default()] }
     }
 }
 
 impl ExecScopes {
-    /// Pushes a scope holding `vars`.
+    /// Pushes a scope holding `vars` (a later duplicate name replaces an earlier one, as in a
+    /// Python dict).
     pub fn enter(&mut self, vars: impl IntoIterator<Item = (&'static str, ScopeValue)>) {
-        self.stack.push(vars.into_iter().collect());
+        let mut scope = Scope::default();
+        for (name, v) in vars {
+            scope.insert(name, v);
+        }
+        self.stack.push(scope);
     }
 
     /// Pops the innermost scope; the main scope cannot be exited.
@@ -85,11 +121,11 @@ impl ExecScopes {
         self.stack.len()
     }
 
-    fn top(&self) -> &HashMap<&'static str, ScopeValue> {
+    fn top(&self) -> &Scope {
         self.stack.last().expect("main scope always exists")
     }
 
-    fn top_mut(&mut self) -> &mut HashMap<&'static str, ScopeValue> {
+    fn top_mut(&mut self) -> &mut Scope {
         self.stack.last_mut().expect("main scope always exists")
     }
 
@@ -105,7 +141,7 @@ impl ExecScopes {
 
     /// Whether the innermost scope defines `name` (`'name' in globals()`).
     pub fn contains(&self, name: &str) -> bool {
-        self.top().contains_key(name)
+        self.top().get(name).is_some()
     }
 
     /// Sets a variable in the innermost scope.
@@ -134,6 +170,14 @@ impl ExecScopes {
             Some(ScopeValue::Int(i)) => Ok(i),
             Some(other) => Err(format!("TypeError: '{name}' is {}, not an int", other.kind())),
             None => Err(format!("NameError: name '{name}' is not defined")),
+        }
+    }
+
+    /// An integer variable, mutably.
+    pub fn int_mut(&mut self, name: &str) -> Result<&mut BigInt, HintError> {
+        match self.value_mut(name)? {
+            ScopeValue::Int(i) => Ok(i),
+            other => Err(type_error(name, other, "an int")),
         }
     }
 

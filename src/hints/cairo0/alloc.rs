@@ -1,7 +1,7 @@
 //! Hints of `alloc.cairo`, `memcpy.cairo` and `memset.cairo`.
 
 use crate::hints::{AtLine, HintCtx, HintError, ScopeValue};
-use num_bigint::BigInt;
+use num_traits::Signed;
 use starknet_types_core::felt::Felt;
 
 pub const ALLOC: &str = "memory[ap] = segments.add()";
@@ -32,10 +32,16 @@ pub fn exit_scope(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
 
 /// `n -= 1; ids.<flag> = 1 if n > 0 else 0`.
 fn count_down(ctx: &mut HintCtx<'_>, flag: &str) -> Result<(), HintError> {
-    let n = ctx.scopes.get_int("n").map_err(|m| HintError::Python { exc: "NameError", msg: m, line: 1 })?
-        - BigInt::from(1);
-    let more = n > BigInt::from(0);
-    ctx.scopes.set("n", ScopeValue::Int(n));
+    let more = match ctx.scopes.get_mut("n") {
+        Some(ScopeValue::Int(n)) => {
+            *n -= 1u32;
+            n.is_positive()
+        }
+        _ => {
+            let m = ctx.scopes.get_int("n").err().unwrap_or_default();
+            return Err(HintError::Python { exc: "NameError", msg: m, line: 1 });
+        }
+    };
     ctx.set(flag, Felt::from(more as u64))
 }
 

@@ -1,12 +1,14 @@
 //! Hints of `math.cairo` and `math_cmp.cairo`. Each function mirrors its hint's Python line by
 //! line; the `line` of a raised error is the hint line that raises it in cairo-lang.
 
+use crate::hints::ctx::felt_to_u128;
 use crate::hints::{AtLine, HintCtx, HintError, ScopeValue};
 use crate::vm::Value;
 use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
-use num_traits::{One, Signed, Zero};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 use starknet_types_core::felt::Felt;
+use std::sync::OnceLock;
 
 pub const ASSERT_NOT_ZERO: &str = "from starkware.cairo.common.math_utils import assert_integer\nassert_integer(ids.value)\nassert ids.value % PRIME != 0, f'assert_not_zero failed: {ids.value} = 0.'";
 pub const ASSERT_NOT_EQUAL: &str = "from starkware.cairo.lang.vm.relocatable import RelocatableValue\nboth_ints = isinstance(ids.a, int) and isinstance(ids.b, int)\nboth_relocatable = (\n    isinstance(ids.a, RelocatableValue) and isinstance(ids.b, RelocatableValue) and\n    ids.a.segment_index == ids.b.segment_index)\nassert both_ints or both_relocatable, \\\n    f'assert_not_equal failed: non-comparable values: {ids.a}, {ids.b}.'\nassert (ids.a - ids.b) % PRIME != 0, f'assert_not_equal failed: {ids.a} = {ids.b}.'";
@@ -46,7 +48,7 @@ fn as_int(f: &Felt) -> BigInt {
 }
 
 fn felt(v: &BigUint) -> Felt {
-    Felt::from(v)
+    crate::hints::ctx::felt_from_biguint(v)
 }
 
 fn hex(v: &BigUint) -> String {
@@ -82,7 +84,8 @@ pub fn assert_not_equal(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
 
 pub fn assert_nn(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
     let a = ctx.get_int("a")?;
-    if a.to_biguint() >= ctx.rc_bound() {
+    // Below 2^128 (range_check_builtin.bound) exactly when it fits a u128.
+    if felt_to_u128(&a).is_none() {
         return Err(HintError::assertion(3, format!("a = {a} is out of range.")));
     }
     Ok(())
@@ -197,20 +200,32 @@ pub fn is_positive(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
     ctx.set("is_positive", Felt::from(v.is_positive() as u64))
 }
 
-fn check_div(ctx: &HintCtx<'_>, line: u32) -> Result<BigUint, HintError> {
-    let div = ctx.get_int("div")?.to_biguint();
-    if div.is_zero() || div > prime() / ctx.rc_bound() {
-        return Err(HintError::assertion(line, format!("div={} is out of the valid range.", hex(&div))));
+/// `ids.div`, checked to be in `(0, PRIME // range_check_builtin.bound]` (so below 2^124).
+fn check_div(ctx: &HintCtx<'_>, line: u32) -> Result<u128, HintError> {
+    static MAX: OnceLock<u128> = OnceLock::new();
+    let max = *MAX.get_or_init(|| (prime() >> 128u32).to_u128().expect("p / 2^128 < 2^124"));
+    let div = ctx.get_int("div")?;
+    match felt_to_u128(&div) {
+        Some(d) if d != 0 && d <= max => Ok(d),
+        _ => Err(HintError::assertion(
+            line,
+            format!("div={} is out of the valid range.", hex(&div.to_biguint())),
+        )),
     }
-    Ok(div)
 }
 
 pub fn unsigned_div_rem(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
     let div = check_div(ctx, 3)?;
-    let value = ctx.get_int("value")?.to_biguint();
-    let (q, r) = value.div_rem(&div);
-    ctx.set("q", felt(&q))?;
-    ctx.set("r", felt(&r))
+    let value = ctx.get_int("value")?;
+    let (q, r) = match felt_to_u128(&value) {
+        Some(v) => (Felt::from(v / div), Felt::from(v % div)),
+        None => {
+            let (q, r) = value.to_biguint().div_rem(&BigUint::from(div));
+            (felt(&q), felt(&r))
+        }
+    };
+    ctx.set("q", q)?;
+    ctx.set("r", r)
 }
 
 pub fn signed_div_rem(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
@@ -220,7 +235,7 @@ pub fn signed_div_rem(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
         return Err(HintError::assertion(8, format!("bound={} is out of the valid range.", hex(&bound))));
     }
     let int_value = as_int(&ctx.get_int("value")?);
-    let (q, r) = int_value.div_mod_floor(&BigInt::from(div.clone()));
+    let (q, r) = int_value.div_mod_floor(&BigInt::from(div));
     ctx.set_big("r", &r)?;
     let b = BigInt::from(bound);
     if !(-&b <= q && q < b) {

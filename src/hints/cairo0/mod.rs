@@ -16,6 +16,7 @@ mod find_element;
 mod keccak;
 mod math;
 mod merkle;
+mod modinv;
 mod patricia;
 pub(crate) mod py;
 mod secp;

@@ -9,13 +9,15 @@ use crate::hints::HintError;
 use crate::vm::Value;
 use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
-use num_traits::{One, Signed, Zero};
-use starknet_types_core::felt::Felt;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+use starknet_types_core::felt::{Felt, NonZeroFelt};
 use std::cmp::Ordering;
+use std::sync::OnceLock;
 
 /// The Cairo prime, `PRIME`.
 pub fn prime() -> BigInt {
-    BigInt::from(Felt::MAX.to_biguint()) + 1
+    static P: OnceLock<BigInt> = OnceLock::new();
+    P.get_or_init(|| BigInt::from(Felt::MAX.to_biguint()) + 1).clone()
 }
 
 /// A felt as a Python integer in `[0, p)`.
@@ -23,14 +25,14 @@ pub fn int(f: &Felt) -> BigInt {
     BigInt::from(f.to_biguint())
 }
 
-/// `as_int(value, PRIME)`: the lift to `(-p/2, p/2]`.
+/// `as_int(value, PRIME)`: the lift to `(-p/2, p/2]`, i.e. `v - p` for `v > (p - 1) / 2`.
 pub fn as_int(f: &Felt) -> BigInt {
-    let v = int(f);
-    let p = prime();
-    if v > &p / 2 {
-        v - p
+    static HALF: OnceLock<Felt> = OnceLock::new();
+    let half = HALF.get_or_init(|| Felt::MAX.floor_div(&NonZeroFelt::from_felt_unchecked(Felt::TWO)));
+    if f > half {
+        -int(&-*f)
     } else {
-        v
+        int(f)
     }
 }
 
@@ -78,6 +80,22 @@ fn igcdex(a: &BigInt, b: &BigInt) -> (BigInt, BigInt, BigInt) {
 /// `div_mod(n, m, p)`: the `x` in `[0, p)` with `m * x = n (mod p)`; `AssertionError` when
 /// `gcd(m, p) != 1`.
 pub fn div_mod(n: &BigInt, m: &BigInt, p: &BigInt) -> Result<BigInt, HintError> {
+    // For an odd modulus the result is `n * m^-1 mod p`, whichever Bezout coefficient is
+    // used: invert without allocating when the operands fit.
+    if let (Some(pu), false) = (p.to_biguint(), p.is_even()) {
+        if let Some(mu) = m.mod_floor(p).to_biguint() {
+            match super::modinv::inverse_odd(&mu, &pu) {
+                Some(Some(inv)) => return modulo(&(n * BigInt::from(inv)), p),
+                Some(None) => return Err(HintError::assertion(0, "")),
+                None => {}
+            }
+        }
+    }
+    div_mod_euclid(n, m, p)
+}
+
+/// [`div_mod`] through `igcdex`, for any modulus.
+fn div_mod_euclid(n: &BigInt, m: &BigInt, p: &BigInt) -> Result<BigInt, HintError> {
     let (a, _, c) = igcdex(m, p);
     if !c.is_one() {
         return Err(HintError::assertion(0, ""));
@@ -114,6 +132,11 @@ pub fn pow_mod(b: &BigInt, e: &BigInt, m: &BigInt) -> Result<BigInt, HintError> 
         let inv = div_mod(&BigInt::one(), b, m)
             .map_err(|_| HintError::py("ValueError", 0, "base is not invertible for the given modulus"))?;
         return pow_mod(&inv, &-e, m);
+    }
+    // Squares and cubes (slopes, curve equations): `modpow`'s Montgomery setup costs more than
+    // the product itself.
+    if let Some(small @ 0..=3) = e.to_u32() {
+        return modulo(&modulo(b, m)?.pow(small), m);
     }
     modulo(&modulo(b, m)?.modpow(e, m), m)
 }
@@ -248,7 +271,38 @@ mod tests {
             assert!(r <= &p - &r);
         }
         assert_eq!(pow_mod(&b(3), &b(-1), &b(7)).unwrap(), b(5));
+        for (base, m) in [(b(-5), b(7)), (b(12), b(-7)), (b(1) << 200, (b(1) << 130) + 3), (b(3), b(1))] {
+            for e in 0..6 {
+                let expected = modulo(&modulo(&base, &m).unwrap().modpow(&b(e), &m), &m).unwrap();
+                assert_eq!(pow_mod(&base, &b(e), &m).unwrap(), expected, "pow({base}, {e}, {m})");
+            }
+        }
         assert_eq!(line_slope((&b(1), &b(2)), (&b(3), &b(6)), &b(7)).unwrap(), b(2));
+    }
+
+    #[test]
+    fn div_mod_agrees_with_igcdex() {
+        let secp_p: BigInt = (b(1) << 256) - (b(1) << 32) - 977;
+        let moduli = [b(7), b(9), b(15), b(16), secp_p.clone(), prime(), -b(7)];
+        let mut x = b(0x1234_5678_9abc_def0);
+        for p in &moduli {
+            for i in 0..40 {
+                x = (&x * &x + 12345) % (&secp_p * &secp_p);
+                let (n, m) = (&x - (b(1) << 300), if i % 5 == 0 { p * b(i) } else { -&x + i });
+                let fast = div_mod(&n, &m, p).ok();
+                assert_eq!(fast, div_mod_euclid(&n, &m, p).ok(), "div_mod({n}, {m}, {p})");
+            }
+        }
+    }
+
+    #[test]
+    fn as_int_lifts_to_the_symmetric_range() {
+        let p = prime();
+        for v in [b(0), b(1), (&p - 1) / 2, (&p + 1) / 2, &p - 1] {
+            let f = Felt::from(&v);
+            let expected = if v > &p / 2 { &v - &p } else { v.clone() };
+            assert_eq!(as_int(&f), expected, "as_int({v})");
+        }
     }
 
     #[test]

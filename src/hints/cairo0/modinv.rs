@@ -1,0 +1,161 @@
+//! Modular inversion for the hints' big integers: a binary extended Euclid on fixed-width
+//! limbs, for odd moduli below 2^512 (secp256k1/r1's p and n, the 384-bit fields, the STARK
+//! prime). The hints' `div_mod` spends most of its time inverting; the general algorithm on
+//! `BigInt`s allocates at every step, this one never does.
+//!
+//! Invariant of [`inverse_odd`]'s loop: `x1 * a = u` and `x2 * a = v` (mod p), with
+//! `x1, x2 < p`; `u + v` decreases at every step, and `u` or `v` reaches 1 exactly when
+//! `gcd(a, p) = 1`.
+
+use num_bigint::BigUint;
+
+/// Limbs, least significant first.
+const N: usize = 8;
+type Limbs = [u64; N];
+
+fn limbs(v: &BigUint) -> Option<Limbs> {
+    let digits = v.to_u64_digits();
+    let mut out = [0u64; N];
+    out.get_mut(..digits.len())?.copy_from_slice(&digits);
+    Some(out)
+}
+
+fn is_zero(a: &Limbs) -> bool {
+    a.iter().all(|&l| l == 0)
+}
+
+fn is_one(a: &Limbs) -> bool {
+    a[0] == 1 && a[1..].iter().all(|&l| l == 0)
+}
+
+fn is_even(a: &Limbs) -> bool {
+    a[0] & 1 == 0
+}
+
+/// `(a + b, carry)`.
+fn add(a: &Limbs, b: &Limbs) -> (Limbs, bool) {
+    let mut out = [0u64; N];
+    let mut carry = false;
+    for i in 0..N {
+        (out[i], carry) = a[i].carrying_add(b[i], carry);
+    }
+    (out, carry)
+}
+
+/// `(a - b, borrow)`.
+fn sub(a: &Limbs, b: &Limbs) -> (Limbs, bool) {
+    let mut out = [0u64; N];
+    let mut borrow = false;
+    for i in 0..N {
+        (out[i], borrow) = a[i].borrowing_sub(b[i], borrow);
+    }
+    (out, borrow)
+}
+
+/// `(top * 2^(64 N) + a) / 2` for a one-bit `top`.
+fn shr1(a: &mut Limbs, top: bool) {
+    for i in 0..N {
+        let next = if i + 1 < N { a[i + 1] } else { top as u64 };
+        a[i] = (a[i] >> 1) | (next << 63);
+    }
+}
+
+/// `x / 2 mod p` for `x < p`, p odd.
+fn half_mod(x: &mut Limbs, p: &Limbs) {
+    if is_even(x) {
+        shr1(x, false);
+    } else {
+        let (s, carry) = add(x, p);
+        *x = s;
+        shr1(x, carry);
+    }
+}
+
+/// `x - y mod p` for `x, y < p`.
+fn sub_mod(x: &Limbs, y: &Limbs, p: &Limbs) -> Limbs {
+    match sub(x, y) {
+        (d, false) => d,
+        (d, true) => add(&d, p).0,
+    }
+}
+
+/// `a^-1 mod p` for an odd `p > 1` and `a < p`: `Some(None)` when `gcd(a, p) != 1`, `None`
+/// when the operands do not fit (the caller then uses the general algorithm).
+pub(crate) fn inverse_odd(a: &BigUint, p: &BigUint) -> Option<Option<BigUint>> {
+    let (mut u, mut v) = (limbs(a)?, limbs(p)?);
+    let pl = v;
+    if is_even(&pl) || is_one(&pl) || !sub(&u, &pl).1 {
+        return None;
+    }
+    let (mut x1, mut x2) = ([0u64; N], [0u64; N]);
+    x1[0] = 1;
+    loop {
+        if is_zero(&u) || is_zero(&v) {
+            return Some(None);
+        }
+        if is_one(&u) {
+            return Some(Some(BigUint::from_slice(&to_u32(&x1))));
+        }
+        if is_one(&v) {
+            return Some(Some(BigUint::from_slice(&to_u32(&x2))));
+        }
+        while is_even(&u) {
+            shr1(&mut u, false);
+            half_mod(&mut x1, &pl);
+        }
+        while is_even(&v) {
+            shr1(&mut v, false);
+            half_mod(&mut x2, &pl);
+        }
+        match sub(&u, &v) {
+            (d, false) => {
+                u = d;
+                x1 = sub_mod(&x1, &x2, &pl);
+            }
+            (_, true) => {
+                v = sub(&v, &u).0;
+                x2 = sub_mod(&x2, &x1, &pl);
+            }
+        }
+    }
+}
+
+fn to_u32(a: &Limbs) -> [u32; 2 * N] {
+    let mut out = [0u32; 2 * N];
+    for (i, l) in a.iter().enumerate() {
+        out[2 * i] = *l as u32;
+        out[2 * i + 1] = (*l >> 32) as u32;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use num_traits::{One, Zero};
+
+    #[test]
+    fn inverses_match_the_definition() {
+        let secp_p = (BigUint::one() << 256u32) - (BigUint::one() << 32u32) - BigUint::from(977u32);
+        let moduli = [BigUint::from(3u32), BigUint::from(383u32), BigUint::from(15u32), secp_p.clone()];
+        let mut x = BigUint::from(0x1234_5678_9abc_def0_u64);
+        for p in &moduli {
+            for _ in 0..60 {
+                x = (&x * &x + 12345u32) % (&secp_p * &secp_p);
+                let a = &x % p;
+                let got = inverse_odd(&a, p).expect("fits");
+                match a.modinv(p) {
+                    Some(inv) => assert_eq!(got, Some(inv), "{a}^-1 mod {p}"),
+                    None => assert_eq!(got, None, "{a} mod {p} is not invertible"),
+                }
+            }
+        }
+        assert_eq!(inverse_odd(&BigUint::zero(), &secp_p), Some(None));
+        assert_eq!(inverse_odd(&BigUint::one(), &secp_p), Some(Some(BigUint::one())));
+        // Not applicable: even or unit modulus, operand not reduced, too wide.
+        assert_eq!(inverse_odd(&BigUint::one(), &BigUint::from(10u32)), None);
+        assert_eq!(inverse_odd(&BigUint::zero(), &BigUint::one()), None);
+        assert_eq!(inverse_odd(&BigUint::from(7u32), &BigUint::from(5u32)), None);
+        assert_eq!(inverse_odd(&BigUint::one(), &((BigUint::one() << 600u32) + 1u32)), None);
+    }
+}
