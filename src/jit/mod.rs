@@ -649,7 +649,10 @@ fn sync_ctx(vm: &mut Vm, trace: Option<&mut Trace>, ctx: &mut JitContext) {
     ctx.steps = vm.current_step;
     if let Some(t) = trace {
         if t.capacity() - t.len() < rt::TRACE_SPARE {
-            t.reserve(rt::TRACE_CHUNK.max(t.len() / 2));
+            // A streaming trace flushes its window and keeps its size; an in-memory one grows
+            // by large steps.
+            let want = if t.is_streaming() { rt::TRACE_SPARE } else { rt::TRACE_CHUNK.max(t.len() / 2) };
+            t.reserve(want);
         }
         let base = t.as_mut_ptr() as *mut u64;
         // SAFETY: both offsets are within the allocation of `capacity` entries.

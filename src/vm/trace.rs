@@ -103,6 +103,11 @@ impl Trace {
         });
     }
 
+    /// Whether the trace streams to a scratch file ([`Trace::spill_to`]).
+    pub fn is_streaming(&self) -> bool {
+        self.spill.is_some()
+    }
+
     /// Entries in the in-memory buffer (compiled code appends after them). Not the trace's
     /// length once it streams: that is [`Trace::total`].
     #[inline(always)]
