@@ -1,5 +1,5 @@
 //! keccak: instances of 16 cells, the 1600-bit input state as 8 felts of 200 bits each, then the
-//! state after keccak-f[1600] in the same form; the outputs are deduced from the inputs
+//! state after keccak-f\[1600\] in the same form; the outputs are deduced from the inputs
 //! (cairo-lang's `KeccakBuiltinRunner`). Felts map to bytes little-endian, 25 bytes each.
 
 use crate::vm::{Memory, Relocatable, Value, VmError, VmErrorKind};
@@ -8,7 +8,7 @@ use starknet_types_core::felt::Felt;
 /// Bits per state felt.
 pub const STATE_BITS: u32 = 200;
 
-/// keccak-f[1600] of a 200-byte state (lanes little-endian).
+/// keccak-f\[1600\] of a 200-byte state (lanes little-endian).
 pub fn keccak_f(bytes: &[u8; 200]) -> [u8; 200] {
     let mut lanes = [0u64; 25];
     for (i, lane) in lanes.iter_mut().enumerate() {

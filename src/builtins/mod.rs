@@ -3,7 +3,7 @@
 //! and what proof mode, the AIR inputs and Cairo PIEs read from it.
 //!
 //! One file per builtin holds its rules (deduction, validation, messages worded as
-//! cairo-lang's); [`runner`] holds what all of them share ([`BuiltinRunner`], [`Builtins`]).
+//! cairo-lang's); `runner` holds what all of them share ([`BuiltinRunner`], [`Builtins`]).
 //!
 //! Invariants: a deduction hook is a pure function of the memory (caches would only save
 //! time), so deducing the same cell twice gives the same value; a validator sees the memory

@@ -3,7 +3,8 @@
 //! Every hint text of a program is resolved once, at load time, to a Rust function through the
 //! [`registry`] (a table keyed by the normalized hint text). Executing a hint is then one
 //! indirect call with a [`HintCtx`] giving it `ids`, memory, registers, segments and the typed
-//! [`ExecScopes`]. An unrecognised text becomes a stub that fails, when (and only when) it is
+//! [`ExecScopes`]. Each hint's [`HintSite`] keeps, per `ids.<path>` it uses, a plan made at
+//! the first execution (`site`), so later executions skip the identifier search and typing. An unrecognised text becomes a stub that fails, when (and only when) it is
 //! executed, with an error quoting the text, as cairo-run would fail on a hint it cannot run.
 //!
 //! Invariant: group `g` (the value stored in the interpreter's code cache for a pc) is the list

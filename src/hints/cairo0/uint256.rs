@@ -36,9 +36,11 @@ fn div_rem(a: &BigUint, b: &BigUint, line: u32) -> Result<(BigUint, BigUint), Hi
 
 pub const SPLIT_64: &str = "ids.low = ids.a & ((1<<64) - 1)\nids.high = ids.a >> 64";
 pub fn split_64(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
-    let a = ctx.get_big("a").at(1)?;
-    ctx.set_biguint("low", &(&a & BigUint::from(u64::MAX))).at(1)?;
-    ctx.set_biguint("high", &(a >> 64)).at(2)
+    // On the canonical limbs (least significant first): `a & (2^64 - 1)` is the low limb,
+    // `a >> 64` the other three.
+    let [d0, d1, d2, d3] = ctx.get_int("a").at(1)?.to_le_digits();
+    ctx.set("low", Felt::from(d0)).at(1)?;
+    ctx.set("high", Felt::from_raw(cairo_jit_runtime::felt::from_canonical([0, d3, d2, d1]))).at(2)
 }
 
 pub const UINT256_ADD: &str = "sum_low = ids.a.low + ids.b.low\nids.carry_low = 1 if sum_low >= ids.SHIFT else 0\nsum_high = ids.a.high + ids.b.high + ids.carry_low\nids.carry_high = 1 if sum_high >= ids.SHIFT else 0";
