@@ -4,6 +4,7 @@
 //! builtins and hints. Trace and memory must be identical in plain and proof mode; both of our
 //! engines must agree; return values, panics and errors are checked by value.
 
+use cairo_jit::builtins::BuiltinKind;
 use cairo_jit::cairo1::values::{Outcome as Ret, ReturnInfo};
 use cairo_jit::cairo1::{parse_args, Cairo1Program, EntryMode, EntryOptions};
 use cairo_jit::hints::cairo1::SyscallHandler;
@@ -67,6 +68,28 @@ const CASES: &[(&str, &str, &str)] = &[
     ("panics.sierra.json", "5", "Run panicked with: [109356099333997 ('custom'), 1, 2, 3]"),
     ("panics.sierra.json", "6", "Run panicked with: [5420154128225384396790819266608 ('Division by 0')]"),
     ("panics.sierra.json", "7", "100"),
+    // (a + b) / c^2 and a * b - c modulo the BN254 prime, the STARK prime and 3 * 2^256: an even
+    // c has no inverse modulo the last, c = 0 none at all ('no inverse').
+    (
+        "circuit.sierra.json",
+        "3 5 7",
+        "[71233494594666441286873032040 17849289234138196156278065873 2277223357912144108 0 8 0 0 \
+         0 56591544653045955423959964526 56591544653045955423959964525 70587030894296755 0 8 0 0 \
+         0 32338025516026260242262836872 77611261238463024581430808492 9035139954469984464 0 8 0 \
+         0 0]",
+    ),
+    (
+        "circuit.sierra.json",
+        // 2^200 + 12075, -1 (the STARK prime minus 1), 6 * 2^150.
+        "1606938044258990275541962092341162602522202993782792835313451 \
+         3618502788666131213697322783095070105623107215331596699973092056135872020480 8563486156235759286349715816696970818296479744",
+        "[63445369094449624250585233053 31703550245402546129824387356 2698710488610147856 0 \
+         22854595522052490946285629867 18098281689638654910095540970 2042228929088920015 0 \
+         15049783203291450303786662116 1603860054796024059 256204778801864996 0 \
+         79228162514264337593543938262 79228162514156251202487058431 576460752303423248 0 \
+         521510237227179289244517]",
+    ),
+    ("circuit.sierra.json", "3 5 0", "[521510237227179289244517 521510237227179289244517 521510237227179289244517]"),
     // The benchmark program, 30 rounds (the benchmark runs 700).
     ("../../../benches/programs/cairo1/mixed_loop.sierra.json", "30", "[180597169181966940843585613072655574527 441 111]"),
 ];
@@ -80,14 +103,29 @@ fn load(name: &str, args: &str, mode: EntryMode) -> Cairo1Program {
 
 /// The layouts: all_cairo for plain runs; in proof mode recursive_with_poseidon, since
 /// cairo-vm 3.2.0's all_cairo has 4 range-check units per step where cairo-lang 0.14's has 8
-/// (proof mode's padding would differ).
+/// (proof mode's padding would differ). Programs using a builtin recursive_with_poseidon lacks
+/// (the circuit builtins range_check96, add_mod, mul_mod) run proof mode in cairo-vm's
+/// all_cairo, which we model as all_cairo with 4 range-check units.
 const PLAIN_LAYOUT: (&str, LayoutName) = ("all_cairo", LayoutName::all_cairo);
 const PROOF_LAYOUT: (&str, LayoutName) = ("recursive_with_poseidon", LayoutName::recursive_with_poseidon);
 
+fn layout(p: &Cairo1Program, proof: bool) -> (Layout, LayoutName) {
+    let by_name = |(name, vm_name): (&str, LayoutName)| (Layout::by_name(name).unwrap().clone(), vm_name);
+    if !proof {
+        return by_name(PLAIN_LAYOUT);
+    }
+    let (proof_layout, vm_name) = by_name(PROOF_LAYOUT);
+    if p.builtins.iter().all(|b| *b == BuiltinKind::SegmentArena || proof_layout.has(*b)) {
+        return (proof_layout, vm_name);
+    }
+    let (mut all_cairo, vm_name) = by_name(PLAIN_LAYOUT);
+    all_cairo.rc_units = Some(4);
+    (all_cairo, vm_name)
+}
+
 fn config(p: &Cairo1Program, proof: bool) -> RunConfig {
-    let layout = if proof { PROOF_LAYOUT.0 } else { PLAIN_LAYOUT.0 };
     let mut cfg = RunConfig::new()
-        .with_layout(Layout::by_name(layout).unwrap())
+        .with_layout(&layout(p, proof).0)
         .with_mode(if proof { RunMode::Proof } else { RunMode::Plain })
         .with_trace(TraceMode::On);
     cfg.cairo1 = Some(Cairo1Run { hints: p.hints(), builtin_costs: p.builtin_costs, syscalls: None });
@@ -100,8 +138,7 @@ type Cells = BTreeMap<u64, [u8; 32]>;
 /// Trace bytes and relocated memory from cairo-vm running the same program.
 fn reference(p: &Cairo1Program, proof: bool) -> Result<(Vec<u8>, Cells), String> {
     let (program, mut hp) = cairo_vm_runner::program(p, proof)?;
-    let layout = if proof { PROOF_LAYOUT.1 } else { PLAIN_LAYOUT.1 };
-    let mut runner = cairo_vm_runner::run(p, &program, &mut hp, layout, proof)?;
+    let mut runner = cairo_vm_runner::run(p, &program, &mut hp, layout(p, proof).1, proof)?;
     runner.relocate(true, true).map_err(|e| format!("{e:?}"))?;
     Ok(crate::common::cairo_vm_files(&runner))
 }
@@ -394,7 +431,7 @@ fn arena_program(wrong: bool) -> Cairo1Program {
     Cairo1Program {
         bytecode,
         hints: Arc::new(Default::default()),
-        builtins: vec![cairo_jit::builtins::BuiltinKind::SegmentArena],
+        builtins: vec![BuiltinKind::SegmentArena],
         main: 0,
         proof_labels: None,
         builtin_costs: false,
@@ -414,8 +451,7 @@ fn segment_arena_builtin_initial_cells_and_stop_pointer() {
     assert_eq!(cell(3, 0), Some(Value::Ptr(Relocatable::new(2, 0))));
     assert_eq!((cell(3, 1), cell(3, 2)), (Some(Value::from(0u64)), Some(Value::from(0u64))));
     assert_eq!(cell(1, 0), Some(Value::Ptr(Relocatable::new(3, 3))), "main receives arena + 3");
-    let arena =
-        out.builtins().iter().find(|b| b.kind == cairo_jit::builtins::BuiltinKind::SegmentArena).unwrap();
+    let arena = out.builtins().iter().find(|b| b.kind == BuiltinKind::SegmentArena).unwrap();
     assert_eq!(arena.used_cells(m), 3);
     assert_eq!(arena.stop_ptr, Some(Relocatable::new(3, 6)));
     compare_engines(&program, &cfg).unwrap();

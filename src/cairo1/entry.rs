@@ -11,7 +11,8 @@
 //!   call main
 //!   the final pointer of each runner builtin, in canonical order (the runner reads them)
 //!   ret
-//!   main's CASM, then a `ret` footer (libfuncs call it to read pc), then the builtin-costs cell
+//!   main's CASM, its constant segments (a `ret` then the values, for each), then a `ret`
+//!   footer (libfuncs call it to read pc), then the builtin-costs cell
 //! ```
 //!
 //! After the run, `main`'s return value sits just below the builtin pointers; [`ReturnInfo`]
@@ -241,22 +242,13 @@ pub(super) fn build(program: &SierraProgram, options: &EntryOptions) -> Result<C
     debug_assert_eq!(instructions.iter().map(|i| i.body.op_size()).sum::<usize>(), entry_len);
     let footer = casm! { ret; };
 
-    let mut bytecode = Vec::new();
-    let mut hints = Vec::new();
-    let all = header
-        .instructions
-        .iter()
-        .chain(instructions.iter())
-        .chain(casm.instructions.iter())
-        .chain(footer.instructions.iter());
-    for inst in all {
-        if !inst.hints.is_empty() {
-            hints.push((bytecode.len(), inst.hints.clone()));
-        }
-        for w in inst.assemble().encode() {
-            bytecode.push(Felt::from(&w));
-        }
-    }
+    // As cairo-lang-runner assembles it: the constant segments (each a `ret` and its values:
+    // circuit descriptors, boxed constants) right after main's CASM, which reaches them
+    // pc-relatively, and the footer after them.
+    let assembled =
+        casm.assemble_ex(header.instructions.iter().chain(instructions.iter()), &footer.instructions);
+    let bytecode: Vec<Felt> = assembled.bytecode.iter().map(Felt::from).collect();
+    let hints = assembled.hints;
 
     let value_ty = main.signature.ret_types.last().cloned();
     let ret = value_ty.map(|ty| -> Result<ReturnInfo, Cairo1Error> {

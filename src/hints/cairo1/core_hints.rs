@@ -371,8 +371,7 @@ impl Cairo1HintProcessor {
                 let n_mul = get_usize(vm, n_mul_mods)? as u64;
                 let add = get_ptr(vm, add_mod_builtin)?;
                 let mul = get_ptr(vm, mul_mod_builtin)?;
-                crate::builtins::modulo::fill_memory(&mut vm.memory, Some((add, n_add)), Some((mul, n_mul)))
-                    .map_err(|e| E::Msg(e.to_string()))
+                super::circuit::eval_circuit(vm, (add, n_add), (mul, n_mul))
             }
         }
     }

@@ -7,13 +7,14 @@
 //!
 //! Semantics follow cairo-lang-runner's `CairoHintProcessor` and cairo-vm's
 //! `Cairo1HintProcessor` (the test oracle), hint by hint: the dict manager and squash state in
-//! [`dict`], the operand rules in [`operand`], Starknet syscalls through a caller-provided
-//! [`SyscallHandler`]. `RandomEcPoint` yields the point cairo-vm's processor yields (its random
+//! [`dict`], `EvalCircuit`'s gate evaluation in `circuit`, the operand rules in [`operand`],
+//! Starknet syscalls through a caller-provided [`SyscallHandler`]. `RandomEcPoint` yields the point cairo-vm's processor yields (its random
 //! generator is seeded with a constant, so the point is a constant).
 //!
 //! Invariants: hints only write cells (write-once memory: writing an equal value is allowed)
 //! and add segments; they never move registers.
 
+mod circuit;
 mod core_hints;
 mod dict;
 pub mod operand;

@@ -63,21 +63,28 @@ fn both(inputs: &[Felt], hints: &[Hint]) -> (Vec<Option<String>>, Vec<Option<Str
     }
     // Segments 1 (execution) and 2, 3 (segments the hints add), values as text.
     let cells = || (1..4i64).flat_map(|s| (0..40u64).map(move |i| (s, i)));
-    let a = cells()
-        .map(|(s, i)| match vm.memory.get(Relocatable::new(s, i)) {
-            Some(Value::Int(f)) => Some(f.to_string()),
-            Some(Value::Ptr(p)) => Some(format!("{}:{}", p.segment, p.offset)),
-            None => None,
-        })
-        .collect();
-    let b = cells()
-        .map(|(s, i)| match rvm.get_maybe(&VmRel::from((s as isize, i as usize))) {
-            Some(MaybeRelocatable::Int(f)) => Some(Felt::from_bytes_be(&f.to_bytes_be()).to_string()),
-            Some(MaybeRelocatable::RelocatableValue(p)) => Some(format!("{}:{}", p.segment_index, p.offset)),
-            None => None,
-        })
-        .collect();
-    (a, b)
+    (
+        cells().map(|(s, i)| our_cell(&vm, s, i)).collect(),
+        cells().map(|(s, i)| reference_cell(&rvm, s, i)).collect(),
+    )
+}
+
+/// A cell of ours as text: a number, `segment:offset`, or `None` when unset.
+fn our_cell(vm: &Vm, segment: i64, offset: u64) -> Option<String> {
+    match vm.memory.get(Relocatable::new(segment, offset)) {
+        Some(Value::Int(f)) => Some(f.to_string()),
+        Some(Value::Ptr(p)) => Some(format!("{}:{}", p.segment, p.offset)),
+        None => None,
+    }
+}
+
+/// A cell of the reference VM as [`our_cell`] writes ours.
+fn reference_cell(rvm: &VirtualMachine, segment: i64, offset: u64) -> Option<String> {
+    match rvm.get_maybe(&VmRel::from((segment as isize, offset as usize))) {
+        Some(MaybeRelocatable::Int(f)) => Some(Felt::from_bytes_be(&f.to_bytes_be()).to_string()),
+        Some(MaybeRelocatable::RelocatableValue(p)) => Some(format!("{}:{}", p.segment_index, p.offset)),
+        None => None,
+    }
 }
 
 /// Runs `hints` on our VM only; returns its execution segment's cells as [`both`] does.
@@ -92,12 +99,7 @@ fn ours_only(hints: &[Hint]) -> Vec<Option<String>> {
     for h in hints {
         ours.execute(&mut vm, h).unwrap_or_else(|e| panic!("ours: {h:?}: {e}"));
     }
-    let cells = (0..40u64).map(|i| match vm.memory.get(Relocatable::new(1, i)) {
-        Some(Value::Int(f)) => Some(f.to_string()),
-        Some(Value::Ptr(p)) => Some(format!("{}:{}", p.segment, p.offset)),
-        None => None,
-    });
-    cells.collect()
+    (0..40u64).map(|i| our_cell(&vm, 1, i)).collect()
 }
 
 fn check(inputs: &[Felt], hints: &[Hint]) {
@@ -238,4 +240,139 @@ fn segment_and_address_hints_match_the_reference() {
             CoreHint::DebugPrint { start: ResOperand::Deref(ap(0)), end: ResOperand::Deref(ap(0)) }.into(),
         ],
     );
+}
+
+/// A cell value for [`eval_circuit_both`]: an integer or a pointer (segment, offset).
+#[derive(Clone, Copy)]
+enum Cell {
+    Int(u128),
+    Ptr(i64, u64),
+}
+
+/// Segments of the EvalCircuit memory: add_mod and mul_mod instances, the values table, the
+/// add and mul gates' offsets.
+const ADD: i64 = 2;
+const MUL: i64 = 3;
+const VALUES: i64 = 4;
+const ADD_OFFSETS: i64 = 5;
+const MUL_OFFSETS: i64 = 6;
+
+/// Sets up the memory the CASM of `eval_circuit` leaves for the hint (the modulus and the
+/// tables in the first mul_mod instance, the add gates' offsets in the first add_mod one,
+/// 1 and the inputs in the values table, 4 words of 96 bits each), runs `EvalCircuit` on our
+/// VM and cairo-vm's processor, and returns the cells 0..40 of segments 2 to 6 of each.
+fn eval_circuit_both(
+    modulus: u128,
+    inputs: &[u128],
+    add_gates: &[[u64; 3]],
+    mul_gates: &[[u64; 3]],
+) -> (Vec<Option<String>>, Vec<Option<String>>) {
+    let word = |v: u128, w: u32| Cell::Int(if w < 2 { (v >> (96 * w)) & ((1 << 96) - 1) } else { 0 });
+    let mut cells: Vec<((i64, u64), Cell)> =
+        vec![((1, FP), Cell::Ptr(ADD, 0)), ((1, FP + 1), Cell::Ptr(MUL, 0))];
+    for w in 0..4u32 {
+        cells.push(((MUL, w as u64), word(modulus, w)));
+    }
+    cells.push(((MUL, 4), Cell::Ptr(VALUES, 0)));
+    cells.push(((MUL, 5), Cell::Ptr(MUL_OFFSETS, 0)));
+    if !add_gates.is_empty() {
+        cells.push(((ADD, 5), Cell::Ptr(ADD_OFFSETS, 0)));
+    }
+    for (i, v) in std::iter::once(&1).chain(inputs).enumerate() {
+        for w in 0..4u32 {
+            cells.push(((VALUES, 4 * i as u64 + w as u64), word(*v, w)));
+        }
+    }
+    for (segment, gates) in [(ADD_OFFSETS, add_gates), (MUL_OFFSETS, mul_gates)] {
+        for (i, offset) in gates.iter().flatten().enumerate() {
+            cells.push(((segment, i as u64), Cell::Int(u128::from(*offset))));
+        }
+    }
+
+    let mut mem = Memory::new();
+    let mut rvm = VirtualMachine::new(false, false);
+    for _ in 0..=MUL_OFFSETS {
+        mem.add_segment();
+        rvm.add_memory_segment();
+    }
+    let mut vm = Vm::new(mem);
+    vm.fp = Relocatable::new(1, FP);
+    vm.ap = Relocatable::new(1, AP);
+    rvm.set_fp(FP as usize);
+    rvm.set_ap(AP as usize);
+    for ((s, i), c) in cells {
+        let (ours, theirs): (Value, MaybeRelocatable) = match c {
+            Cell::Int(v) => (Value::Int(Felt::from(v)), cairo_vm::Felt252::from(v).into()),
+            Cell::Ptr(ps, po) => {
+                (Value::Ptr(Relocatable::new(ps, po)), VmRel::from((ps as isize, po as usize)).into())
+            }
+        };
+        vm.memory.insert(Relocatable::new(s, i), ours).unwrap();
+        rvm.insert_value(VmRel::from((s as isize, i as usize)), theirs).unwrap();
+    }
+    let n = |v: usize| imm(v as u64);
+    let hint: Hint = CoreHint::EvalCircuit {
+        n_add_mods: n(add_gates.len()),
+        add_mod_builtin: d(0),
+        n_mul_mods: n(mul_gates.len()),
+        mul_mod_builtin: d(1),
+    }
+    .into();
+    let mut ours = Cairo1HintProcessor::new(Arc::new(Cairo1Hints::default()), None);
+    ours.execute(&mut vm, &hint).unwrap_or_else(|e| panic!("ours: {e}"));
+    let reference = Reference::new(&[], RunResources::default(), false);
+    reference
+        .execute(&mut rvm, &mut ExecutionScopes::new(), &hint)
+        .unwrap_or_else(|e| panic!("reference: {e:?}"));
+
+    let all = || (ADD..=MUL_OFFSETS).flat_map(|s| (0..40u64).map(move |i| (s, i)));
+    (
+        all().map(|(s, i)| our_cell(&vm, s, i)).collect(),
+        all().map(|(s, i)| reference_cell(&rvm, s, i)).collect(),
+    )
+}
+
+/// The cell `i` of `segment` in [`eval_circuit_both`]'s result.
+fn cell(cells: &[Option<String>], segment: i64, i: u64) -> Option<&str> {
+    cells[((segment - ADD) as u64 * 40 + i) as usize].as_deref()
+}
+
+#[test]
+fn eval_circuit_matches_the_reference() {
+    // Values (4 words each, at offset 4 * index): v0 = 1, v1 = x, v2 = y, then
+    //   mul 0: v3 = v1 * v2;  add 0 (a subtraction, waiting for mul 0): v4 = v3 - v2;
+    //   mul 1 (an inverse): v5 = 1 / v4;  add 1: v6 = v5 + v1;  mul 2: v7 = v6 * v6.
+    let add = [[16, 8, 12], [20, 4, 24]];
+    let mul = [[4, 8, 12], [20, 16, 0], [24, 24, 28]];
+    let value = |cells: &[Option<String>], v: u64| -> Vec<Option<String>> {
+        (0..4).map(|w| cell(cells, VALUES, 4 * v + w).map(str::to_string)).collect()
+    };
+
+    // A prime modulus over two words (2^127 - 1), inputs over two words: every gate runs.
+    let p = (1u128 << 127) - 1;
+    let (x, y) = (0x1234_5678_9abc_def0_1234_5678_9abcu128, (1u128 << 100) + 12345);
+    let (ours, reference) = eval_circuit_both(p, &[x, y], &add, &mul);
+    assert_eq!(ours, reference);
+    // All 3 mul_mod instances filled, counting down; the last value is computed.
+    assert_eq!(
+        [cell(&ours, MUL, 6), cell(&ours, MUL, 13), cell(&ours, MUL, 20)],
+        [Some("3"), Some("2"), Some("1")]
+    );
+    assert_eq!(cell(&ours, ADD, 13), Some("1"), "the second add_mod instance, n = 1");
+    assert!(value(&ours, 7).iter().all(Option::is_some));
+
+    // Modulo 3 * 2^100, y * (x - 1) = 6 * 2^50 has no inverse: the nullifier p / gcd = 2^49
+    // goes in v5 and only mul 0 is checked; nothing after the failure is written.
+    let (ours, reference) = eval_circuit_both(3 << 100, &[7, 1 << 50], &add, &mul);
+    assert_eq!(ours, reference);
+    assert_eq!(value(&ours, 5)[0].as_deref(), Some((1u64 << 49).to_string().as_str()));
+    assert_eq!((cell(&ours, MUL, 6), cell(&ours, MUL, 7)), (Some("1"), None));
+    assert!(value(&ours, 6).iter().all(Option::is_none) && value(&ours, 7).iter().all(Option::is_none));
+    assert_eq!(cell(&ours, ADD, 13), Some("1"), "both add_mod instances are filled");
+
+    // Mul gates only (the add_mod instance is neither read nor written): v3 = x * y.
+    let (ours, reference) = eval_circuit_both(p, &[x, y], &[], &mul[..1]);
+    assert_eq!(ours, reference);
+    assert_eq!(cell(&ours, MUL, 6), Some("1"));
+    assert!(cell(&ours, ADD, 0).is_none());
 }
