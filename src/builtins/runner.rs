@@ -322,16 +322,9 @@ impl Builtins {
         for r in &vm.builtins.runners {
             let Some(d) = r.deducer() else { continue };
             let seg = r.base.segment;
-            // Which cells of the segment the run deduced (a bitmap: the segment is dense).
-            let mut deduced = vec![false; vm.memory.segment_len(seg).unwrap_or(0)];
-            for a in vm.deduced.iter().filter(|a| a.segment == seg) {
-                if let Some(flag) = usize::try_from(a.offset).ok().and_then(|o| deduced.get_mut(o)) {
-                    *flag = true;
-                }
-            }
             for (off, current) in vm.memory.segment_values(seg) {
                 let addr = Relocatable::new(seg, off);
-                if usize::try_from(off).ok().and_then(|o| deduced.get(o)).copied().unwrap_or(false) {
+                if vm.deduced.contains(addr) {
                     continue;
                 }
                 if let Some(v) = d(addr, &vm.memory)? {

@@ -41,6 +41,13 @@ impl Accessed {
         }
     }
 
+    /// Whether the set holds `r`.
+    pub fn contains(&self, r: Relocatable) -> bool {
+        let Ok(seg) = usize::try_from(r.segment) else { return false };
+        let i = (r.offset / 64) as usize;
+        self.bits.get(seg).and_then(|w| w.get(i)).is_some_and(|x| x & (1 << (r.offset % 64)) != 0)
+    }
+
     /// Adds the offsets `range` of `segment`.
     pub fn insert_range(&mut self, segment: i64, range: std::ops::Range<u64>) {
         if range.is_empty() {
@@ -125,4 +132,26 @@ pub fn offsets_range(trace: &Trace, memory: &Memory) -> Result<Option<(u64, u64)
         })
         .map_err(|e| e.to_string())?;
     Ok(range)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contains_what_was_inserted_only() {
+        let mut s = Accessed::default();
+        let r = |seg, off| Relocatable::new(seg, off);
+        for a in [r(2, 0), r(2, 63), r(2, 64), r(5, 100_000)] {
+            s.insert(a);
+        }
+        s.insert(r(-1, 3)); // temporary segments are not kept
+        for a in [r(2, 0), r(2, 63), r(2, 64), r(5, 100_000)] {
+            assert!(s.contains(a), "{a}");
+        }
+        for a in [r(2, 1), r(2, 65), r(0, 0), r(5, 99_999), r(9, 0), r(-1, 3)] {
+            assert!(!s.contains(a), "{a}");
+        }
+        assert_eq!(s.count(2), 3);
+    }
 }

@@ -33,8 +33,9 @@ pub struct Vm {
     pub current_step: u64,
     /// Auto-deduction hooks by segment index.
     pub deducers: Vec<Option<Deducer>>,
-    /// Cells written by auto-deduction, in order (the end of the run re-checks only the others).
-    pub deduced: Vec<Relocatable>,
+    /// Cells written by auto-deduction (the end of the run re-checks only the others): a bit
+    /// per cell of the builtin segments, not 16 bytes per deduction.
+    pub deduced: crate::runner::accessed::Accessed,
     /// The builtin runners and their state (signatures, output pages, ...), which hints reach
     /// through the VM.
     pub builtins: crate::builtins::Builtins,
@@ -51,7 +52,7 @@ impl Vm {
             fp: z,
             current_step: 0,
             deducers: Vec::new(),
-            deduced: Vec::new(),
+            deduced: Default::default(),
             builtins: crate::builtins::Builtins::default(),
         }
     }
@@ -76,7 +77,7 @@ impl Vm {
         let v = d(addr, &self.memory)?;
         if let Some(v) = v {
             self.memory.insert(addr, v)?;
-            self.deduced.push(addr);
+            self.deduced.insert(addr);
         }
         Ok(v)
     }
