@@ -32,15 +32,21 @@ fn imm(v: impl Into<BigInt>) -> ResOperand {
     ResOperand::Immediate(BigIntAsHex { value: v.into() })
 }
 
-/// Runs `hints` on both VMs with `inputs` at `[fp + i]`; returns the cells 0..40 of segments 1
-/// to 3 of ours and of the reference.
-fn both(inputs: &[Felt], hints: &[Hint]) -> (Vec<Option<String>>, Vec<Option<String>>) {
+/// Our VM with a program segment and an execution segment, fp at `FP` and ap at `AP`.
+fn our_vm() -> Vm {
     let mut mem = Memory::new();
     mem.add_segment();
     let exec = mem.add_segment();
     let mut vm = Vm::new(mem);
     vm.fp = Relocatable::new(exec.segment, FP);
     vm.ap = Relocatable::new(exec.segment, AP);
+    vm
+}
+
+/// Runs `hints` on both VMs with `inputs` at `[fp + i]`; returns the cells 0..40 of segments 1
+/// to 3 of ours and of the reference.
+fn both(inputs: &[Felt], hints: &[Hint]) -> (Vec<Option<String>>, Vec<Option<String>>) {
+    let mut vm = our_vm();
     let mut rvm = VirtualMachine::new(false, false);
     rvm.add_memory_segment();
     rvm.add_memory_segment();
@@ -89,12 +95,7 @@ fn reference_cell(rvm: &VirtualMachine, segment: i64, offset: u64) -> Option<Str
 
 /// Runs `hints` on our VM only; returns its execution segment's cells as [`both`] does.
 fn ours_only(hints: &[Hint]) -> Vec<Option<String>> {
-    let mut mem = Memory::new();
-    mem.add_segment();
-    let exec = mem.add_segment();
-    let mut vm = Vm::new(mem);
-    vm.fp = Relocatable::new(exec.segment, FP);
-    vm.ap = Relocatable::new(exec.segment, AP);
+    let mut vm = our_vm();
     let mut ours = Cairo1HintProcessor::new(Arc::new(Cairo1Hints::default()), None);
     for h in hints {
         ours.execute(&mut vm, h).unwrap_or_else(|e| panic!("ours: {h:?}: {e}"));

@@ -6,19 +6,33 @@ use cairo_jit_runtime::cell::{TAG_MASK, TAG_SET};
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{FuncRef, InstBuilder, Value};
 
+/// The top limb of p = [1, 0, 0, P3] (least significant limb first).
+const P3: i64 = 0x0800000000000011;
+
 impl Lowering<'_, '_> {
+    /// The limbs of two felt cells, least significant first, tag bits cleared.
+    fn limbs_le(&mut self, a: [Value; 4], c: [Value; 4]) -> ([Value; 4], [Value; 4]) {
+        let mask = self.b.ins().iconst(I64, !TAG_MASK as i64);
+        let a0 = self.b.ins().band(a[0], mask);
+        let c0 = self.b.ins().band(c[0], mask);
+        ([a[3], a[2], a[1], a0], [c[3], c[2], c[1], c0])
+    }
+
+    /// The felt cell of limbs `r` (least significant first): word 0 most significant, `TAG_SET`.
+    fn cell_from_le(&mut self, r: [Value; 4]) -> [Value; 4] {
+        let top = self.b.ins().bor_imm_s(r[3], TAG_SET as i64);
+        [top, r[2], r[1], r[0]]
+    }
+
     /// `a + b mod p` inline on the raw Montgomery limbs (cell words: word 0 most significant,
     /// with tag bits; the result has `TAG_SET`). Montgomery addition is plain modular
     /// addition: add with carries (the sum is below 2p < 2^253, so nothing is lost), subtract
     /// p = [1, 0, 0, 0x0800000000000011] (least significant limb first) with borrows, and keep
     /// the difference unless it borrowed.
     pub(super) fn felt_add_inline(&mut self, a: [Value; 4], c: [Value; 4]) -> [Value; 4] {
-        let mask = self.b.ins().iconst(I64, !TAG_MASK as i64);
-        let a0 = self.b.ins().band(a[0], mask);
-        let c0 = self.b.ins().band(c[0], mask);
         // Little-endian limbs: l[0] is word 3. Carries and borrows are explicit compares (the
         // x64 backend has no add-with-carry-in / sub-with-borrow-in lowering).
-        let (x, y) = ([a[3], a[2], a[1], a0], [c[3], c[2], c[1], c0]);
+        let (x, y) = self.limbs_le(a, c);
         let mut sum = [x[0]; 4];
         let mut carry: Option<Value> = None;
         for k in 0..4 {
@@ -40,7 +54,6 @@ impl Lowering<'_, '_> {
             carry = Some(c_new);
         }
         // t = sum - p, p = [1, 0, 0, P3]; borrow chain by compares.
-        const P3: i64 = 0x0800000000000011;
         let t0 = self.b.ins().iadd_imm_s(sum[0], -1);
         let bw0 = self.b.ins().icmp_imm_s(IntCC::Equal, sum[0], 0);
         let bw0_64 = self.b.ins().uextend(I64, bw0);
@@ -57,17 +70,13 @@ impl Lowering<'_, '_> {
         let bw3 = self.b.ins().icmp(IntCC::UnsignedLessThan, sum[3], sub3);
         let r = [(sum[0], t0), (sum[1], t1), (sum[2], t2), (sum[3], t3)]
             .map(|(s, t)| self.b.ins().select(bw3, s, t));
-        let top = self.b.ins().bor_imm_s(r[3], TAG_SET as i64);
-        [top, r[2], r[1], r[0]]
+        self.cell_from_le(r)
     }
 
     /// `a - c mod p` inline on the raw Montgomery limbs (the result has `TAG_SET`): subtract
     /// with borrows and add p back when the subtraction borrowed.
     pub(super) fn felt_sub_inline(&mut self, a: [Value; 4], c: [Value; 4]) -> [Value; 4] {
-        let mask = self.b.ins().iconst(I64, !TAG_MASK as i64);
-        let a0 = self.b.ins().band(a[0], mask);
-        let c0 = self.b.ins().band(c[0], mask);
-        let (x, y) = ([a[3], a[2], a[1], a0], [c[3], c[2], c[1], c0]);
+        let (x, y) = self.limbs_le(a, c);
         let mut diff = [x[0]; 4];
         let mut borrow: Option<Value> = None;
         for k in 0..4 {
@@ -87,7 +96,6 @@ impl Lowering<'_, '_> {
         }
         let borrowed = borrow.expect("four limbs");
         // diff + p, p = [1, 0, 0, P3]; carry chain by compares.
-        const P3: i64 = 0x0800000000000011;
         let r0 = self.b.ins().iadd_imm_s(diff[0], 1);
         let c0 = self.b.ins().icmp_imm_s(IntCC::Equal, r0, 0);
         let c0_64 = self.b.ins().uextend(I64, c0);
@@ -103,8 +111,7 @@ impl Lowering<'_, '_> {
         let r3 = self.b.ins().iadd(diff[3], add3);
         let r = [(r0, diff[0]), (r1, diff[1]), (r2, diff[2]), (r3, diff[3])]
             .map(|(with_p, d)| self.b.ins().select(borrowed, with_p, d));
-        let top = self.b.ins().bor_imm_s(r[3], TAG_SET as i64);
-        [top, r[2], r[1], r[0]]
+        self.cell_from_le(r)
     }
 
     /// Felt arithmetic through the runtime (limbs in the scratch slot).
