@@ -200,7 +200,7 @@ fn bench_compile(c: &mut Criterion) {
         let program = Program::from_json_bytes(&program_bytes(name)).unwrap();
         let cfg = RunConfig::new()
             .with_layout(Layout::by_name(layout).expect("layout"))
-            .with_engine(Engine::Jit(JitOptions { threshold: 0, dump_clif: None }));
+            .with_engine(Engine::Jit(JitOptions { threshold: 0, dump_clif: None, background: false }));
         let compile = || runner::run(&program, &cfg).unwrap().jit_stats.expect("jit stats");
         g.throughput(Throughput::Elements(compile().instructions));
         g.bench_function(*name, |b| {

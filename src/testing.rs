@@ -93,7 +93,7 @@ pub fn compare_engines(program: &Program, cfg: &RunConfig) -> Result<Outcome, St
         let cfg = cfg.clone().with_trace(trace);
         let reference = Outcome::of(runner::run(program, &cfg.clone().with_engine(Engine::Interp)));
         for threshold in [0, 1] {
-            let jit = Engine::Jit(JitOptions { threshold, dump_clif: None });
+            let jit = Engine::Jit(JitOptions { threshold, dump_clif: None, background: false });
             let got = Outcome::of(runner::run(program, &cfg.clone().with_engine(jit)));
             if got != reference {
                 return Err(format!(

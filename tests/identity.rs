@@ -1,5 +1,5 @@
 //! The JIT against the interpreter: every fixture under both engines (JIT compiling on first
-//! use and at the default threshold), with identical trace, memory, output, print_info and
+//! use, after two executions, and after two executions on the compiler thread), with identical trace, memory, output, print_info and
 //! errors at the same step. The interpreter is the specification.
 
 use crate::common::*;
@@ -14,8 +14,13 @@ pub fn outcome(r: Result<RunOutput, RunError>) -> Outcome {
 
 pub fn engines() -> Vec<(&'static str, Engine)> {
     vec![
-        ("jit(threshold 0)", Engine::Jit(JitOptions { threshold: 0, dump_clif: None })),
-        ("jit(threshold 2)", Engine::Jit(JitOptions { threshold: 2, dump_clif: None })),
+        ("jit(threshold 0)", Engine::Jit(JitOptions { threshold: 0, dump_clif: None, background: false })),
+        ("jit(threshold 2)", Engine::Jit(JitOptions { threshold: 2, dump_clif: None, background: false })),
+        // Compiling on the compiler thread: code is installed whenever it is ready.
+        (
+            "jit(background, threshold 2)",
+            Engine::Jit(JitOptions { threshold: 2, dump_clif: None, background: true }),
+        ),
     ]
 }
 

@@ -53,8 +53,11 @@ fn dump_clif_writes_annotated_regions() {
     let dir = std::env::temp_dir().join(format!("cairo-jit-clif-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let program = Program::from_file(&root().join("tests/programs/loops.json")).unwrap();
-    let cfg =
-        RunConfig::new().with_engine(Engine::Jit(JitOptions { threshold: 0, dump_clif: Some(dir.clone()) }));
+    let cfg = RunConfig::new().with_engine(Engine::Jit(JitOptions {
+        threshold: 0,
+        dump_clif: Some(dir.clone()),
+        background: false,
+    }));
     let out = cairo_jit::runner::run(&program, &cfg).unwrap();
     let regions = out.jit_stats.unwrap().regions;
     let files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
@@ -81,7 +84,7 @@ fn code_loaded_into_a_new_segment_is_compiled_and_identical() {
         o.brief()
     );
     for threshold in [0, 10] {
-        let jit = Engine::Jit(JitOptions { threshold, dump_clif: None });
+        let jit = Engine::Jit(JitOptions { threshold, dump_clif: None, background: false });
         let out = cairo_jit::runner::run(&program, &cfg.clone().with_engine(jit)).unwrap();
         let stats = out.jit_stats.unwrap();
         // sum_to, pick's first part, then pick's branch written later: three regions at least.
@@ -111,7 +114,7 @@ fn proof_mode_padding_and_exact_steps_run_compiled() {
     let cfg = RunConfig::new().with_layout(Layout::by_name("starknet").unwrap()).with_mode(RunMode::Proof);
     let o = compare_engines(&program, &cfg).unwrap();
     assert_eq!(o.steps(), 131_072, "{}", o.brief());
-    let jit = Engine::Jit(JitOptions { threshold: 100, dump_clif: None });
+    let jit = Engine::Jit(JitOptions { threshold: 100, dump_clif: None, background: false });
     let out = cairo_jit::runner::run(&program, &cfg.clone().with_engine(jit)).unwrap();
     let stats = out.jit_stats.unwrap();
     assert!(stats.regions >= 1 && stats.slow_steps < 1000, "padding ran in the interpreter: {stats:?}");
@@ -143,7 +146,7 @@ fn hints_and_builtin_cells_run_compiled() {
         let cfg = RunConfig::new().with_layout(Layout::by_name(layout).unwrap());
         let o = compare_engines(&program, &cfg).unwrap_or_else(|d| panic!("{name}: {d}"));
         assert!(matches!(o, Outcome::Ok { .. }), "{name}: {}", o.brief());
-        let jit = Engine::Jit(JitOptions { threshold: 0, dump_clif: None });
+        let jit = Engine::Jit(JitOptions { threshold: 0, dump_clif: None, background: false });
         let out = cairo_jit::runner::run(&program, &cfg.with_engine(jit)).unwrap();
         let s = out.jit_stats.unwrap();
         let steps = out.vm.current_step;

@@ -115,6 +115,10 @@ struct RunArgs {
     /// JIT: executions of a pc before its region is compiled (0 = on first use).
     #[arg(long = "jit_threshold", default_value_t = crate::jit::DEFAULT_THRESHOLD)]
     jit_threshold: u32,
+    /// JIT: compile on the running thread, waiting for each region (by default regions compile
+    /// on a thread of their own while the interpreter goes on)
+    #[arg(long = "jit_sync")]
+    jit_sync: bool,
     /// JIT: write the CLIF of each compiled region (annotated with CASM) into this directory.
     #[arg(long = "dump_clif")]
     dump_clif: Option<PathBuf>,
@@ -326,7 +330,11 @@ fn config_of(args: &RunArgs, layout: &Layout, program_input: Option<serde_json::
         .with_program_input(program_input)
         .with_engine(match args.engine.as_str() {
             "interp" => Engine::Interp,
-            _ => Engine::Jit(JitOptions { threshold: args.jit_threshold, dump_clif: args.dump_clif.clone() }),
+            _ => Engine::Jit(JitOptions {
+                threshold: args.jit_threshold,
+                dump_clif: args.dump_clif.clone(),
+                background: !args.jit_sync,
+            }),
         });
     if let Some(a) = &args.allow_missing_builtins {
         config = config.with_allow_missing_builtins(a == "True");

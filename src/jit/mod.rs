@@ -30,16 +30,11 @@ pub mod analysis;
 pub mod clif;
 pub mod lower;
 pub mod rt;
+mod worker;
 
 use crate::interp::{HintHook, Interpreter};
 use crate::vm::{Relocatable, Trace, TraceEntry, Vm, VmError, VmErrorKind};
 use cairo_jit_runtime::jit::{exit, JitContext};
-use cranelift_codegen::ir::{types, AbiParam, UserFuncName};
-use cranelift_codegen::settings::{self, Configurable};
-use cranelift_codegen::Context;
-use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
-use cranelift_jit::{JITBuilder, JITModule};
-use cranelift_module::{FuncId, Linkage, Module};
 use std::path::PathBuf;
 
 /// Executions of a pc before the region starting there is compiled, by default.
@@ -52,13 +47,16 @@ pub struct JitOptions {
     pub threshold: u32,
     /// Write the CLIF of each compiled region into this directory.
     pub dump_clif: Option<PathBuf>,
+    /// Compile on a thread of its own while the interpreter goes on (see [`worker`]); off, the
+    /// run waits for each region, so where compiled code starts is deterministic.
+    pub background: bool,
 }
 
 impl Default for JitOptions {
     fn default() -> Self {
         // Cranelift still spends ~0.1-0.3 ms per compiled CASM instruction (each is compiled
         // once; see BENCHMARKS.md), so a region pays off only after thousands of executions.
-        JitOptions { threshold: DEFAULT_THRESHOLD, dump_clif: None }
+        JitOptions { threshold: DEFAULT_THRESHOLD, dump_clif: None, background: true }
     }
 }
 
@@ -94,6 +92,8 @@ enum Entry {
     Compiled(Compiled, u32),
     /// Compilation failed: interpret.
     Failed,
+    /// Part of a region being compiled: interpret meanwhile.
+    Pending,
 }
 
 /// Highest segment index whose code is compiled (trace entries pack the segment in 16 bits).
@@ -101,16 +101,15 @@ const MAX_CODE_SEGMENT: i64 = 1 << 15;
 
 /// The JIT engine for one run. Dropping it frees the compiled code.
 pub struct Jit {
-    /// Always `Some` until dropped (taken by `Drop` to free the code memory).
-    module: Option<JITModule>,
-    ctx: Context,
-    fctx: FunctionBuilderContext,
-    imports: Vec<FuncId>,
-    /// The code cache: per segment index, per offset.
+    /// The code cache: per segment index, per offset. Declared before `worker`, which owns
+    /// the code it points to, so that it is dropped first.
     entries: Vec<Vec<Entry>>,
+    /// The compiler thread.
+    worker: worker::Worker,
+    /// Bumped whenever the cache is reset: results of regions submitted before are dropped.
+    epoch: u64,
     hint_pcs: Vec<bool>,
     opts: JitOptions,
-    trace: bool,
     code_seg: i64,
     exec_seg: i64,
     /// The pc `run_until_pc` stops at: never compiled.
@@ -139,50 +138,18 @@ impl Jit {
         hint_pcs: impl IntoIterator<Item = usize>,
         trace: bool,
     ) -> Result<Self, JitSetupError> {
-        let e = |x: &dyn std::fmt::Display| JitSetupError(x.to_string());
-        let mut fb = settings::builder();
-        fb.set("use_colocated_libcalls", "false").map_err(|x| e(&x))?;
-        fb.set("is_pic", "false").map_err(|x| e(&x))?;
-        // opt_level none: the egraph pass costs ~20% of compile time and gained nothing on the
-        // fast paths (which are already minimal); the single-pass register allocator halves
-        // compile time again but executes ~25% more instructions per step (fib_loop, callgrind),
-        // so the backtracking one stays.
-        fb.set("opt_level", "none").map_err(|x| e(&x))?;
-        fb.set("regalloc_algorithm", "backtracking").map_err(|x| e(&x))?;
-        fb.set("enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })
-            .map_err(|x| e(&x))?;
-        let isa = cranelift_native::builder()
-            .map_err(|x| e(&x))?
-            .finish(settings::Flags::new(fb))
-            .map_err(|x| e(&x))?;
-        let call_conv = isa.default_call_conv();
-        let mut jb = JITBuilder::with_isa(isa, cranelift_module::default_libcall_names());
-        let funcs = rt::runtime_functions();
-        for f in &funcs {
-            jb.symbol(f.name, f.addr);
-        }
-        let mut module = JITModule::new(jb);
-        let mut imports = Vec::new();
-        for f in &funcs {
-            let id = module
-                .declare_function(f.name, Linkage::Import, &lower::signature(f, call_conv))
-                .map_err(|x| e(&x))?;
-            imports.push(id);
-        }
+        let worker =
+            worker::Worker::start(worker::Setup { trace, exec_seg, dump_clif: opts.dump_clif.clone() })
+                .map_err(JitSetupError)?;
         let mut hints = vec![false; code_len];
         for pc in hint_pcs {
             if let Some(h) = hints.get_mut(pc) {
                 *h = true;
             }
         }
-        if let Some(d) = &opts.dump_clif {
-            std::fs::create_dir_all(d).map_err(|x| e(&x))?;
-        }
         Ok(Jit {
-            ctx: module.make_context(),
-            module: Some(module),
-            fctx: FunctionBuilderContext::new(),
-            imports,
+            worker,
+            epoch: 0,
             entries: {
                 let mut v: Vec<Vec<Entry>> = Vec::new();
                 if let Ok(seg) = usize::try_from(code_seg) {
@@ -193,7 +160,6 @@ impl Jit {
             },
             hint_pcs: hints,
             opts,
-            trace,
             code_seg,
             exec_seg,
             end: None,
@@ -242,6 +208,9 @@ impl Jit {
     /// one indexed load.
     #[inline]
     fn lookup(&mut self, vm: &Vm, pc: Relocatable) -> Option<(Compiled, u32)> {
+        if self.worker.in_flight > 0 {
+            self.install_finished(false);
+        }
         let threshold = self.opts.threshold;
         let cached = usize::try_from(pc.segment)
             .ok()
@@ -250,7 +219,7 @@ impl Jit {
         if let Some(e) = cached {
             match *e {
                 Entry::Compiled(f, i) => return Some((f, i)),
-                Entry::Failed => return None,
+                Entry::Failed | Entry::Pending => return None,
                 Entry::Cold(n) if n < threshold => {
                     *e = Entry::Cold(n + 1);
                     return None;
@@ -268,7 +237,7 @@ impl Jit {
         let threshold = self.opts.threshold;
         match *self.entry_mut(vm, pc)? {
             Entry::Compiled(f, i) => Some((f, i)),
-            Entry::Failed => None,
+            Entry::Failed | Entry::Pending => None,
             Entry::Cold(n) if n < threshold => {
                 *self.entry_mut(vm, pc)? = Entry::Cold(n + 1);
                 None
@@ -280,10 +249,10 @@ impl Jit {
         }
     }
 
-    /// Compiles the region starting at `entry` and enters it into the cache (or marks the
-    /// entry failed; an entry whose cells do not form an instruction yet counts again).
+    /// Submits the region starting at `entry` for compilation (its instructions are pending
+    /// until the code is installed; without `background`, waits for it); an entry whose cells
+    /// do not form an instruction yet counts again.
     fn compile(&mut self, entry: Relocatable, vm: &Vm) {
-        let start = std::time::Instant::now();
         let seg = entry.segment;
         let region = {
             let cache = &self.entries[seg as usize];
@@ -293,7 +262,7 @@ impl Jit {
                 |pc| crate::interp::fetch(vm, Relocatable::new(seg, pc)),
                 |pc| {
                     end == Some(Relocatable::new(seg, pc))
-                        || matches!(cache.get(pc as usize), Some(Entry::Compiled(..)))
+                        || matches!(cache.get(pc as usize), Some(Entry::Compiled(..) | Entry::Pending))
                 },
                 |pc| seg == code_seg && hints.get(pc as usize).copied().unwrap_or(false),
             )
@@ -304,72 +273,75 @@ impl Jit {
             }
             return;
         };
-        let result = self.define(seg, &region);
-        self.stats.compile_ns += start.elapsed().as_nanos() as u64;
-        match result {
-            Ok((f, ir)) => {
-                self.stats.regions += 1;
-                self.stats.instructions += region.insts.len() as u64;
-                self.stats.ir_instructions += ir as u64;
-                if seg != self.code_seg {
-                    self.stats.foreign_regions += 1;
+        for &pc in region.insts.keys() {
+            if let Some(e) = self.entry_mut(vm, Relocatable::new(seg, pc)) {
+                *e = Entry::Pending;
+            }
+        }
+        if let Err(region) = self.worker.submit(worker::Job { epoch: self.epoch, seg, region }) {
+            self.stats.failures += 1;
+            self.last_error =
+                Some(format!("region at pc {seg}:{}: the compiler thread stopped", region.entry));
+            self.forget_pending();
+            return;
+        }
+        if !self.opts.background {
+            self.install_finished(true);
+        }
+    }
+
+    /// Installs the regions the compiler thread finished (`wait`: waits for all in flight).
+    #[cold]
+    #[inline(never)]
+    fn install_finished(&mut self, wait: bool) {
+        while self.worker.in_flight > 0 {
+            let Some(done) = self.worker.receive(wait) else {
+                if self.worker.in_flight == 0 {
+                    // The thread died: what was pending will not come.
+                    self.stats.failures += 1;
+                    self.last_error = Some("the compiler thread stopped".into());
+                    self.forget_pending();
                 }
-                for (i, &pc) in region.insts.keys().enumerate() {
-                    if let Some(e) = self.entry_mut(vm, Relocatable::new(seg, pc)) {
-                        *e = Entry::Compiled(f, i as u32);
+                return;
+            };
+            self.stats.compile_ns += done.ns;
+            if done.epoch != self.epoch {
+                continue;
+            }
+            let (seg, region) = (done.seg, &done.region);
+            match done.result {
+                Ok((f, ir)) => {
+                    self.stats.regions += 1;
+                    self.stats.instructions += region.insts.len() as u64;
+                    self.stats.ir_instructions += ir as u64;
+                    if seg != self.code_seg {
+                        self.stats.foreign_regions += 1;
+                    }
+                    let cache = &mut self.entries[seg as usize];
+                    for (i, &pc) in region.insts.keys().enumerate() {
+                        cache[pc as usize] = Entry::Compiled(f, i as u32);
                     }
                 }
-            }
-            Err(e) => {
-                self.stats.failures += 1;
-                self.last_error = Some(format!("region at pc {seg}:{}: {e}", region.entry));
-                if let Some(e) = self.entry_mut(vm, entry) {
-                    *e = Entry::Failed;
+                Err(e) => {
+                    self.stats.failures += 1;
+                    self.last_error = Some(format!("region at pc {seg}:{}: {e}", region.entry));
+                    let cache = &mut self.entries[seg as usize];
+                    for &pc in region.insts.keys() {
+                        cache[pc as usize] = Entry::Cold(0);
+                    }
+                    cache[region.entry as usize] = Entry::Failed;
                 }
             }
         }
     }
 
-    /// Compiles `region` (in segment `seg`); returns its code and its IR instruction count.
-    fn define(&mut self, seg: i64, region: &analysis::Region) -> Result<(Compiled, usize), String> {
-        let module = self.module.as_mut().expect("present until drop");
-        module.clear_context(&mut self.ctx);
-        let ptr = module.target_config().pointer_type();
-        self.ctx.func.signature.params.push(AbiParam::new(ptr));
-        self.ctx.func.signature.params.push(AbiParam::new(types::I32));
-        self.ctx.func.signature.returns.push(AbiParam::new(types::I32));
-        self.ctx.func.name = UserFuncName::user(seg as u32, region.entry as u32);
-        let blocks = {
-            let mut b = FunctionBuilder::new(&mut self.ctx.func, &mut self.fctx);
-            let imp = lower::Imports {
-                felt_mul: module.declare_func_in_func(self.imports[rt::RT_FELT_MUL], b.func),
-                op1_unset: module.declare_func_in_func(self.imports[rt::RT_OP1_UNSET], b.func),
-                add_cells: module.declare_func_in_func(self.imports[rt::RT_ADD_CELLS], b.func),
-                sub_cells: module.declare_func_in_func(self.imports[rt::RT_SUB_CELLS], b.func),
-            };
-            let cfg = lower::LowerConfig {
-                trace: self.trace,
-                code_seg: seg as u64,
-                exec_seg: self.exec_seg as u64,
-            };
-            let blocks = lower::Lowering::build(&mut b, region, cfg, imp);
-            b.finalize(module.target_config());
-            blocks
-        };
-        let ir = self.ctx.func.dfg.num_insts();
-        if let Some(dir) = &self.opts.dump_clif {
-            let text = clif::annotated(&self.ctx.func, region, &blocks);
-            let _ = std::fs::write(dir.join(format!("region_{seg}_{}.clif", region.entry)), text);
+    /// Marks every pending instruction failed (no compiler thread any more).
+    fn forget_pending(&mut self) {
+        for e in self.entries.iter_mut().flatten() {
+            if matches!(e, Entry::Pending) {
+                *e = Entry::Failed;
+            }
         }
-        let id = module.declare_anonymous_function(&self.ctx.func.signature).map_err(|e| e.to_string())?;
-        module.define_function(id, &mut self.ctx).map_err(|e| format!("{e:?}"))?;
-        module.clear_context(&mut self.ctx);
-        module.finalize_definitions().map_err(|e| e.to_string())?;
-        let code = module.get_finalized_function(id);
-        // SAFETY: `code` is the entry of a function just compiled with the signature
-        // `fn(*mut JitContext, u32) -> u32` in the platform's default (C) calling convention,
-        // and the module owning it lives as long as `self`.
-        Ok((unsafe { std::mem::transmute::<*const u8, Compiled>(code) }, ir))
     }
 
     /// The `n` pcs whose instructions compiled code handed to the interpreter most often, with
@@ -388,10 +360,15 @@ impl Jit {
             return;
         }
         self.end = Some(end);
-        if self.compiled_at(end).is_some() {
+        let at_end = usize::try_from(end.segment)
+            .ok()
+            .and_then(|s| self.entries.get(s)?.get(end.offset as usize))
+            .is_some_and(|e| matches!(e, Entry::Compiled(..) | Entry::Pending));
+        if at_end {
             for cache in &mut self.entries {
                 cache.fill(Entry::Cold(0));
             }
+            self.epoch += 1;
         }
     }
 
@@ -650,8 +627,8 @@ fn sync_ctx(vm: &mut Vm, trace: Option<&mut Trace>, ctx: &mut JitContext) {
     if let Some(t) = trace {
         if t.capacity() - t.len() < rt::TRACE_SPARE {
             // A streaming trace flushes its window and keeps its size; an in-memory one grows
-            // by large steps.
-            let want = if t.is_streaming() { rt::TRACE_SPARE } else { rt::TRACE_CHUNK.max(t.len() / 2) };
+            // by chunks (its buffer reserves geometrically, and populates a step ahead).
+            let want = if t.is_streaming() { rt::TRACE_SPARE } else { rt::TRACE_CHUNK };
             t.reserve(want);
         }
         let base = t.as_mut_ptr() as *mut u64;
@@ -671,12 +648,7 @@ fn sync_ctx(vm: &mut Vm, trace: Option<&mut Trace>, ctx: &mut JitContext) {
 
 impl Drop for Jit {
     fn drop(&mut self) {
+        // The entry points go first: the worker frees their code when it is dropped next.
         self.entries.clear();
-        if let Some(m) = self.module.take() {
-            // SAFETY: the only pointers to this module's code are in `entries` (just cleared)
-            // and in locals of `run_until_pc`, which cannot be running while `self` is being
-            // dropped; no compiled function is executing and none will be called again.
-            unsafe { m.free_memory() };
-        }
     }
 }

@@ -1,0 +1,268 @@
+//! The compiler thread: owns the Cranelift module (and with it the compiled code's memory),
+//! compiles the regions the dispatcher submits and sends back their entry points.
+//!
+//! Compiling off the running thread hides Cranelift's cost (a tenth of a millisecond or more
+//! per CASM instruction) behind the interpreter, which keeps running the region until its code
+//! is installed: compiled code computes exactly what the interpreter does, so when a region
+//! starts running compiled changes nothing but speed. The dispatcher may also wait for each
+//! result ([`super::JitOptions::background`] off), which makes compilation points
+//! deterministic (the tests that count slow-path steps rely on it).
+//!
+//! Invariants: the code memory lives as long as the thread, which ends only after the
+//! [`Worker`] is dropped (its job queue closes); [`Worker::drop`] joins it, so the owner must
+//! have forgotten every entry point before dropping the worker. A panic while compiling ends
+//! the thread: later and pending submissions then fail, and the run goes on interpreted.
+
+use super::{analysis, clif, lower, rt, Compiled};
+use cranelift_codegen::ir::{types, AbiParam, UserFuncName};
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_codegen::Context;
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_jit::{JITBuilder, JITModule};
+use cranelift_module::{FuncId, Linkage, Module};
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+/// A region to compile.
+pub(super) struct Job {
+    /// The dispatcher's cache epoch when it was submitted (stale results are dropped).
+    pub epoch: u64,
+    /// The segment of its code.
+    pub seg: i64,
+    pub region: analysis::Region,
+}
+
+/// A compiled region (or why it is not).
+pub(super) struct Done {
+    pub epoch: u64,
+    pub seg: i64,
+    pub region: analysis::Region,
+    /// The entry point and the IR instruction count, or the error.
+    pub result: Result<(Compiled, usize), String>,
+    /// Time spent compiling.
+    pub ns: u64,
+}
+
+/// What the compiled code is specialized for.
+pub(super) struct Setup {
+    /// Traced or untraced code.
+    pub trace: bool,
+    /// The execution segment (where ap and fp live).
+    pub exec_seg: i64,
+    /// Write each region's CLIF here.
+    pub dump_clif: Option<PathBuf>,
+}
+
+/// The dispatcher's handle on the compiler thread.
+pub(super) struct Worker {
+    jobs: Option<mpsc::Sender<Job>>,
+    done: mpsc::Receiver<Done>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    /// Jobs submitted and not yet received back.
+    pub in_flight: usize,
+}
+
+impl Worker {
+    /// Starts the thread and sets up its Cranelift module; fails if the module cannot be set up.
+    pub fn start(setup: Setup) -> Result<Self, String> {
+        let (jobs_tx, jobs_rx) = mpsc::channel::<Job>();
+        let (done_tx, done_rx) = mpsc::channel::<Done>();
+        let (ready_tx, ready_rx) = mpsc::sync_channel::<Result<(), String>>(1);
+        let thread = std::thread::Builder::new()
+            .name("cairo-jit-compiler".into())
+            .spawn(move || {
+                let mut c = match Compiler::new(setup) {
+                    Ok(c) => {
+                        let _ = ready_tx.send(Ok(()));
+                        c
+                    }
+                    Err(e) => {
+                        let _ = ready_tx.send(Err(e));
+                        return;
+                    }
+                };
+                for job in jobs_rx {
+                    let start = std::time::Instant::now();
+                    let result = c.define(job.seg, &job.region);
+                    let ns = start.elapsed().as_nanos() as u64;
+                    let done = Done { epoch: job.epoch, seg: job.seg, region: job.region, result, ns };
+                    if done_tx.send(done).is_err() {
+                        break;
+                    }
+                }
+                c.free();
+            })
+            .map_err(|e| format!("cannot start the compiler thread: {e}"))?;
+        match ready_rx.recv() {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => {
+                let _ = thread.join();
+                return Err(e);
+            }
+            Err(_) => {
+                let _ = thread.join();
+                return Err("the compiler thread stopped while setting up".into());
+            }
+        }
+        Ok(Worker { jobs: Some(jobs_tx), done: done_rx, thread: Some(thread), in_flight: 0 })
+    }
+
+    /// Queues a region; returns it back if the thread is gone.
+    pub fn submit(&mut self, job: Job) -> Result<(), analysis::Region> {
+        let Some(tx) = &self.jobs else { return Err(job.region) };
+        match tx.send(job) {
+            Ok(()) => {
+                self.in_flight += 1;
+                Ok(())
+            }
+            Err(mpsc::SendError(job)) => Err(job.region),
+        }
+    }
+
+    /// A finished job, if one is ready (`wait`: blocks until one is). Returns `None` also when
+    /// the thread is gone (a panic while compiling): `in_flight` is then 0 and nothing more
+    /// will come, so the jobs still pending are lost.
+    pub fn receive(&mut self, wait: bool) -> Option<Done> {
+        if self.in_flight == 0 {
+            return None;
+        }
+        let got = if wait {
+            self.done.recv().ok()
+        } else {
+            match self.done.try_recv() {
+                Ok(d) => Some(d),
+                Err(mpsc::TryRecvError::Empty) => return None,
+                Err(mpsc::TryRecvError::Disconnected) => None,
+            }
+        };
+        match got {
+            Some(d) => {
+                self.in_flight -= 1;
+                Some(d)
+            }
+            None => {
+                self.in_flight = 0;
+                self.jobs = None;
+                None
+            }
+        }
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        // Closing the queue ends the thread's loop; it frees the code memory, then exits.
+        self.jobs = None;
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// The Cranelift side, owned by the compiler thread.
+struct Compiler {
+    /// Always `Some` until freed.
+    module: Option<JITModule>,
+    ctx: Context,
+    fctx: FunctionBuilderContext,
+    imports: Vec<FuncId>,
+    setup: Setup,
+}
+
+impl Compiler {
+    fn new(setup: Setup) -> Result<Self, String> {
+        let e = |x: &dyn std::fmt::Display| x.to_string();
+        let mut fb = settings::builder();
+        fb.set("use_colocated_libcalls", "false").map_err(|x| e(&x))?;
+        fb.set("is_pic", "false").map_err(|x| e(&x))?;
+        // opt_level none: the egraph pass costs ~20% of compile time and gained nothing on the
+        // fast paths (which are already minimal); the single-pass register allocator halves
+        // compile time again but executes ~25% more instructions per step (fib_loop, callgrind),
+        // so the backtracking one stays.
+        fb.set("opt_level", "none").map_err(|x| e(&x))?;
+        fb.set("regalloc_algorithm", "backtracking").map_err(|x| e(&x))?;
+        fb.set("enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })
+            .map_err(|x| e(&x))?;
+        let isa = cranelift_native::builder()
+            .map_err(|x| e(&x))?
+            .finish(settings::Flags::new(fb))
+            .map_err(|x| e(&x))?;
+        let call_conv = isa.default_call_conv();
+        let mut jb = JITBuilder::with_isa(isa, cranelift_module::default_libcall_names());
+        let funcs = rt::runtime_functions();
+        for f in &funcs {
+            jb.symbol(f.name, f.addr);
+        }
+        let mut module = JITModule::new(jb);
+        let mut imports = Vec::new();
+        for f in &funcs {
+            let id = module
+                .declare_function(f.name, Linkage::Import, &lower::signature(f, call_conv))
+                .map_err(|x| e(&x))?;
+            imports.push(id);
+        }
+        if let Some(d) = &setup.dump_clif {
+            std::fs::create_dir_all(d).map_err(|x| e(&x))?;
+        }
+        Ok(Compiler {
+            ctx: module.make_context(),
+            module: Some(module),
+            fctx: FunctionBuilderContext::new(),
+            imports,
+            setup,
+        })
+    }
+
+    /// Compiles `region` (in segment `seg`); returns its code and its IR instruction count.
+    fn define(&mut self, seg: i64, region: &analysis::Region) -> Result<(Compiled, usize), String> {
+        let module = self.module.as_mut().expect("present until freed");
+        module.clear_context(&mut self.ctx);
+        let ptr = module.target_config().pointer_type();
+        self.ctx.func.signature.params.push(AbiParam::new(ptr));
+        self.ctx.func.signature.params.push(AbiParam::new(types::I32));
+        self.ctx.func.signature.returns.push(AbiParam::new(types::I32));
+        self.ctx.func.name = UserFuncName::user(seg as u32, region.entry as u32);
+        let blocks = {
+            let mut b = FunctionBuilder::new(&mut self.ctx.func, &mut self.fctx);
+            let imp = lower::Imports {
+                felt_mul: module.declare_func_in_func(self.imports[rt::RT_FELT_MUL], b.func),
+                op1_unset: module.declare_func_in_func(self.imports[rt::RT_OP1_UNSET], b.func),
+                add_cells: module.declare_func_in_func(self.imports[rt::RT_ADD_CELLS], b.func),
+                sub_cells: module.declare_func_in_func(self.imports[rt::RT_SUB_CELLS], b.func),
+            };
+            let cfg = lower::LowerConfig {
+                trace: self.setup.trace,
+                code_seg: seg as u64,
+                exec_seg: self.setup.exec_seg as u64,
+            };
+            let blocks = lower::Lowering::build(&mut b, region, cfg, imp);
+            b.finalize(module.target_config());
+            blocks
+        };
+        let ir = self.ctx.func.dfg.num_insts();
+        if let Some(dir) = &self.setup.dump_clif {
+            let text = clif::annotated(&self.ctx.func, region, &blocks);
+            let _ = std::fs::write(dir.join(format!("region_{seg}_{}.clif", region.entry)), text);
+        }
+        let id = module.declare_anonymous_function(&self.ctx.func.signature).map_err(|e| e.to_string())?;
+        module.define_function(id, &mut self.ctx).map_err(|e| format!("{e:?}"))?;
+        module.clear_context(&mut self.ctx);
+        module.finalize_definitions().map_err(|e| e.to_string())?;
+        let code = module.get_finalized_function(id);
+        // SAFETY: `code` is the entry of a function just compiled with the signature
+        // `fn(*mut JitContext, u32) -> u32` in the platform's default (C) calling convention;
+        // the module owning it lives until the thread ends, after the dispatcher dropped every
+        // entry point (module invariant).
+        Ok((unsafe { std::mem::transmute::<*const u8, Compiled>(code) }, ir))
+    }
+
+    /// Frees the code memory.
+    fn free(&mut self) {
+        if let Some(m) = self.module.take() {
+            // SAFETY: called when the job queue closed, i.e. the `Worker` was dropped, which
+            // its owner does only after forgetting every entry point (module invariant): no
+            // compiled function is executing and none will be called again.
+            unsafe { m.free_memory() };
+        }
+    }
+}
