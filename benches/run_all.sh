@@ -4,7 +4,7 @@
 #   bash benches/run_all.sh            # everything (about 30 minutes on 2 cores)
 #   SKIP_CRITERION=1 bash benches/run_all.sh   # only the cairo-jit bench reports and peaks
 #
-# 1. `cairo-jit bench` per program (5 runs per engine; compile time, exec-only rate, peak RSS
+# 1. `cairo-jit bench` per program (5 runs per engine; compile time, CPU/wall, peak RSS
 #    of a child run writing both files);
 # 2. cairo-vm's peak RSS per program, trace and memory files serialized (CAIRO_VM_PEAK);
 # 3. one criterion run of the trace-on functions of every group (interp, jit and cairo-vm side

@@ -29,8 +29,9 @@ fn bench_reports_both_engines_with_print_infos_step_count() {
     for (line, engine) in lines[3..5].iter().zip(["jit", "interp"]) {
         let cols: Vec<&str> = line.split_whitespace().collect();
         assert_eq!(cols[0], engine, "{out}");
-        // median, min, max, exec-only, compile time, peak RSS (value and unit), bytes per step
+        // median, min, max, CPU/wall, compile time, peak RSS (value and unit), bytes per step
         assert_eq!(cols.len(), 9, "{out}");
+        assert!(cols[4].parse::<f64>().is_ok_and(|r| r > 0.0 && r < 64.0), "CPU/wall: {out}");
         assert!(cols[8].parse::<f64>().is_ok_and(|b| b > 0.0), "{out}");
     }
     assert!(lines[3].split_whitespace().nth(5).unwrap().parse::<f64>().is_ok(), "jit compile ms: {out}");

@@ -1,8 +1,9 @@
 //! `cairo-jit bench PROGRAM.json [--engine jit,interp] [--runs N] [run flags]`: runs the program
 //! N times per engine in this process (trace recording on, no files written; each run is a fresh
 //! `runner::run`, so the JIT compiles anew every run) and prints the steps, steps/s (median, min,
-//! max; and the median with the JIT's compile time taken out, "exec-only"), the JIT's compile
-//! time of the first run, the peak memory of one run in a child process (`cairo-jit run ...
+//! max), the median of the process's CPU time over the wall time of a run ("CPU/wall": above 1
+//! when the JIT's compiler thread and the page-populating thread work beside the run; CPU time
+//! from `getrusage`), the JIT's compile time of the first run, the peak memory of one run in a child process (`cairo-jit run ...
 //! --engine E --trace_file T --memory_file M`, run first, see `bench`; its maximum RSS from `wait4`)
 //! and the ratio between the engines' median throughputs.
 //!
@@ -77,7 +78,8 @@ struct Measured {
     /// steps/s of each run.
     rates: Vec<f64>,
     /// steps/s of each run with the JIT's compile time taken out.
-    exec_rates: Vec<f64>,
+    /// Per run: the process's CPU time (all threads) over the run's wall time.
+    cpu_ratios: Vec<f64>,
     /// JIT compile time of the first run (ns), if the engine compiles.
     compile_ns: Option<u64>,
     /// Peak RSS of a child run, bytes.
@@ -199,7 +201,7 @@ pub fn bench(args: &RunArgs, opts: &BenchOpts) -> ExitCode {
             engine: engine.clone(),
             steps: 0,
             rates: Vec::new(),
-            exec_rates: Vec::new(),
+            cpu_ratios: Vec::new(),
             compile_ns: None,
             peak_rss: None,
         };
@@ -208,6 +210,7 @@ pub fn bench(args: &RunArgs, opts: &BenchOpts) -> ExitCode {
                 eprint!("\r{engine}: run {}/{} ...", i + 1, opts.runs);
                 let _ = std::io::stderr().flush();
             }
+            let cpu = cpu_seconds();
             let t = Instant::now();
             let out = match runner::run(&program, &config) {
                 Ok(o) => o,
@@ -219,10 +222,12 @@ pub fn bench(args: &RunArgs, opts: &BenchOpts) -> ExitCode {
                 }
             };
             let secs = t.elapsed().as_secs_f64();
+            let cpu = cpu_seconds().zip(cpu).map(|(b, a)| b - a);
             m.steps = out.vm.current_step;
             m.rates.push(m.steps as f64 / secs.max(1e-9));
-            let compile = out.jit_stats.map_or(0.0, |s| s.compile_ns as f64 / 1e9);
-            m.exec_rates.push(m.steps as f64 / (secs - compile).max(1e-9));
+            if let Some(c) = cpu {
+                m.cpu_ratios.push(c / secs.max(1e-9));
+            }
             if i == 0 {
                 m.compile_ns = out.jit_stats.map(|s| s.compile_ns);
             }
@@ -238,6 +243,23 @@ pub fn bench(args: &RunArgs, opts: &BenchOpts) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// This process's CPU time so far (user and system, all threads), where available.
+fn cpu_seconds() -> Option<f64> {
+    #[cfg(unix)]
+    {
+        // SAFETY: `getrusage` fills the `rusage` it is given; all-zero bytes are a valid one.
+        let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+        // SAFETY: `u` is a valid, writable `rusage`.
+        if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) } != 0 {
+            return None;
+        }
+        let t = |v: libc::timeval| v.tv_sec as f64 + v.tv_usec as f64 / 1e6;
+        Some(t(u.ru_utime) + t(u.ru_stime))
+    }
+    #[cfg(not(unix))]
+    None
+}
+
 fn report(path: &Path, layout: &str, runs: usize, results: &[Measured]) -> String {
     let mut s = String::new();
     s.push_str(&format!("program: {} (layout {layout}, {runs} runs per engine, trace on)\n", path.display()));
@@ -246,7 +268,7 @@ fn report(path: &Path, layout: &str, runs: usize, results: &[Measured]) -> Strin
     }
     s.push_str(&format!(
         "{:<8} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12}\n",
-        "engine", "median/s", "min/s", "max/s", "exec-only/s", "compile ms", "peak RSS", "bytes/step"
+        "engine", "median/s", "min/s", "max/s", "CPU/wall", "compile ms", "peak RSS", "bytes/step"
     ));
     for m in results {
         let min = m.rates.iter().cloned().fold(f64::INFINITY, f64::min);
@@ -262,7 +284,7 @@ fn report(path: &Path, layout: &str, runs: usize, results: &[Measured]) -> Strin
             human_rate(median(&m.rates)),
             human_rate(min),
             human_rate(max),
-            human_rate(median(&m.exec_rates)),
+            if m.cpu_ratios.is_empty() { "-".into() } else { format!("{:.2}", median(&m.cpu_ratios)) },
             compile,
             rss,
             per_step
