@@ -85,19 +85,21 @@ impl Outcome {
 }
 
 /// Runs `program` under the interpreter and under the JIT (compiling on first use and on
-/// second use, traced and untraced); returns the interpreter's outcome, or a description of the
+/// second use, and in the background, traced and untraced); returns the interpreter's outcome, or a description of the
 /// first difference.
 pub fn compare_engines(program: &Program, cfg: &RunConfig) -> Result<Outcome, String> {
     let mut first = None;
     for trace in [TraceMode::On, TraceMode::Off] {
         let cfg = cfg.clone().with_trace(trace);
         let reference = Outcome::of(runner::run(program, &cfg.clone().with_engine(Engine::Interp)));
-        for threshold in [0, 1] {
-            let jit = Engine::Jit(JitOptions { threshold, dump_clif: None, background: false });
+        // Compiling on first and on second use, waiting for the code; and on second use on the
+        // compiler thread (code installed whenever ready).
+        for (threshold, background) in [(0, false), (1, false), (1, true)] {
+            let jit = Engine::Jit(JitOptions { threshold, dump_clif: None, background });
             let got = Outcome::of(runner::run(program, &cfg.clone().with_engine(jit)));
             if got != reference {
                 return Err(format!(
-                    "trace {trace:?}, threshold {threshold}:\n  interp: {}\n  jit:    {}",
+                    "trace {trace:?}, threshold {threshold}, background {background}:\n  interp: {}\n  jit:    {}",
                     reference.brief(),
                     got.brief()
                 ));
