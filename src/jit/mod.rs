@@ -139,8 +139,7 @@ impl Jit {
         trace: bool,
     ) -> Result<Self, JitSetupError> {
         let worker =
-            worker::Worker::start(worker::Setup { trace, exec_seg, dump_clif: opts.dump_clif.clone() })
-                .map_err(JitSetupError)?;
+            worker::Worker::new(worker::Setup { trace, exec_seg, dump_clif: opts.dump_clif.clone() });
         let mut hints = vec![false; code_len];
         for pc in hint_pcs {
             if let Some(h) = hints.get_mut(pc) {

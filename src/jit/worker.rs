@@ -9,9 +9,10 @@
 //! deterministic (the tests that count slow-path steps rely on it).
 //!
 //! Invariants: the code memory lives as long as the thread, which ends only after the
-//! [`Worker`] is dropped (its job queue closes); [`Worker::drop`] joins it, so the owner must
-//! have forgotten every entry point before dropping the worker. A panic while compiling ends
-//! the thread: later and pending submissions then fail, and the run goes on interpreted.
+//! [`Worker`] is dropped (its job queue closes; the thread is not joined, it frees the code and
+//! exits on its own), so the owner must have forgotten every entry point before dropping the
+//! worker. A panic while compiling ends the thread: later and pending submissions then fail,
+//! and the run goes on interpreted.
 
 use super::{analysis, clif, lower, rt, Compiled};
 use cranelift_codegen::ir::{types, AbiParam, UserFuncName};
@@ -53,69 +54,67 @@ pub(super) struct Setup {
     pub dump_clif: Option<PathBuf>,
 }
 
-/// The dispatcher's handle on the compiler thread.
+/// The dispatcher's handle on the compiler thread, started with the first job (a run that
+/// compiles nothing starts no thread).
 pub(super) struct Worker {
-    jobs: Option<mpsc::Sender<Job>>,
-    done: mpsc::Receiver<Done>,
-    thread: Option<std::thread::JoinHandle<()>>,
+    /// What the thread is set up with, until it starts.
+    setup: Option<Setup>,
+    /// The job queue and the results, once the thread runs.
+    chan: Option<(mpsc::Sender<Job>, mpsc::Receiver<Done>)>,
     /// Jobs submitted and not yet received back.
     pub in_flight: usize,
 }
 
 impl Worker {
-    /// Starts the thread and sets up its Cranelift module; fails if the module cannot be set up.
-    pub fn start(setup: Setup) -> Result<Self, String> {
+    pub fn new(setup: Setup) -> Self {
+        Worker { setup: Some(setup), chan: None, in_flight: 0 }
+    }
+
+    /// Starts the thread, which sets up its Cranelift module before taking the first job. If
+    /// the setup fails, every job fails with its error, and the run goes on interpreted.
+    fn start(setup: Setup) -> Option<(mpsc::Sender<Job>, mpsc::Receiver<Done>)> {
         let (jobs_tx, jobs_rx) = mpsc::channel::<Job>();
         let (done_tx, done_rx) = mpsc::channel::<Done>();
-        let (ready_tx, ready_rx) = mpsc::sync_channel::<Result<(), String>>(1);
-        let thread = std::thread::Builder::new()
+        std::thread::Builder::new()
             .name("cairo-jit-compiler".into())
             .spawn(move || {
-                let mut c = match Compiler::new(setup) {
-                    Ok(c) => {
-                        let _ = ready_tx.send(Ok(()));
-                        c
-                    }
-                    Err(e) => {
-                        let _ = ready_tx.send(Err(e));
-                        return;
-                    }
-                };
+                let mut compiler = Compiler::new(setup);
                 for job in jobs_rx {
                     let start = std::time::Instant::now();
-                    let result = c.define(job.seg, &job.region);
+                    let result = match &mut compiler {
+                        Ok(c) => c.define(job.seg, &job.region),
+                        Err(e) => Err(format!("cannot set up the JIT: {e}")),
+                    };
                     let ns = start.elapsed().as_nanos() as u64;
                     let done = Done { epoch: job.epoch, seg: job.seg, region: job.region, result, ns };
                     if done_tx.send(done).is_err() {
                         break;
                     }
                 }
-                c.free();
+                if let Ok(c) = &mut compiler {
+                    c.free();
+                }
             })
-            .map_err(|e| format!("cannot start the compiler thread: {e}"))?;
-        match ready_rx.recv() {
-            Ok(Ok(())) => {}
-            Ok(Err(e)) => {
-                let _ = thread.join();
-                return Err(e);
-            }
-            Err(_) => {
-                let _ = thread.join();
-                return Err("the compiler thread stopped while setting up".into());
-            }
-        }
-        Ok(Worker { jobs: Some(jobs_tx), done: done_rx, thread: Some(thread), in_flight: 0 })
+            .ok()?;
+        Some((jobs_tx, done_rx))
     }
 
-    /// Queues a region; returns it back if the thread is gone.
+    /// Queues a region; returns it back if there is no compiler thread (it could not start, or
+    /// it died).
     pub fn submit(&mut self, job: Job) -> Result<(), analysis::Region> {
-        let Some(tx) = &self.jobs else { return Err(job.region) };
+        if let Some(setup) = self.setup.take() {
+            self.chan = Self::start(setup);
+        }
+        let Some((tx, _)) = &self.chan else { return Err(job.region) };
         match tx.send(job) {
             Ok(()) => {
                 self.in_flight += 1;
                 Ok(())
             }
-            Err(mpsc::SendError(job)) => Err(job.region),
+            Err(mpsc::SendError(job)) => {
+                self.chan = None;
+                Err(job.region)
+            }
         }
     }
 
@@ -123,13 +122,14 @@ impl Worker {
     /// the thread is gone (a panic while compiling): `in_flight` is then 0 and nothing more
     /// will come, so the jobs still pending are lost.
     pub fn receive(&mut self, wait: bool) -> Option<Done> {
+        let Some((_, rx)) = &self.chan else { return None };
         if self.in_flight == 0 {
             return None;
         }
         let got = if wait {
-            self.done.recv().ok()
+            rx.recv().ok()
         } else {
-            match self.done.try_recv() {
+            match rx.try_recv() {
                 Ok(d) => Some(d),
                 Err(mpsc::TryRecvError::Empty) => return None,
                 Err(mpsc::TryRecvError::Disconnected) => None,
@@ -142,19 +142,9 @@ impl Worker {
             }
             None => {
                 self.in_flight = 0;
-                self.jobs = None;
+                self.chan = None;
                 None
             }
-        }
-    }
-}
-
-impl Drop for Worker {
-    fn drop(&mut self) {
-        // Closing the queue ends the thread's loop; it frees the code memory, then exits.
-        self.jobs = None;
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
         }
     }
 }
