@@ -17,6 +17,11 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
+/// The files' write buffer. Writing happens at the run's peak (every cell is still resident),
+/// so this buffer adds to the peak; 64 KiB already makes the system calls' cost negligible
+/// (a few hundred per file).
+const WRITE_BUFFER: usize = 64 << 10;
+
 /// Writes `path` atomically: `f` writes into a temporary file that is renamed on success.
 pub fn write_atomically(
     path: &Path,
@@ -28,7 +33,7 @@ pub fn write_atomically(
     if let Ok(meta) = std::fs::symlink_metadata(path) {
         if !meta.file_type().is_file() {
             let mut w = BufWriter::with_capacity(
-                1 << 20,
+                WRITE_BUFFER,
                 std::fs::OpenOptions::new().write(true).truncate(true).open(path)?,
             );
             f(&mut w)?;
@@ -43,7 +48,7 @@ pub fn write_atomically(
     tmp_name.push(format!(".tmp-{}", std::process::id()));
     let tmp = path.with_file_name(tmp_name);
     let result = (|| {
-        let mut w = BufWriter::with_capacity(1 << 20, File::create(&tmp)?);
+        let mut w = BufWriter::with_capacity(WRITE_BUFFER, File::create(&tmp)?);
         f(&mut w)?;
         w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         std::fs::rename(&tmp, path)
@@ -54,6 +59,9 @@ pub fn write_atomically(
     result
 }
 
+/// Trace entries relocated per write (96 KiB of output).
+const TRACE_CHUNK: usize = 4096;
+
 /// The relocated trace: per step `ap, fp, pc` as u64 little-endian.
 pub fn write_trace(run: &RunOutput, w: &mut impl Write) -> io::Result<()> {
     let bases = &run.relocation.bases;
@@ -61,10 +69,10 @@ pub fn write_trace(run: &RunOutput, w: &mut impl Write) -> io::Result<()> {
         let r = unpack(v);
         bases[r.segment as usize] + r.offset
     };
-    let mut buf = Vec::with_capacity(24 * 4096);
+    let mut buf = Vec::with_capacity(24 * TRACE_CHUNK);
     let mut result = Ok(());
     run.trace.for_each_chunk(|entries| {
-        for chunk in entries.chunks(4096) {
+        for chunk in entries.chunks(TRACE_CHUNK) {
             if result.is_err() {
                 return;
             }
@@ -172,4 +180,37 @@ fn registers_text(run: &RunOutput) -> String {
         "Number of steps: {steps} (originally, {original})\nUsed memory cells: {cells}\nRegister values after execution:\npc = {}\nap = {}\nfp = {}\n\n",
         run.vm.pc, run.vm.ap, run.vm.fp
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runner::{Layout, RunConfig, TraceMode};
+
+    /// Writing the files happens at the run's peak memory, so what it allocates adds to the peak:
+    /// a bounded buffer or two, nothing that grows with the trace or the memory (a 512k-step
+    /// run's trace is 12 MB, its memory file 20 MB).
+    #[test]
+    fn writing_the_files_holds_little_heap() {
+        let dir = std::env::temp_dir().join(format!("cairo-jit-output-heap-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/programs/memcpy_loop.json");
+        let program = crate::program::Program::from_json_bytes(&std::fs::read(path).unwrap()).unwrap();
+        let mut config =
+            RunConfig::new().with_layout(Layout::by_name("plain").unwrap()).with_trace(TraceMode::On);
+        config.trace_spill_dir = Some(dir.clone());
+        let out = crate::runner::run(&program, &config).unwrap();
+        assert!(out.trace.total() > 100_000 && out.trace.in_memory().is_none());
+        let (trace, memory) = (dir.join("trace.bin"), dir.join("memory.bin"));
+        let (written, peak) = crate::program::tests::heap::heap_peak(|| {
+            write_atomically(&trace, |w| write_trace(&out, w))?;
+            write_atomically(&memory, |w| write_memory(&out, w))
+        });
+        written.unwrap();
+        let sizes = (std::fs::metadata(&trace).unwrap().len(), std::fs::metadata(&memory).unwrap().len());
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(sizes.0, 24 * out.trace.total());
+        assert!(sizes.1 > 10 << 20, "memory file of {} bytes", sizes.1);
+        assert!(peak <= 320 << 10, "writing both files held {peak} bytes of heap at once");
+    }
 }

@@ -80,8 +80,9 @@ struct Spill {
     error: Option<io::Error>,
 }
 
-/// Entries read back per chunk from a spilled trace (384 KiB).
-const READ_CHUNK: usize = 1 << 14;
+/// Entries read back per chunk from a spilled trace (96 KiB: the read-back happens while the
+/// files are written, at the run's peak memory).
+const READ_CHUNK: usize = 1 << 12;
 const _: () = assert!(std::mem::size_of::<TraceEntry>() == 24);
 
 impl Trace {
