@@ -22,7 +22,8 @@ use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{FuncId, Linkage, Module};
 use std::path::PathBuf;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc};
 
 /// A region to compile.
 pub(super) struct Job {
@@ -61,23 +62,34 @@ pub(super) struct Worker {
     setup: Option<Setup>,
     /// The job queue and the results, once the thread runs.
     chan: Option<(mpsc::Sender<Job>, mpsc::Receiver<Done>)>,
+    /// Results sent and not yet received (raised before each send, and when the thread ends,
+    /// so that a dead thread is noticed): the dispatcher polls this instead of the channel.
+    ready: Arc<AtomicUsize>,
     /// Jobs submitted and not yet received back.
     pub in_flight: usize,
 }
 
 impl Worker {
     pub fn new(setup: Setup) -> Self {
-        Worker { setup: Some(setup), chan: None, in_flight: 0 }
+        Worker { setup: Some(setup), chan: None, ready: Arc::new(AtomicUsize::new(0)), in_flight: 0 }
     }
 
     /// Starts the thread, which sets up its Cranelift module before taking the first job. If
     /// the setup fails, every job fails with its error, and the run goes on interpreted.
-    fn start(setup: Setup) -> Option<(mpsc::Sender<Job>, mpsc::Receiver<Done>)> {
+    fn start(setup: Setup, ready: Arc<AtomicUsize>) -> Option<(mpsc::Sender<Job>, mpsc::Receiver<Done>)> {
         let (jobs_tx, jobs_rx) = mpsc::channel::<Job>();
         let (done_tx, done_rx) = mpsc::channel::<Done>();
+        /// Raises `ready` when the thread ends, even by a panic.
+        struct Ending(Arc<AtomicUsize>);
+        impl Drop for Ending {
+            fn drop(&mut self) {
+                self.0.fetch_add(1, Ordering::Release);
+            }
+        }
         std::thread::Builder::new()
             .name("cairo-jit-compiler".into())
             .spawn(move || {
+                let ending = Ending(ready);
                 let mut compiler = Compiler::new(setup);
                 for job in jobs_rx {
                     let start = std::time::Instant::now();
@@ -87,6 +99,7 @@ impl Worker {
                     };
                     let ns = start.elapsed().as_nanos() as u64;
                     let done = Done { epoch: job.epoch, seg: job.seg, region: job.region, result, ns };
+                    ending.0.fetch_add(1, Ordering::Release);
                     if done_tx.send(done).is_err() {
                         break;
                     }
@@ -103,7 +116,7 @@ impl Worker {
     /// it died).
     pub fn submit(&mut self, job: Job) -> Result<(), analysis::Region> {
         if let Some(setup) = self.setup.take() {
-            self.chan = Self::start(setup);
+            self.chan = Self::start(setup, self.ready.clone());
         }
         let Some((tx, _)) = &self.chan else { return Err(job.region) };
         match tx.send(job) {
@@ -123,7 +136,7 @@ impl Worker {
     /// will come, so the jobs still pending are lost.
     pub fn receive(&mut self, wait: bool) -> Option<Done> {
         let Some((_, rx)) = &self.chan else { return None };
-        if self.in_flight == 0 {
+        if self.in_flight == 0 || (!wait && self.ready.load(Ordering::Acquire) == 0) {
             return None;
         }
         let got = if wait {
@@ -138,6 +151,7 @@ impl Worker {
         match got {
             Some(d) => {
                 self.in_flight -= 1;
+                self.ready.fetch_sub(1, Ordering::AcqRel);
                 Some(d)
             }
             None => {

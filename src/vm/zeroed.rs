@@ -12,9 +12,10 @@
 //! faulting pages in: the kernel zeroes every fresh page on first touch, which costs about as
 //! much as compiled code runs (a step writes ~56 fresh bytes: a trace entry and a cell). Such a
 //! buffer exposes its capacity in [`STEP`]s (one huge page) while its mapping grows
-//! geometrically, and each growth asks a background thread ([`populate`]) to fault in the next
-//! step with `MADV_POPULATE_WRITE`, so the writer finds it resident. This changes no contents
-//! and at most one step (2 MiB) per growing buffer is resident ahead of use.
+//! geometrically, and when the writer fills steps fast (a step within [`FAST_STEP_NS`]), each
+//! growth asks a background thread ([`populate`]) to fault in the next step with
+//! `MADV_POPULATE_WRITE`, so the writer finds it resident. This changes no contents, and at
+//! most one step (2 MiB) per fast-growing buffer is resident ahead of use.
 //!
 //! Invariants:
 //! - all `capacity()` elements are initialized: elements nobody wrote are all-zero bytes, which
@@ -45,12 +46,18 @@ const HUGE_PAGE_THRESHOLD: usize = 4 << 20;
 /// ahead of use.
 const STEP: usize = 2 << 20;
 
+/// A buffer whose last step filled within this time has the next one faulted in ahead: a huge
+/// page's first touch costs about 0.5 ms here (zeroing 2 MiB), a tenth of this.
+const FAST_STEP_NS: u64 = 5_000_000;
+
 /// A growable, zero-initialized array; see the module documentation.
 pub struct ZeroedBuf<T: Zeroable> {
     ptr: NonNull<T>,
     cap: usize,
     /// The allocation's size: up to [`SMALL`] bytes from the heap, beyond that a mapping.
     bytes: usize,
+    /// When the last [`STEP`] was exposed ([`populate::now_ns`]; 0: never).
+    stepped_at: u64,
 }
 
 /// Buffers up to this size live on the heap: a program may make thousands of small segments
@@ -71,7 +78,7 @@ impl<T: Zeroable> Default for ZeroedBuf<T> {
 impl<T: Zeroable> ZeroedBuf<T> {
     /// An empty buffer (no allocation).
     pub const fn new() -> Self {
-        ZeroedBuf { ptr: NonNull::dangling(), cap: 0, bytes: 0 }
+        ZeroedBuf { ptr: NonNull::dangling(), cap: 0, bytes: 0, stepped_at: 0 }
     }
 
     /// A buffer of at least `cap` zero elements.
@@ -126,15 +133,26 @@ impl<T: Zeroable> ZeroedBuf<T> {
 
     /// [`ZeroedBuf::grow`] for a large buffer with background population: exposes `needed`
     /// bytes rounded up to a [`STEP`], keeps one more step mapped beyond them (the mapping
-    /// itself grows by at least a quarter) and asks for that step to be faulted in.
+    /// itself grows by at least a quarter) and, when the writer fills steps fast (the last one
+    /// within [`FAST_STEP_NS`]), asks for that step to be faulted in. A slower writer spends
+    /// little of its time in page faults, and faulting ahead would only hold a step of memory
+    /// early.
     fn grow_by_steps(&mut self, needed: usize, size: usize, align: usize) {
         let exposed = needed.checked_next_multiple_of(STEP).expect("buffer size overflows usize");
         let mapped = exposed + STEP;
         if mapped > self.bytes {
             self.reallocate(mapped.max(self.bytes + self.bytes / 4).next_multiple_of(STEP), align);
         }
+        let grew_steps = exposed / size > self.cap;
         self.cap = exposed / size;
-        populate::request(self.ptr.as_ptr() as usize + exposed, STEP);
+        let now = populate::now_ns();
+        let fast = self.stepped_at != 0 && now.saturating_sub(self.stepped_at) < FAST_STEP_NS;
+        if grew_steps {
+            self.stepped_at = now;
+        }
+        if fast {
+            populate::request(self.ptr.as_ptr() as usize + exposed, STEP);
+        }
     }
 
     /// Moves the contents into an allocation of `bytes > self.bytes` (heap up to [`SMALL`],
@@ -207,6 +225,12 @@ mod populate {
                 Some(tx)
             })
             .as_ref()
+    }
+
+    /// Nanoseconds since the first call (a monotonic clock; never 0).
+    pub(super) fn now_ns() -> u64 {
+        static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+        START.get_or_init(std::time::Instant::now).elapsed().as_nanos() as u64 + 1
     }
 
     /// Whether large buffers grow by steps with background population.
