@@ -91,7 +91,22 @@ impl Worker {
             .spawn(move || {
                 let ending = Ending(ready);
                 let mut compiler = Compiler::new(setup);
-                for job in jobs_rx {
+                loop {
+                    let job = match jobs_rx.try_recv() {
+                        Ok(job) => job,
+                        Err(mpsc::TryRecvError::Disconnected) => break,
+                        Err(mpsc::TryRecvError::Empty) => {
+                            // Idle: give back the compiler's scratch memory before waiting (the
+                            // run's peak memory usually comes long after its hot regions).
+                            if let Ok(c) = &mut compiler {
+                                c.shrink();
+                            }
+                            match jobs_rx.recv() {
+                                Ok(job) => job,
+                                Err(_) => break,
+                            }
+                        }
+                    };
                     let start = std::time::Instant::now();
                     let result = match &mut compiler {
                         Ok(c) => c.define(job.seg, &job.region),
@@ -258,6 +273,14 @@ impl Compiler {
         // the module owning it lives until the thread ends, after the dispatcher dropped every
         // entry point (module invariant).
         Ok((unsafe { std::mem::transmute::<*const u8, Compiled>(code) }, ir))
+    }
+
+    /// Drops the Cranelift contexts' capacity (fresh ones are made on the next job).
+    fn shrink(&mut self) {
+        if let Some(m) = &self.module {
+            self.ctx = m.make_context();
+            self.fctx = FunctionBuilderContext::new();
+        }
     }
 
     /// Frees the code memory.
