@@ -6,6 +6,7 @@
 #![warn(missing_docs)]
 
 pub mod builtins;
+#[cfg(feature = "cairo1")]
 pub mod cairo1;
 pub mod casm;
 pub mod cli;

@@ -14,8 +14,8 @@ use crate::program::Program;
 use crate::runner::{self, Engine, RunConfig, RunError, RunOutput, TraceMode};
 use starknet_types_core::felt::Felt;
 
-/// Everything observable about a run: trace, memory, output and print_info, or the error with
-/// its pc and step.
+/// Everything observable about a run: trace, memory, output, print_info, the final registers
+/// and step count, or the error with its pc and step.
 #[derive(Debug, PartialEq)]
 pub enum Outcome {
     /// The run ended.
@@ -28,6 +28,9 @@ pub enum Outcome {
         output: String,
         /// `--print_info` text.
         info: String,
+        /// The final pc, ap and fp (before relocation) and the steps run (with the trace off,
+        /// the trace file is empty, so this is what is left of the registers).
+        registers: String,
     },
     /// The run failed.
     Err {
@@ -52,7 +55,15 @@ impl Outcome {
                 if let Err(e) = files {
                     return Outcome::Err { pc: None, step: None, message: format!("output: {e}") };
                 }
-                Outcome::Ok { trace, memory, output: output::output_text(&o), info: output::info_text(&o) }
+                let registers =
+                    format!("pc {} ap {} fp {} steps {}", o.vm.pc, o.vm.ap, o.vm.fp, o.vm.current_step);
+                Outcome::Ok {
+                    trace,
+                    memory,
+                    output: output::output_text(&o),
+                    info: output::info_text(&o),
+                    registers,
+                }
             }
             Err(e) => {
                 Outcome::Err { pc: e.pc().map(|p| p.to_string()), step: e.step(), message: e.to_string() }
@@ -71,9 +82,9 @@ impl Outcome {
     /// A one-line summary.
     pub fn brief(&self) -> String {
         match self {
-            Outcome::Ok { trace, memory, output, .. } => {
+            Outcome::Ok { trace, memory, output, registers, .. } => {
                 format!(
-                    "ok, {} steps, {} memory cells, output {:?}",
+                    "ok, {} trace entries, {} memory cells, output {:?}, {registers}",
                     trace.len() / 24,
                     memory.len() / 40,
                     output

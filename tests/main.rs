@@ -3,6 +3,7 @@
 
 mod bench_cmd;
 mod builtins;
+#[cfg(feature = "cairo1")]
 mod cairo1;
 mod cli;
 mod common;

@@ -1,7 +1,8 @@
 //! Coverage-guided differential fuzzing: any byte string is a CASM program
 //! (`cairo_jit::testing::random_program`); the JIT must behave exactly as the interpreter.
 //!
-//! `cargo fuzz run jit_vs_interp` (from the repository root).
+//! `cargo +nightly fuzz run jit_vs_interp -- -len_control=0 -max_len=512` (from the repository
+//! root or `fuzz/`). The crate is built without cairo-jit's default `cairo1` feature.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

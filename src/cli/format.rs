@@ -1,36 +1,36 @@
 //! Which kind of program file `run` was given, without building the whole JSON in memory.
 //!
-//! [`c1::detect_format`] decides from the document's top-level keys and the keys of its
+//! [`program_format::detect_format`] decides from the document's top-level keys and the keys of its
 //! `program` object, but reads them by parsing the whole file into a `serde_json::Value`: for
 //! a 17 MiB Cairo Zero program that is some 40 MiB of maps and strings, freed before the
 //! program is loaded, yet the run's peak memory (issue #7). [`detect_format`] hands it an
 //! *outline* of the document instead: the same objects down to the second level, every other
 //! value `null`, read in one streaming pass that keeps nothing but those keys. Only when the
 //! outline is not Cairo Zero (a Cairo 1 file, small, which its loader parses whole anyway) is
-//! the real document passed, so the answer is always [`c1::detect_format`]'s:
+//! the real document passed, so the answer is always [`program_format::detect_format`]'s:
 //!
 //! * the outline pass is at least as lenient as parsing a `Value` (it parses what it keeps the
 //!   way `Value` does and skips the rest with `IgnoredAny`), so when it fails, so does the
-//!   `Value`, and [`c1::detect_format`] answers Cairo Zero;
+//!   `Value`, and [`program_format::detect_format`] answers Cairo Zero;
 //! * when it succeeds, the outline has the document's keys at both levels (a repeated key
 //!   keeps its last value, as in a `Value`), so Cairo Zero for the outline is Cairo Zero for
 //!   the document, whether or not the document would parse as a `Value`.
 
-use crate::cairo1::{self as c1, InputFormat};
+use crate::program::format::{self as program_format, InputFormat};
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, Visitor};
 use serde_json::{Map, Value};
 use std::fmt;
 use std::path::Path;
 
-/// [`c1::detect_format`]'s answer, without parsing a Cairo Zero program into a `Value` (see
+/// [`program_format::detect_format`]'s answer, without parsing a Cairo Zero program into a `Value` (see
 /// the module docs).
 pub(super) fn detect_format(path: &Path, bytes: &[u8]) -> InputFormat {
     let outline = outline(bytes).unwrap_or(Value::Null);
     // Serialising a `Value` of strings, maps and nulls cannot fail.
     let outline = serde_json::to_vec(&outline).unwrap_or_default();
-    match c1::detect_format(path, &outline) {
+    match program_format::detect_format(path, &outline) {
         InputFormat::CairoZero => InputFormat::CairoZero,
-        _ => c1::detect_format(path, bytes),
+        _ => program_format::detect_format(path, bytes),
     }
 }
 
@@ -127,7 +127,7 @@ mod tests {
     use super::*;
 
     /// Every program file of the repository and hand-written edge cases: the answer is
-    /// `c1::detect_format`'s.
+    /// `program_format::detect_format`'s.
     #[test]
     fn detect_format_answers_as_cairo1_detect_format() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -183,7 +183,7 @@ mod tests {
         }
         let mut kinds = std::collections::BTreeSet::new();
         for (path, bytes) in &files {
-            let want = c1::detect_format(path, bytes);
+            let want = program_format::detect_format(path, bytes);
             assert_eq!(
                 detect_format(path, bytes),
                 want,

@@ -7,8 +7,11 @@ mod disasm_cmd;
 mod format;
 use disasm_cmd as disasm;
 
+#[cfg(feature = "cairo1")]
+use crate::cairo1::Cairo1Program;
 use crate::jit::JitOptions;
 use crate::output;
+use crate::program::format::InputFormat;
 use crate::program::Program;
 use crate::runner::{self, Engine, Layout, RunConfig, RunMode, TraceMode};
 use clap::{Args, Parser, Subcommand};
@@ -149,23 +152,50 @@ impl RunArgs {
 /// A program of any accepted format; for Cairo 1, also what its run needs.
 struct AnyProgram {
     program: Program,
-    cairo1: Option<crate::cairo1::Cairo1Program>,
+    cairo1: Option<Cairo1Program>,
 }
 
+/// Without the `cairo1` feature no Cairo 1 program is ever loaded: this type has no values.
+#[cfg(not(feature = "cairo1"))]
+enum Cairo1Program {}
+
 /// What the runner needs of a Cairo 1 program (no syscall handler from the command line).
-fn cairo1_run(c: &crate::cairo1::Cairo1Program) -> runner::Cairo1Run {
+#[cfg(feature = "cairo1")]
+fn cairo1_run(c: &Cairo1Program) -> runner::Cairo1Run {
     runner::Cairo1Run { hints: c.hints(), builtin_costs: c.builtin_costs, syscalls: None }
+}
+
+#[cfg(not(feature = "cairo1"))]
+fn cairo1_run(c: &Cairo1Program) -> runner::Cairo1Run {
+    match *c {}
 }
 
 /// Loads Cairo Zero JSON, a Sierra program, an executable or (feature `cairo1-compiler`) a
 /// `.cairo` source, detecting the format.
 fn load_any(path: &std::path::Path, args: &RunArgs) -> Result<AnyProgram, String> {
-    use crate::cairo1::{self as c1, InputFormat};
     let bytes = std::fs::read(path).map_err(|e| format!("Error: cannot read {}: {e}", path.display()))?;
-    if format::detect_format(path, &bytes) == InputFormat::CairoZero {
+    let kind = format::detect_format(path, &bytes);
+    if kind == InputFormat::CairoZero {
         let program = Program::from_json_bytes(&bytes).map_err(|e| format!("Error: {e}"))?;
         return Ok(AnyProgram { program, cairo1: None });
     }
+    #[cfg(feature = "cairo1")]
+    return load_cairo1(path, &bytes, args);
+    #[cfg(not(feature = "cairo1"))]
+    {
+        let _ = args; // Cairo 1's flags (`--args`, `--available_gas`) have nothing to do.
+        Err(format!(
+            "Error: {} is a Cairo 1 program ({kind:?}); this build has no Cairo 1 support: rebuild \
+             with --features cairo1",
+            path.display()
+        ))
+    }
+}
+
+/// A Cairo 1 program file with its run arguments.
+#[cfg(feature = "cairo1")]
+fn load_cairo1(path: &std::path::Path, bytes: &[u8], args: &RunArgs) -> Result<AnyProgram, String> {
+    use crate::cairo1 as c1;
     let text = match (&args.args, &args.args_file) {
         (Some(a), _) => a.clone(),
         (None, Some(f)) => std::fs::read_to_string(f)
@@ -177,23 +207,27 @@ fn load_any(path: &std::path::Path, args: &RunArgs) -> Result<AnyProgram, String
         args: c1::parse_args(&text).map_err(|e| format!("Error: {e}"))?,
         available_gas: args.available_gas,
     };
-    let p = c1::Cairo1Program::from_file(path, &bytes, &options).map_err(|e| format!("Error: {e}"))?;
+    let p = c1::Cairo1Program::from_file(path, bytes, &options).map_err(|e| format!("Error: {e}"))?;
     let program = p.to_program().map_err(|e| format!("Error: {e}"))?;
     Ok(AnyProgram { program, cairo1: Some(p) })
 }
 
-/// `--print_output` for a Sierra program: cairo1-run's `Program Output : ...`, or the panic
-/// (then the exit code is 1).
-fn print_cairo1_outcome(p: &crate::cairo1::Cairo1Program, out: &runner::RunOutput) -> Result<(), String> {
+/// `--print_output` for a Sierra program (`None` for other programs): cairo1-run's
+/// `Program Output : ...`, or the panic (then the exit code is 1).
+#[cfg(feature = "cairo1")]
+fn cairo1_outcome(p: &Cairo1Program, out: &runner::RunOutput) -> Option<Result<String, String>> {
     use crate::cairo1::values::{panic_message, Outcome};
-    let Some(ret) = &p.ret else { return Ok(()) };
-    match ret.read(&out.vm.memory, out.vm.ap).map_err(|e| format!("Error: {e}"))? {
-        Outcome::Returned(v) => {
-            println!("Program Output : {v}");
-            Ok(())
-        }
-        Outcome::Panicked(data) => Err(panic_message(&data)),
-    }
+    let ret = p.ret.as_ref()?;
+    Some(match ret.read(&out.vm.memory, out.vm.ap) {
+        Err(e) => Err(format!("Error: {e}")),
+        Ok(Outcome::Returned(v)) => Ok(format!("Program Output : {v}")),
+        Ok(Outcome::Panicked(data)) => Err(panic_message(&data)),
+    })
+}
+
+#[cfg(not(feature = "cairo1"))]
+fn cairo1_outcome(p: &Cairo1Program, _: &runner::RunOutput) -> Option<Result<String, String>> {
+    match *p {}
 }
 
 /// Runs the command line; returns the process exit code.
@@ -496,14 +530,13 @@ fn run(args: RunArgs) -> ExitCode {
     }
     let mut panicked = None;
     if args.print_output {
-        match &cairo1 {
-            Some(c) if c.ret.is_some() => {
-                if let Err(e) = print_cairo1_outcome(c, &out) {
-                    println!("{e}");
-                    panicked = Some(());
-                }
+        match cairo1.as_ref().and_then(|c| cairo1_outcome(c, &out)) {
+            Some(Ok(text)) => println!("{text}"),
+            Some(Err(e)) => {
+                println!("{e}");
+                panicked = Some(());
             }
-            _ => print!("{}", output::output_text(&out)),
+            None => print!("{}", output::output_text(&out)),
         }
     }
     if args.print_info {
@@ -550,4 +583,41 @@ fn run(args: RunArgs) -> ExitCode {
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_args(program: &std::path::Path, args: &str) -> RunArgs {
+        let argv =
+            ["cairo-jit".as_ref(), "run".as_ref(), program.as_os_str(), "--args".as_ref(), args.as_ref()];
+        match Cli::parse_from::<_, &std::ffi::OsStr>(argv).command {
+            Command::Run(a) => *a,
+            c => panic!("parsed as {c:?}"),
+        }
+    }
+
+    /// Every Cairo 1 format loads with the `cairo1` feature, and without it is refused with an
+    /// error naming the feature (no panic).
+    #[test]
+    fn cairo1_inputs_load_or_name_the_feature() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for (file, args) in
+            [("tests/programs/cairo1/fib_gas.sierra.json", "20"), ("tests/programs/cairo1/dict.sierra", "")]
+        {
+            let path = root.join(file);
+            let r = load_any(&path, &run_args(&path, args));
+            match r {
+                Ok(p) => assert!(cfg!(feature = "cairo1") && p.cairo1.is_some(), "{file}"),
+                Err(e) => assert!(
+                    !cfg!(feature = "cairo1")
+                        && e.contains("this build has no Cairo 1 support: rebuild with --features cairo1"),
+                    "{file}: {e}"
+                ),
+            }
+        }
+        let zero = root.join("examples/fib.json");
+        assert!(load_any(&zero, &run_args(&zero, "")).is_ok_and(|p| p.cairo1.is_none()));
+    }
 }

@@ -11,6 +11,7 @@
 //! of that pc's hints in program order, and is executed in that order before the instruction.
 
 pub mod cairo0;
+#[cfg(feature = "cairo1")]
 pub mod cairo1;
 mod ctx;
 pub mod dict_manager;

@@ -16,6 +16,7 @@ mod error;
 mod eval;
 mod expr;
 mod flow;
+pub mod format;
 mod identifiers;
 mod ids;
 mod load;

@@ -21,6 +21,7 @@ pub use layout::{DynamicParams, Layout};
 pub use relocate::Relocation;
 
 use crate::builtins::{BuiltinKind, BuiltinRunner, Builtins};
+#[cfg(feature = "cairo1")]
 use crate::hints::cairo1::Cairo1HintProcessor;
 use crate::hints::{HintProcessor, HintRegistry};
 use crate::interp::Interpreter;
@@ -105,11 +106,13 @@ pub struct RunConfig {
     /// memory (the CLI sets it to the trace file's directory).
     pub trace_spill_dir: Option<std::path::PathBuf>,
     /// A Cairo 1 program's hints: when set, they run instead of the (empty) Cairo Zero hints.
+    /// (Always `None` without the `cairo1` feature.)
     pub cairo1: Option<Cairo1Run>,
 }
 
 /// What a Cairo 1 run adds to the configuration: the typed hints, the builtin-costs cell, the
 /// syscall handler.
+#[cfg(feature = "cairo1")]
 #[derive(Clone)]
 pub struct Cairo1Run {
     /// The hints by pc.
@@ -120,6 +123,12 @@ pub struct Cairo1Run {
     pub syscalls: Option<crate::hints::cairo1::SharedSyscallHandler>,
 }
 
+/// Without the `cairo1` feature there are no Cairo 1 runs: this type has no values.
+#[cfg(not(feature = "cairo1"))]
+#[derive(Clone, Debug)]
+pub enum Cairo1Run {}
+
+#[cfg(feature = "cairo1")]
 impl std::fmt::Debug for Cairo1Run {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Cairo1Run")
@@ -295,11 +304,14 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
     } = setup::setup(program, config)?;
     let proof = config.mode == RunMode::Proof;
     let mut hints = match &config.cairo1 {
+        #[cfg(feature = "cairo1")]
         Some(c1) => {
             write_builtin_costs(&mut vm, c1, program_base, program.data.len())
                 .map_err(|e| RunError::Config(e.to_string()))?;
             Hooks::Cairo1(Cairo1HintProcessor::new(c1.hints.clone(), c1.syscalls.clone()))
         }
+        #[cfg(not(feature = "cairo1"))]
+        Some(never) => match *never {},
         None => {
             let registry =
                 config.hints.as_deref().unwrap_or_else(|| crate::hints::registry::default_registry());
@@ -471,6 +483,7 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
 /// The hints of a run: Cairo Zero's (by text) or Cairo 1's (typed).
 enum Hooks<'p> {
     Cairo0(HintProcessor<'p>),
+    #[cfg(feature = "cairo1")]
     Cairo1(Cairo1HintProcessor),
 }
 
@@ -478,6 +491,7 @@ impl Hooks<'_> {
     fn groups(&self) -> Vec<(usize, u32)> {
         match self {
             Hooks::Cairo0(h) => h.groups().collect(),
+            #[cfg(feature = "cairo1")]
             Hooks::Cairo1(h) => h.groups(),
         }
     }
@@ -488,6 +502,7 @@ impl crate::interp::HintHook for Hooks<'_> {
     fn run_hints(&mut self, group: u32, vm: &mut Vm) -> Result<(), VmError> {
         match self {
             Hooks::Cairo0(h) => h.run_hints(group, vm),
+            #[cfg(feature = "cairo1")]
             Hooks::Cairo1(h) => h.run_hints(group, vm),
         }
     }
@@ -495,6 +510,7 @@ impl crate::interp::HintHook for Hooks<'_> {
 
 /// cairo1-run's `additional_initialization`: a segment of builtin costs (zeros), its pointer
 /// in the cell right after the code.
+#[cfg(feature = "cairo1")]
 fn write_builtin_costs(
     vm: &mut Vm,
     c1: &Cairo1Run,
