@@ -885,15 +885,20 @@ impl<'a, 'f> Lowering<'a, 'f> {
                         op1
                     }
                     Res::Add | Res::Mul => {
-                        // An immediate operand: op0 known, or deduced from dst.
+                        // An immediate operand: op0 known, or deduced from dst. Compilers
+                        // deduce cells not written yet, at `[ap + k]` (k >= 0): only there is
+                        // the deduction compiled (elsewhere an unset op0 takes the slow path),
+                        // which keeps the IR of the common `[ap] = [fp - 3] + 1` small.
                         let op0 = self.load_cell(p0, 0);
-                        let s0 = self.is_set(op0[0]);
-                        let (known, deduce) = (self.b.create_block(), self.b.create_block());
-                        self.b.set_cold_block(deduce);
-                        self.b.ins().brif(s0, known, &[], deduce, &[]);
-                        self.b.switch_to_block(deduce);
-                        self.deduce_op0_imm(ri, op1, p0, pd, done, slow);
-                        self.b.switch_to_block(known);
+                        if i.op0_reg == Reg::Ap && i.off1 >= 0 {
+                            let s0 = self.is_set(op0[0]);
+                            let (known, deduce) = (self.b.create_block(), self.b.create_block());
+                            self.b.set_cold_block(deduce);
+                            self.b.ins().brif(s0, known, &[], deduce, &[]);
+                            self.b.switch_to_block(deduce);
+                            self.deduce_op0_imm(ri, op1, p0, pd, done, slow);
+                            self.b.switch_to_block(known);
+                        }
                         let f1 = self.is_felt(op1[0]);
                         let ptr_imm =
                             ri.imm_i64().filter(|d| i.res == Res::Add && d.unsigned_abs() < 1 << 32);
@@ -1195,12 +1200,14 @@ impl<'a, 'f> Lowering<'a, 'f> {
         let d = self.load_cell(pd, 0);
         let sd = self.is_set(d[0]);
         self.guard(sd, slow);
-        let fd = self.is_felt(d[0]);
+        // Through the runtime, felts too: this path is rare and the inline subtraction would
+        // cost every such instruction's compile time.
         let v = if ri.inst.res == Res::Add {
             let f = self.imp.sub_cells;
-            self.felt_or_runtime(fd, |l| l.felt_sub_inline(d, imm), f, d, imm, slow)
+            self.cells_call(f, d, imm, slow)
         } else {
             // A pointer dst, or a zero immediate (division by zero): the interpreter's error.
+            let fd = self.is_felt(d[0]);
             self.guard(fd, slow);
             self.felt_div(d, imm, slow)
         };
