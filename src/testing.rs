@@ -40,6 +40,8 @@ pub enum Outcome {
         step: Option<u64>,
         /// The full report.
         message: String,
+        /// The digest of the memory at the fault, for execution faults.
+        memory: Option<u64>,
     },
 }
 
@@ -53,7 +55,12 @@ impl Outcome {
                 let files =
                     output::write_trace(&o, &mut trace).and_then(|_| output::write_memory(&o, &mut memory));
                 if let Err(e) = files {
-                    return Outcome::Err { pc: None, step: None, message: format!("output: {e}") };
+                    return Outcome::Err {
+                        pc: None,
+                        step: None,
+                        message: format!("output: {e}"),
+                        memory: None,
+                    };
                 }
                 let registers =
                     format!("pc {} ap {} fp {} steps {}", o.vm.pc, o.vm.ap, o.vm.fp, o.vm.current_step);
@@ -66,7 +73,16 @@ impl Outcome {
                 }
             }
             Err(e) => {
-                Outcome::Err { pc: e.pc().map(|p| p.to_string()), step: e.step(), message: e.to_string() }
+                let memory = match &e {
+                    RunError::Vm(f) => Some(f.memory_digest),
+                    _ => None,
+                };
+                Outcome::Err {
+                    pc: e.pc().map(|p| p.to_string()),
+                    step: e.step(),
+                    message: e.to_string(),
+                    memory,
+                }
             }
         }
     }
@@ -90,7 +106,9 @@ impl Outcome {
                     output
                 )
             }
-            Outcome::Err { pc, step, message } => format!("error at {pc:?} after {step:?} steps: {message}"),
+            Outcome::Err { pc, step, message, memory } => {
+                format!("error at {pc:?} after {step:?} steps (memory digest {memory:?}): {message}")
+            }
         }
     }
 }
@@ -224,9 +242,9 @@ pub fn random_program(data: &[u8]) -> (Vec<u8>, usize) {
             if structured { e.below(pc as u32 + 1) as i64 } else { e.below(2 * n_inst as u32) as i64 };
         let rel = Felt::from(target - pc);
         let kind = if structured {
-            [0, 1, 2, 3, 4, 5, 6, 7, 8, 0, 1, 2, 9, 10, 16, 12][e.below(16) as usize]
+            [0, 1, 2, 3, 4, 5, 6, 7, 8, 0, 1, 2, 9, 10, 16, 12, 20, 20, 17, 18][e.below(20) as usize]
         } else {
-            e.below(20)
+            e.below(21)
         };
         let (mut i, imm) = match kind {
             0..=8 => {
@@ -278,28 +296,84 @@ pub fn random_program(data: &[u8]) -> (Vec<u8>, usize) {
                 (i, None)
             }
             16 => {
-                let mut i = inst(Opcode::Nop, PcUpdate::Regular, Res::Op1, Op1Src::Imm, ApUpdate::Add);
+                // `ap += res`: mostly a small immediate, else a cell, a sum or a product.
+                let (src, res) = match e.below(6) {
+                    0..=2 => (Op1Src::Imm, Res::Op1),
+                    3 => ([Op1Src::Ap, Op1Src::Fp][e.below(2) as usize], Res::Op1),
+                    4 => (Op1Src::Imm, [Res::Add, Res::Mul][e.below(2) as usize]),
+                    _ => (
+                        [Op1Src::Ap, Op1Src::Fp][e.below(2) as usize],
+                        [Res::Add, Res::Mul][e.below(2) as usize],
+                    ),
+                };
+                let mut i = inst(Opcode::Nop, PcUpdate::Regular, res, src, ApUpdate::Add);
                 i.dst_reg = Reg::Fp;
                 i.off0 = -1;
-                (i, Some(Felt::from(e.below(6))))
+                if src != Op1Src::Imm {
+                    i.off2 = e.offset();
+                }
+                (i, (src == Op1Src::Imm).then(|| Felt::from(e.below(6))))
             }
             17 => {
-                // Dynamic jumps: through a register, or absolute.
-                let src = [Op1Src::Ap, Op1Src::Fp][e.below(2) as usize];
-                let pcu = [PcUpdate::JumpRel, PcUpdate::JumpAbs][e.below(2) as usize];
-                let mut i = inst(Opcode::Nop, pcu, Res::Op1, src, ApUpdate::Regular);
+                // Dynamic jumps: through a register, absolute (often to a return address), a
+                // jnz through a register, a relative jump by an immediate of any size.
+                let pcu = [PcUpdate::JumpRel, PcUpdate::JumpAbs, PcUpdate::Jnz][e.below(3) as usize];
+                let src = if pcu == PcUpdate::JumpRel && e.below(4) == 0 {
+                    Op1Src::Imm
+                } else {
+                    [Op1Src::Ap, Op1Src::Fp][e.below(2) as usize]
+                };
+                let res = if pcu == PcUpdate::Jnz { Res::Unconstrained } else { Res::Op1 };
+                let apu = [ApUpdate::Regular, ApUpdate::Add1, ApUpdate::Add][e.below(3) as usize];
+                let apu = if pcu == PcUpdate::Jnz && apu == ApUpdate::Add { ApUpdate::Regular } else { apu };
+                let mut i = inst(Opcode::Nop, pcu, res, src, apu);
                 i.off0 = -1;
                 i.dst_reg = Reg::Fp;
-                i.off2 = e.offset();
-                (i, None)
+                if src != Op1Src::Imm {
+                    i.off2 = if pcu == PcUpdate::JumpAbs && e.below(2) == 0 { -1 } else { e.offset() };
+                }
+                (i, (src == Op1Src::Imm).then(|| e.imm()))
             }
             18 => {
-                let mut i = inst(Opcode::Call, PcUpdate::JumpAbs, Res::Op1, Op1Src::Fp, ApUpdate::Regular);
+                // Calls through a register: absolute (to a return address now and then) or
+                // relative.
+                let pcu = [PcUpdate::JumpAbs, PcUpdate::JumpRel][e.below(2) as usize];
+                let src = [Op1Src::Fp, Op1Src::Ap][e.below(2) as usize];
+                let mut i = inst(Opcode::Call, pcu, Res::Op1, src, ApUpdate::Regular);
                 i.off0 = 0;
                 i.off1 = 1;
                 i.op0_reg = Reg::Ap;
-                i.off2 = e.offset();
+                i.off2 = if e.below(3) == 0 { -1 } else { e.offset() };
                 (i, None)
+            }
+            20 => {
+                // Deductions: a known dst ([ap-1] or [ap-2]) and one fresh operand ([ap] or
+                // [ap+1]), the other an immediate or a known cell; res add or mul.
+                let src = [Op1Src::Imm, Op1Src::Ap, Op1Src::Fp][e.below(3) as usize];
+                let res = [Res::Add, Res::Mul][e.below(2) as usize];
+                let apu = [ApUpdate::Add1, ApUpdate::Regular, ApUpdate::Add][e.below(3) as usize];
+                let mut i = inst(Opcode::AssertEq, PcUpdate::Regular, res, src, apu);
+                i.dst_reg = Reg::Ap;
+                i.off0 = -1 - e.below(2) as i16;
+                let fresh = e.below(2) as i16;
+                let old = -1 - e.below(3) as i16;
+                if src == Op1Src::Imm || e.below(2) == 0 {
+                    // op0 fresh
+                    i.op0_reg = Reg::Ap;
+                    i.off1 = fresh;
+                    if src == Op1Src::Ap {
+                        i.off2 = old;
+                    } else if src == Op1Src::Fp {
+                        i.off2 = e.below(5) as i16 - 2;
+                    }
+                } else {
+                    // op1 fresh
+                    i.op1_src = Op1Src::Ap;
+                    i.off2 = fresh;
+                    i.op0_reg = e.reg();
+                    i.off1 = if i.op0_reg == Reg::Ap { old } else { e.below(5) as i16 - 2 };
+                }
+                (i, (i.op1_src == Op1Src::Imm).then(|| e.imm()))
             }
             _ => {
                 // A raw word: usually invalid flags.

@@ -4,7 +4,8 @@
 //! An instruction compiled code does not handle exits to the dispatcher
 //! ([`cairo_jit_runtime::jit::exit::INTERPRET`]), which runs it with the interpreter. Runtime
 //! calls are field arithmetic, the interpreter's own pointer arithmetic
-//! ([`cairo_jit_rt_add_cells`], [`cairo_jit_rt_sub_cells`]) and [`cairo_jit_rt_op1_unset`], the one call back into the VM:
+//! ([`cairo_jit_rt_add_cells`], [`cairo_jit_rt_sub_cells`]) and register updates
+//! ([`cairo_jit_rt_reg_add`]), all pure, and [`cairo_jit_rt_op1_unset`], the one call back into the VM:
 //! the interpreter's own memory operations for an unset `[[reg + off1] + off2]` operand
 //! (builtin deduction, else the validated write of dst), which either complete or leave the
 //! memory untouched so that the interpreter, run on the instruction after a failure, sees the
@@ -28,7 +29,7 @@ pub struct RtFunc {
 }
 
 /// Every runtime function generated code may call.
-pub fn runtime_functions() -> [RtFunc; 4] {
+pub fn runtime_functions() -> [RtFunc; 6] {
     [
         RtFunc {
             name: "cairo_jit_rt_felt_mul",
@@ -54,6 +55,18 @@ pub fn runtime_functions() -> [RtFunc; 4] {
             params: &[types::I64, types::I64, types::I64],
             ret: Some(types::I32),
         },
+        RtFunc {
+            name: "cairo_jit_rt_felt_div",
+            addr: cairo_jit_runtime::felt::cairo_jit_rt_felt_div as *const u8,
+            params: &[types::I64, types::I64, types::I64],
+            ret: Some(types::I8),
+        },
+        RtFunc {
+            name: "cairo_jit_rt_reg_add",
+            addr: cairo_jit_rt_reg_add as *const u8,
+            params: &[types::I64, types::I64, types::I64],
+            ret: Some(types::I64),
+        },
     ]
 }
 
@@ -65,6 +78,35 @@ pub const RT_OP1_UNSET: usize = 1;
 pub const RT_ADD_CELLS: usize = 2;
 /// Index of `sub_cells` in [`runtime_functions`].
 pub const RT_SUB_CELLS: usize = 3;
+/// Index of `felt_div` in [`runtime_functions`].
+pub const RT_FELT_DIV: usize = 4;
+/// Index of `reg_add` in [`runtime_functions`].
+pub const RT_REG_ADD: usize = 5;
+
+/// What [`cairo_jit_rt_reg_add`] returns when the register update fails.
+pub const REG_ADD_FAILED: u64 = u64::MAX;
+
+/// The offset of the register `segment:offset + *res` (`ap += res`, `jmp rel res`, the taken
+/// side of `jnz`), as the interpreter computes it: the cell sum, then the register check (a
+/// relocatable in a segment below 2^15 with an offset below 2^47). Returns
+/// [`REG_ADD_FAILED`] when either fails (a pointer `res`, an offset out of range); the
+/// interpreter then runs the instruction and reports the error. Pure.
+///
+/// # Safety
+/// `res` points to four readable `u64`s holding a set cell.
+pub unsafe extern "C" fn cairo_jit_rt_reg_add(segment: u64, offset: u64, res: *const u64) -> u64 {
+    // SAFETY: per this function's contract.
+    let res = Cell(unsafe { std::ptr::read_unaligned(res as *const [u64; 4]) });
+    let reg = Cell::reloc(segment as i64, offset);
+    match std::panic::catch_unwind(|| crate::interp::add_cells(reg, res)) {
+        Ok(Ok(c))
+            if c.is_reloc() && c.segment() as u64 == segment && segment < 1 << 15 && c.offset() < 1 << 47 =>
+        {
+            c.offset()
+        }
+        _ => REG_ADD_FAILED,
+    }
+}
 
 /// `*out = op(*a, *b)` on cells (four words each); 0, or 1 when `op` fails (the interpreter
 /// then runs the instruction and reports the error).

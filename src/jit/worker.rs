@@ -248,6 +248,8 @@ impl Compiler {
                 op1_unset: module.declare_func_in_func(self.imports[rt::RT_OP1_UNSET], b.func),
                 add_cells: module.declare_func_in_func(self.imports[rt::RT_ADD_CELLS], b.func),
                 sub_cells: module.declare_func_in_func(self.imports[rt::RT_SUB_CELLS], b.func),
+                felt_div: module.declare_func_in_func(self.imports[rt::RT_FELT_DIV], b.func),
+                reg_add: module.declare_func_in_func(self.imports[rt::RT_REG_ADD], b.func),
             };
             let cfg = lower::LowerConfig {
                 trace: self.setup.trace,

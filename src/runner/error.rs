@@ -22,6 +22,9 @@ pub struct VmFault {
     pub with_traceback: bool,
     /// The full report.
     pub message: String,
+    /// A digest of the set memory cells at the fault ([`crate::vm::Memory::digest`]), so that
+    /// differential tests compare the memory of faulting runs too.
+    pub memory_digest: u64,
 }
 
 /// An error cairo-run does not catch: Python prints a traceback ending in the exception's

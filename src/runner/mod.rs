@@ -628,6 +628,7 @@ fn vm_error(program: &Program, vm: &Vm, error: VmError) -> RunError {
         traceback,
         with_traceback,
         message: String::new(),
+        memory_digest: vm.memory.digest(),
     }))
     .with_location(program, vm)
 }

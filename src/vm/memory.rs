@@ -352,6 +352,21 @@ impl Memory {
             .filter_map(|(i, c)| Value::from_cell(*c).map(|v| (i as u64, v)))
     }
 
+    /// A hash of every set cell with its address (unset cells, allocated or not, are left
+    /// out): equal memories have equal digests whatever their storage's sizes.
+    pub fn digest(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for seg in 0..self.num_segments() as i64 {
+            for (off, c) in self.segment_cells(seg).iter().enumerate() {
+                if c.is_set() {
+                    (seg, off, c.0).hash(&mut h);
+                }
+            }
+        }
+        h.finish()
+    }
+
     /// The cells of a segment up to its effective size.
     pub fn segment_cells(&self, segment: i64) -> &[Cell] {
         let n = self.segment_len(segment).unwrap_or(0);

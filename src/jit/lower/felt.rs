@@ -4,7 +4,7 @@
 use super::{Lowering, I64};
 use cairo_jit_runtime::cell::{TAG_MASK, TAG_SET};
 use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::{FuncRef, InstBuilder, Value};
+use cranelift_codegen::ir::{Block, FuncRef, Inst, InstBuilder, Value};
 
 /// The top limb of p = [1, 0, 0, P3] (least significant limb first).
 const P3: i64 = 0x0800000000000011;
@@ -116,6 +116,23 @@ impl Lowering<'_, '_> {
 
     /// Felt arithmetic through the runtime (limbs in the scratch slot).
     pub(super) fn felt_op(&mut self, f: FuncRef, a: [Value; 4], c: [Value; 4]) -> [Value; 4] {
+        let (_, out) = self.felt_call(f, a, c);
+        self.felt_result(out)
+    }
+
+    /// `a / c` for felts through the runtime; a zero divisor takes the slow path (the
+    /// interpreter reports the division by zero, or leaves the operand unknown).
+    pub(super) fn felt_div(&mut self, a: [Value; 4], c: [Value; 4], slow: Block) -> [Value; 4] {
+        let f = self.imp.felt_div;
+        let (call, out) = self.felt_call(f, a, c);
+        let nonzero = self.b.inst_results(call)[0];
+        self.guard(nonzero, slow);
+        self.felt_result(out)
+    }
+
+    /// Calls `f(out, a, c)` on the limbs of two felt cells (tags cleared, in the scratch slot);
+    /// returns the call and `out`.
+    fn felt_call(&mut self, f: FuncRef, a: [Value; 4], c: [Value; 4]) -> (Inst, Value) {
         let mask = self.b.ins().iconst(I64, !TAG_MASK as i64);
         let a0 = self.b.ins().band(a[0], mask);
         let c0 = self.b.ins().band(c[0], mask);
@@ -125,7 +142,11 @@ impl Lowering<'_, '_> {
         let out = self.b.ins().iadd_imm_s(slot, 64);
         let pa = slot;
         let pc = self.b.ins().iadd_imm_s(slot, 32);
-        self.b.ins().call(f, &[out, pa, pc]);
+        (self.b.ins().call(f, &[out, pa, pc]), out)
+    }
+
+    /// The felt cell of the limbs the runtime wrote at `out`.
+    fn felt_result(&mut self, out: Value) -> [Value; 4] {
         let mut r = self.load_cell(out, 0);
         r[0] = self.b.ins().bor_imm_s(r[0], TAG_SET as i64);
         r

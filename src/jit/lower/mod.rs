@@ -16,10 +16,18 @@
 //! memory, faults, builtins) and re-enters compiled code at the pc the interpreter reached.
 //! Slow paths thus add two IR instructions each and no runtime call, so the only values live
 //! across the function are ap, fp, the step count and the trace pointer. The runtime calls are
-//! field multiplication and, for an unset `[[reg + off1] + off2]` operand outside the plain
-//! segments' allocated cells (a builtin's cell to deduce, a validated or growing segment),
-//! the interpreter's own memory operations (`rt::cairo_jit_rt_op1_unset`), which complete or
-//! leave memory untouched for the slow path.
+//! field multiplication and division (deductions through `res = mul`), the interpreter's
+//! pointer arithmetic (`add_cells`/`sub_cells`) and register updates (`reg_add`: `ap += res`,
+//! `jmp rel` and `jnz` through a register), all pure, and, for an unset
+//! `[[reg + off1] + off2]` operand outside the plain segments' allocated cells (a builtin's
+//! cell to deduce, a validated or growing segment), the interpreter's own memory operations
+//! (`rt::cairo_jit_rt_op1_unset`), which complete or leave memory untouched for the slow path.
+//!
+//! Computed control flow (`jmp abs`, `call abs`, `ret`, jumps through a register) exits to the
+//! dispatcher with [`exit::CONTINUE`] at the new pc, computed and checked (a pointer into this
+//! code segment) before any write. A run head whose step-limit or trace-capacity check fails
+//! also exits with `CONTINUE` at its own pc (the dispatcher makes room, or leaves the last
+//! steps before the limit to the interpreter), except at a hint pc, whose hints already ran.
 //!
 //! Instructions with hints have a block (an entry of the `br_table`) but no edge leads to it:
 //! a jump or fall-through to one exits to the dispatcher, which runs the hints first.
@@ -138,6 +146,10 @@ pub struct Imports {
     pub add_cells: FuncRef,
     /// `cairo_jit_rt_sub_cells(out, a, b) -> status`.
     pub sub_cells: FuncRef,
+    /// `cairo_jit_rt_felt_div(out, a, b) -> divisor nonzero`.
+    pub felt_div: FuncRef,
+    /// `cairo_jit_rt_reg_add(segment, offset, res) -> offset or REG_ADD_FAILED`.
+    pub reg_add: FuncRef,
 }
 
 /// Returns the signature of a runtime function.
@@ -441,16 +453,70 @@ impl<'a, 'f> Lowering<'a, 'f> {
         self.b.ins().jump(join, &r.map(|v| v.into()));
         self.b.switch_to_block(call);
         self.b.set_cold_block(call);
+        let r = self.cells_call(f, a, c, slow);
+        self.b.ins().jump(join, &r.map(|v| v.into()));
+        self.b.switch_to_block(join);
+        self.cell_params(join)
+    }
+
+    /// The runtime's cell operation `f` on `a` and `c` (in the scratch slot); its failure
+    /// takes the slow path.
+    fn cells_call(&mut self, f: FuncRef, a: [Value; 4], c: [Value; 4], slow: Block) -> [Value; 4] {
         let slot = self.b.ins().stack_addr(I64, self.scratch, 0);
         self.store_cell(slot, 0, a);
         self.store_cell(slot, 32, c);
         let pa = slot;
         let pc = self.b.ins().iadd_imm_s(slot, 32);
         let out = self.b.ins().iadd_imm_s(slot, 64);
-        let r = self.call_for_cell(f, &[out, pa, pc], out, slow);
-        self.b.ins().jump(join, &r.map(|v| v.into()));
-        self.b.switch_to_block(join);
-        self.cell_params(join)
+        self.call_for_cell(f, &[out, pa, pc], out, slow)
+    }
+
+    /// The offset of register `segment:offset + res` through the runtime
+    /// ([`super::rt::cairo_jit_rt_reg_add`]: the interpreter's sum and register check); its
+    /// failure takes the slow path.
+    fn reg_add(&mut self, segment: u64, offset: Value, res: [Value; 4], slow: Block) -> Value {
+        let slot = self.b.ins().stack_addr(I64, self.scratch, 0);
+        self.store_cell(slot, 0, res);
+        let seg = self.b.ins().iconst(I64, segment as i64);
+        let f = self.imp.reg_add;
+        let call = self.b.ins().call(f, &[seg, offset, slot]);
+        let r = self.b.inst_results(call)[0];
+        let ok = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, super::rt::REG_ADD_FAILED as i64);
+        self.guard(ok, slow);
+        r
+    }
+
+    /// The ap after `ap += res` (`None` for the other ap updates), computed before any write
+    /// of the instruction so that a failure leaves everything untouched.
+    fn ap_after(&mut self, u: ApUpdate, res: [Value; 4], slow: Block) -> Option<Value> {
+        (u == ApUpdate::Add).then(|| {
+            let ap = self.before.ap;
+            self.reg_add(self.cfg.exec_seg, ap, res, slow)
+        })
+    }
+
+    /// A block to join the paths of an instruction at, taking the ap of `ap += res` when
+    /// `u` is that update.
+    fn join_block(&mut self, u: ApUpdate) -> Block {
+        let done = self.b.create_block();
+        if u == ApUpdate::Add {
+            self.b.append_block_param(done, I64);
+        }
+        done
+    }
+
+    /// Jumps to `done` (from [`Lowering::join_block`]) with the new ap, if any.
+    fn jump_done(&mut self, done: Block, nap: Option<Value>) {
+        match nap {
+            Some(n) => self.b.ins().jump(done, &[n.into()]),
+            None => self.b.ins().jump(done, &[]),
+        };
+    }
+
+    /// In `done`, the new ap it takes, if any.
+    fn done_ap(&mut self, done: Block) -> Option<Value> {
+        self.b.switch_to_block(done);
+        self.b.block_params(done).first().copied()
     }
 
     /// Calls the runtime function `f` (which returns a status, 0 for success) and loads the
@@ -571,8 +637,16 @@ impl<'a, 'f> Lowering<'a, 'f> {
 
     /// Ends a regular instruction: trace entry, ap update, and on to the next instruction.
     fn next_regular(&mut self, ri: &RegionInst) {
+        self.next_regular_ap(ri, None);
+    }
+
+    /// [`Lowering::next_regular`] with the ap of `ap += res` already computed (`nap`).
+    fn next_regular_ap(&mut self, ri: &RegionInst, nap: Option<Value>) {
         self.record(ri.pc);
-        self.ap_update(ri.inst.ap_update);
+        match nap {
+            Some(n) => self.cur.ap = n,
+            None => self.ap_update(ri.inst.ap_update),
+        }
         self.goto(ri.next_pc());
     }
 
@@ -614,7 +688,11 @@ impl<'a, 'f> Lowering<'a, 'f> {
             let go = self.b.create_block();
             self.b.ins().brif(room, go, &[], interp, &[]);
             self.b.switch_to_block(interp);
-            self.exit_const(exit::INTERPRET, ri.pc, self.before);
+            // The dispatcher makes room in the trace and re-enters here, or (near the step
+            // limit) runs the steps in the interpreter; a hint pc, whose hints already ran,
+            // is the interpreter's.
+            let code = if self.hints.contains(&ri.pc) { exit::INTERPRET } else { exit::CONTINUE };
+            self.exit_const(code, ri.pc, self.before);
             self.b.switch_to_block(go);
             if self.cfg.trace {
                 let tp = self.before.tp;
@@ -632,8 +710,14 @@ impl<'a, 'f> Lowering<'a, 'f> {
 
     /// Emits the fast path; returns false when the instruction has none.
     fn fast_path(&mut self, ri: &RegionInst, slow: Block) -> bool {
+        self.specialized(ri, slow) || self.dynamic_flow(ri, slow)
+    }
+
+    /// The fast paths of assert_eq, static jumps, `call rel`, `ret` and `ap += imm`; returns
+    /// false, having emitted nothing, for other forms.
+    fn specialized(&mut self, ri: &RegionInst, slow: Block) -> bool {
         let i = ri.inst;
-        let (ap, fp) = (self.before.ap, self.before.fp);
+        let ap = self.before.ap;
         match (i.opcode, i.pc_update) {
             (Opcode::AssertEq, PcUpdate::Regular)
                 if i.ap_update != ApUpdate::Add && i.op1_src == Op1Src::Op0 && i.res == Res::Op1 =>
@@ -684,13 +768,13 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 true
             }
             (Opcode::AssertEq, PcUpdate::Regular)
-                if i.ap_update != ApUpdate::Add
-                    && matches!(i.op1_src, Op1Src::Ap | Op1Src::Fp)
-                    && i.res == Res::Add =>
+                if matches!(i.op1_src, Op1Src::Ap | Op1Src::Fp) && matches!(i.res, Res::Add | Res::Mul) =>
             {
-                // dst = op0 + op1 with registers: the sum, or (dst set, one operand unknown) the
-                // unknown operand deduced as dst minus the other, as the interpreter's opcode
-                // deduction does (the execution segment has no builtin deduction). Felts only.
+                // dst = op0 + op1 (or op0 * op1) with registers: the result, or (dst set, one
+                // operand unknown) the unknown operand deduced as dst minus (divided by) the
+                // other, as the interpreter's opcode deduction does (the execution segment has
+                // no builtin deduction). `ap += res` is computed before any write.
+                let add = i.res == Res::Add;
                 let r = if i.op1_src == Op1Src::Ap { Reg::Ap } else { Reg::Fp };
                 let [p1, p0, pd] =
                     self.cell_addrs([(r, i.off2), (i.op0_reg, i.off1), (i.dst_reg, i.off0)], slow);
@@ -699,17 +783,24 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 let s0 = self.is_set(op0[0]);
                 let s1 = self.is_set(op1[0]);
                 let both = self.b.ins().band(s0, s1);
-                let (compute, deduce, done) =
-                    (self.b.create_block(), self.b.create_block(), self.b.create_block());
+                let (compute, deduce) = (self.b.create_block(), self.b.create_block());
+                let done = self.join_block(i.ap_update);
                 self.b.ins().brif(both, compute, &[], deduce, &[]);
                 self.b.switch_to_block(compute);
                 let f0 = self.is_felt(op0[0]);
                 let f1 = self.is_felt(op1[0]);
                 let felts = self.b.ins().band(f0, f1);
-                let f = self.imp.add_cells;
-                let res = self.felt_or_runtime(felts, |l| l.felt_add_inline(op0, op1), f, op0, op1, slow);
+                let res = if add {
+                    let f = self.imp.add_cells;
+                    self.felt_or_runtime(felts, |l| l.felt_add_inline(op0, op1), f, op0, op1, slow)
+                } else {
+                    self.guard(felts, slow);
+                    let f = self.imp.felt_mul;
+                    self.felt_op(f, op0, op1)
+                };
+                let nap = self.ap_after(i.ap_update, res, slow);
                 self.write_once(pd, res, slow);
-                self.b.ins().jump(done, &[]);
+                self.jump_done(done, nap);
                 self.b.switch_to_block(deduce);
                 // The known operand (when both are unknown it is an unset op1, which fails the
                 // set check) and the unknown one's cell.
@@ -723,32 +814,62 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 let fd = self.is_felt(d[0]);
                 let fk = self.is_felt(known[0]);
                 let felts = self.b.ins().band(fd, fk);
-                let f = self.imp.sub_cells;
-                let v = self.felt_or_runtime(felts, |l| l.felt_sub_inline(d, known), f, d, known, slow);
+                let v = if add {
+                    let f = self.imp.sub_cells;
+                    self.felt_or_runtime(felts, |l| l.felt_sub_inline(d, known), f, d, known, slow)
+                } else {
+                    // Division by a zero operand: an error or an unknown operand.
+                    self.guard(felts, slow);
+                    self.felt_div(d, known, slow)
+                };
+                let nap = self.ap_after(i.ap_update, d, slow);
                 self.store_cell(target, 0, v);
-                self.b.ins().jump(done, &[]);
-                self.b.switch_to_block(done);
-                self.next_regular(ri);
+                self.jump_done(done, nap);
+                let nap = self.done_ap(done);
+                self.next_regular_ap(ri, nap);
+                true
+            }
+            (Opcode::AssertEq, PcUpdate::Regular) if i.op1_src == Op1Src::Op0 && i.res == Res::Add => {
+                // dst = op0 + [op0 + off2]: pointer plus the cell it points to (op1 read in
+                // place when readable and set; its deduction is the interpreter's). op0 is a
+                // pointer, so the sum is the runtime's.
+                let [p0, pd] = self.cell_addrs([(i.op0_reg, i.off1), (i.dst_reg, i.off0)], slow);
+                let op0 = self.load_cell(p0, 0);
+                let (idx, desc) = self.op0_cell_ref(op0, i.off2, slow);
+                let read_len = self.b.ins().load(I64, flags(), desc, 16);
+                let readable = self.b.ins().icmp(IntCC::UnsignedLessThan, idx, read_len);
+                self.guard(readable, slow);
+                let p1 = self.seg_cell_addr(desc, idx);
+                let op1 = self.load_cell(p1, 0);
+                let set1 = self.is_set(op1[0]);
+                self.guard(set1, slow);
+                let f = self.imp.add_cells;
+                let res = self.cells_call(f, op0, op1, slow);
+                let nap = self.ap_after(i.ap_update, res, slow);
+                self.write_once(pd, res, slow);
+                self.next_regular_ap(ri, nap);
                 true
             }
             (Opcode::AssertEq, PcUpdate::Regular)
-                if i.ap_update != ApUpdate::Add && i.op1_src != Op1Src::Op0 =>
+                if i.op1_src != Op1Src::Op0 && i.res != Res::Unconstrained =>
             {
-                if i.res == Res::Unconstrained {
-                    return false;
-                }
+                // Registers with res = op1, or an immediate operand.
                 let (op1, p0, pd) = match i.op1_src {
                     Op1Src::Imm => {
                         let [p0, pd] = self.cell_addrs([(i.op0_reg, i.off1), (i.dst_reg, i.off0)], slow);
                         (self.const_cell(ri.imm.0), p0, pd)
                     }
                     src => {
+                        if i.res != Res::Op1 {
+                            return false;
+                        }
                         let r = if src == Op1Src::Ap { Reg::Ap } else { Reg::Fp };
                         let [p1, p0, pd] =
                             self.cell_addrs([(r, i.off2), (i.op0_reg, i.off1), (i.dst_reg, i.off0)], slow);
                         (self.load_cell(p1, 0), p0, pd)
                     }
                 };
+                let done = self.join_block(i.ap_update);
                 let res = match i.res {
                     Res::Op1 => {
                         let w0 = self.b.ins().load(I64, flags(), p0, 0);
@@ -764,7 +885,20 @@ impl<'a, 'f> Lowering<'a, 'f> {
                         op1
                     }
                     Res::Add | Res::Mul => {
+                        // An immediate operand: op0 known, or deduced from dst. Compilers
+                        // deduce cells not written yet, at `[ap + k]` (k >= 0): only there is
+                        // the deduction compiled (elsewhere an unset op0 takes the slow path),
+                        // which keeps the IR of the common `[ap] = [fp - 3] + 1` small.
                         let op0 = self.load_cell(p0, 0);
+                        if i.op0_reg == Reg::Ap && i.off1 >= 0 {
+                            let s0 = self.is_set(op0[0]);
+                            let (known, deduce) = (self.b.create_block(), self.b.create_block());
+                            self.b.set_cold_block(deduce);
+                            self.b.ins().brif(s0, known, &[], deduce, &[]);
+                            self.b.switch_to_block(deduce);
+                            self.deduce_op0_imm(ri, op1, p0, pd, done, slow);
+                            self.b.switch_to_block(known);
+                        }
                         let f1 = self.is_felt(op1[0]);
                         let ptr_imm =
                             ri.imm_i64().filter(|d| i.res == Res::Add && d.unsigned_abs() < 1 << 32);
@@ -784,10 +918,13 @@ impl<'a, 'f> Lowering<'a, 'f> {
                             }
                         }
                     }
-                    Res::Unconstrained => unreachable!("returned above"),
+                    Res::Unconstrained => unreachable!("not matched"),
                 };
+                let nap = self.ap_after(i.ap_update, res, slow);
                 self.write_once(pd, res, slow);
-                self.next_regular(ri);
+                self.jump_done(done, nap);
+                let nap = self.done_ap(done);
+                self.next_regular_ap(ri, nap);
                 true
             }
             (Opcode::Nop, PcUpdate::Jnz) if i.op1_src == Op1Src::Imm && i.ap_update != ApUpdate::Add => {
@@ -795,13 +932,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 let [p0, pd] = self.cell_addrs([(i.op0_reg, i.off1), (i.dst_reg, i.off0)], slow);
                 self.require_set_at(&[p0, pd], slow);
                 let d = self.load_cell(pd, 0);
-                let felt = self.is_felt(d[0]);
-                let lo = self.b.ins().band_imm_s(d[0], !TAG_MASK as i64);
-                let o1 = self.b.ins().bor(lo, d[1]);
-                let o2 = self.b.ins().bor(d[2], d[3]);
-                let o = self.b.ins().bor(o1, o2);
-                let z = self.b.ins().icmp_imm_s(IntCC::Equal, o, 0);
-                let zero = self.b.ins().band(felt, z);
+                let zero = self.is_zero_felt(d);
                 self.record(ri.pc);
                 self.ap_update(i.ap_update);
                 let (t, f) = (self.b.create_block(), self.b.create_block());
@@ -847,29 +978,10 @@ impl<'a, 'f> Lowering<'a, 'f> {
             {
                 let Some(target) = ri.static_target() else { return false };
                 let p = self.cell_addr(Reg::Ap, 0, 1, slow);
-                let fp_cell = [
-                    self.b.ins().iconst(I64, (TAG_SET | TAG_RELOC) as i64),
-                    self.b.ins().iconst(I64, self.cfg.exec_seg as i64),
-                    fp,
-                    self.b.ins().iconst(I64, 0),
-                ];
-                let ret = self.const_cell([TAG_SET | TAG_RELOC, self.cfg.code_seg, ri.next_pc(), 0]);
-                // Both cells are checked before either is written.
                 let c0 = self.load_cell(p, 0);
                 let c1 = self.load_cell(p, 32);
-                for (c, want) in [(c0, fp_cell), (c1, ret)] {
-                    let set = self.is_set(c[0]);
-                    let eq = self.cells_equal(c, want);
-                    let unset = self.b.ins().bxor_imm_s(set, 1);
-                    let ok = self.b.ins().bor(unset, eq);
-                    self.guard(ok, slow);
-                }
-                self.store_cell(p, 0, fp_cell);
-                self.store_cell(p, 32, ret);
+                self.call_frame(ri, p, c0, c1, slow);
                 self.record(ri.pc);
-                let nfp = self.b.ins().iadd_imm_s(ap, 2);
-                self.cur.fp = nfp;
-                self.cur.ap = nfp;
                 self.goto(target);
                 true
             }
@@ -907,6 +1019,201 @@ impl<'a, 'f> Lowering<'a, 'f> {
             }
             _ => false,
         }
+    }
+
+    /// Nop and call with computed control flow or `ap += res`: `jmp abs`, `jmp rel` and `jnz`
+    /// through a register (or with an immediate too large for a static target), `call abs`,
+    /// `call rel` through a register, `ap += res` with any res. Operands are read (Nop requires
+    /// dst, op0 and op1 set, as the interpreter does), res, the new pc and the new ap are
+    /// computed and checked before the call's writes; a jump whose target is not static exits
+    /// to the dispatcher at the new pc. Returns false, having emitted nothing, for other forms.
+    fn dynamic_flow(&mut self, ri: &RegionInst, slow: Block) -> bool {
+        let i = ri.inst;
+        let std_call = i.dst_reg == Reg::Ap && i.off0 == 0 && i.op0_reg == Reg::Ap && i.off1 == 1;
+        let lowered = match (i.opcode, i.pc_update) {
+            (Opcode::Nop, PcUpdate::Regular) => {
+                !(i.ap_update == ApUpdate::Add && i.res == Res::Unconstrained)
+            }
+            (Opcode::Nop, PcUpdate::JumpAbs | PcUpdate::JumpRel) => i.res != Res::Unconstrained,
+            (Opcode::Nop, PcUpdate::Jnz) => i.ap_update != ApUpdate::Add,
+            (Opcode::Call, PcUpdate::JumpAbs | PcUpdate::JumpRel) => i.res == Res::Op1 && std_call,
+            _ => false,
+        };
+        if !lowered || i.op1_src == Op1Src::Op0 {
+            return false;
+        }
+        let call = i.opcode == Opcode::Call;
+        let (pd, p0, op1) = match i.op1_src {
+            Op1Src::Imm => {
+                let [pd, p0] = self.cell_addrs([(i.dst_reg, i.off0), (i.op0_reg, i.off1)], slow);
+                (pd, p0, self.const_cell(ri.imm.0))
+            }
+            src => {
+                let r = if src == Op1Src::Ap { Reg::Ap } else { Reg::Fp };
+                let [pd, p0, p1] =
+                    self.cell_addrs([(i.dst_reg, i.off0), (i.op0_reg, i.off1), (r, i.off2)], slow);
+                (pd, p0, self.load_cell(p1, 0))
+            }
+        };
+        let d = self.load_cell(pd, 0);
+        let op0 = self.load_cell(p0, 0);
+        // The cells the interpreter needs set (a call writes its dst and op0).
+        let mut need = vec![self.is_set(op1[0])];
+        if !call {
+            need.push(self.is_set(d[0]));
+            need.push(self.is_set(op0[0]));
+        }
+        let ok = self.all(&need);
+        self.guard(ok, slow);
+        let res = match i.res {
+            Res::Op1 => Some(op1),
+            Res::Add => {
+                let f0 = self.is_felt(op0[0]);
+                let f1 = self.is_felt(op1[0]);
+                let felts = self.b.ins().band(f0, f1);
+                let f = self.imp.add_cells;
+                Some(self.felt_or_runtime(felts, |l| l.felt_add_inline(op0, op1), f, op0, op1, slow))
+            }
+            Res::Mul => {
+                let f0 = self.is_felt(op0[0]);
+                let f1 = self.is_felt(op1[0]);
+                let felts = self.b.ins().band(f0, f1);
+                self.guard(felts, slow);
+                let f = self.imp.felt_mul;
+                Some(self.felt_op(f, op0, op1))
+            }
+            Res::Unconstrained => None,
+        };
+        // The new ap (`ap += res` first, as the interpreter updates ap before pc).
+        let nap = match res {
+            Some(r) => self.ap_after(i.ap_update, r, slow),
+            None => None,
+        };
+        let static_target = ri.static_target().filter(|_| i.res == Res::Op1);
+        let pc_seg = self.cfg.code_seg;
+        // The new pc, when not static: `None` for fall-through and static targets.
+        let npc = match (i.pc_update, res) {
+            (PcUpdate::JumpAbs, Some(r)) => {
+                // A pointer into this code segment (another segment is the interpreter's).
+                let tag = self.b.ins().icmp_imm_s(IntCC::Equal, r[0], (TAG_SET | TAG_RELOC) as i64);
+                let seg = self.b.ins().icmp_imm_s(IntCC::Equal, r[1], pc_seg as i64);
+                let off = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, r[2], 1 << 47);
+                let ok = self.all(&[tag, seg, off]);
+                self.guard(ok, slow);
+                Some(r[2])
+            }
+            (PcUpdate::JumpRel, Some(r)) if static_target.is_none() => {
+                let pc = self.b.ins().iconst(I64, ri.pc as i64);
+                Some(self.reg_add(pc_seg, pc, r, slow))
+            }
+            _ => None,
+        };
+        if call {
+            // Both cells are checked before either is written.
+            self.call_frame(ri, pd, d, op0, slow);
+        }
+        if i.pc_update == PcUpdate::Jnz {
+            // Taken unless dst is a zero felt; the taken side's pc is computed there.
+            let zero = self.is_zero_felt(d);
+            let (t, f) = (self.b.create_block(), self.b.create_block());
+            self.b.ins().brif(zero, t, &[], f, &[]);
+            self.b.switch_to_block(t);
+            self.next_regular_ap(ri, None);
+            self.b.switch_to_block(f);
+            match ri.static_target() {
+                Some(target) => {
+                    self.record(ri.pc);
+                    self.ap_update(i.ap_update);
+                    self.goto(target);
+                }
+                None => {
+                    let pc = self.b.ins().iconst(I64, ri.pc as i64);
+                    let n = self.reg_add(pc_seg, pc, op1, slow);
+                    self.record(ri.pc);
+                    self.ap_update(i.ap_update);
+                    self.exit_with(exit::CONTINUE, n, self.cur);
+                }
+            }
+            return true;
+        }
+        self.record(ri.pc);
+        match nap {
+            Some(n) => self.cur.ap = n,
+            None => self.ap_update(i.ap_update),
+        }
+        match (npc, static_target, i.pc_update) {
+            (Some(n), _, _) => self.exit_with(exit::CONTINUE, n, self.cur),
+            (None, Some(t), PcUpdate::JumpRel) => self.goto(t),
+            _ => self.goto(ri.next_pc()),
+        }
+        true
+    }
+
+    /// Whether a set cell is the felt zero (a pointer never is: `jnz` falls through on zero).
+    fn is_zero_felt(&mut self, d: [Value; 4]) -> Value {
+        let felt = self.is_felt(d[0]);
+        let lo = self.b.ins().band_imm_s(d[0], !TAG_MASK as i64);
+        let o1 = self.b.ins().bor(lo, d[1]);
+        let o2 = self.b.ins().bor(d[2], d[3]);
+        let o = self.b.ins().bor(o1, o2);
+        let z = self.b.ins().icmp_imm_s(IntCC::Equal, o, 0);
+        self.b.ins().band(felt, z)
+    }
+
+    /// A call's frame: the cells `[ap]` (at `p`, holding `c0`) and `[ap + 1]` (`c1`) must be
+    /// unset or hold fp and the return pc; both are checked before either is written. Then
+    /// fp = ap = ap + 2.
+    fn call_frame(&mut self, ri: &RegionInst, p: Value, c0: [Value; 4], c1: [Value; 4], slow: Block) {
+        let fp_cell = [
+            self.b.ins().iconst(I64, (TAG_SET | TAG_RELOC) as i64),
+            self.b.ins().iconst(I64, self.cfg.exec_seg as i64),
+            self.before.fp,
+            self.b.ins().iconst(I64, 0),
+        ];
+        let ret = self.const_cell([TAG_SET | TAG_RELOC, self.cfg.code_seg, ri.next_pc(), 0]);
+        for (c, want) in [(c0, fp_cell), (c1, ret)] {
+            let set = self.is_set(c[0]);
+            let eq = self.cells_equal(c, want);
+            let unset = self.b.ins().bxor_imm_s(set, 1);
+            let ok = self.b.ins().bor(unset, eq);
+            self.guard(ok, slow);
+        }
+        self.store_cell(p, 0, fp_cell);
+        self.store_cell(p, 32, ret);
+        let nfp = self.b.ins().iadd_imm_s(self.before.ap, 2);
+        self.cur.fp = nfp;
+        self.cur.ap = nfp;
+    }
+
+    /// `dst = op0 + imm` (or `op0 * imm`) with op0 unset: op0 deduced as dst minus (divided
+    /// by) the immediate, as the interpreter's opcode deduction does, and written; then on to
+    /// `done` (res is dst, which is set, so its write-once check holds).
+    fn deduce_op0_imm(
+        &mut self,
+        ri: &RegionInst,
+        imm: [Value; 4],
+        p0: Value,
+        pd: Value,
+        done: Block,
+        slow: Block,
+    ) {
+        let d = self.load_cell(pd, 0);
+        let sd = self.is_set(d[0]);
+        self.guard(sd, slow);
+        // Through the runtime, felts too: this path is rare and the inline subtraction would
+        // cost every such instruction's compile time.
+        let v = if ri.inst.res == Res::Add {
+            let f = self.imp.sub_cells;
+            self.cells_call(f, d, imm, slow)
+        } else {
+            // A pointer dst, or a zero immediate (division by zero): the interpreter's error.
+            let fd = self.is_felt(d[0]);
+            self.guard(fd, slow);
+            self.felt_div(d, imm, slow)
+        };
+        let nap = self.ap_after(ri.inst.ap_update, d, slow);
+        self.store_cell(p0, 0, v);
+        self.jump_done(done, nap);
     }
 
     /// The slow path: exit to the dispatcher, which runs the instruction in the interpreter.
