@@ -2,7 +2,7 @@
 //! N times per engine in this process (trace recording on, no files written; each run is a fresh
 //! `runner::run`, so the JIT compiles anew every run) and prints the steps, steps/s (median, min,
 //! max), the median of the process's CPU time over the wall time of a run ("CPU/wall": above 1
-//! when the JIT's compiler thread and the page-populating thread work beside the run; CPU time
+//! when the JIT's compiler thread works beside the run; CPU time
 //! from `getrusage`), the JIT's compile time of the first run, the peak memory of one run in a child process (`cairo-jit run ...
 //! --engine E --trace_file T --memory_file M`, run first, see `bench`; its maximum RSS from `wait4`)
 //! and the ratio between the engines' median throughputs.

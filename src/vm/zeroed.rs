@@ -8,15 +8,6 @@
 //! give this for 32-byte-aligned cells (an over-aligned `alloc_zeroed` is `memalign` followed
 //! by a `memset` of the whole block, which faults in every page up front).
 //!
-//! Large buffers (from [`HUGE_PAGE_THRESHOLD`]) on Linux with a spare core also hide the cost of
-//! faulting pages in: the kernel zeroes every fresh page on first touch, which costs about as
-//! much as compiled code runs (a step writes ~56 fresh bytes: a trace entry and a cell). Such a
-//! buffer exposes its capacity in [`STEP`]s (one huge page) while its mapping grows
-//! geometrically, and when the writer fills steps fast (a step within [`FAST_STEP_NS`]), each
-//! growth asks a background thread ([`populate`]) to fault in the next step with
-//! `MADV_POPULATE_WRITE`, so the writer finds it resident. This changes no contents, and at
-//! most one step (2 MiB) per fast-growing buffer is resident ahead of use.
-//!
 //! Invariants:
 //! - all `capacity()` elements are initialized: elements nobody wrote are all-zero bytes, which
 //!   [`Zeroable`] guarantees is a valid value;
@@ -42,22 +33,12 @@ unsafe impl Zeroable for u64 {}
 /// 2 MiB instead of per 4 KiB.
 const HUGE_PAGE_THRESHOLD: usize = 4 << 20;
 
-/// The step (one transparent huge page) by which large buffers expose capacity and populate
-/// ahead of use.
-const STEP: usize = 2 << 20;
-
-/// A buffer whose last step filled within this time has the next one faulted in ahead: a huge
-/// page's first touch costs about 0.5 ms here (zeroing 2 MiB), a tenth of this.
-const FAST_STEP_NS: u64 = 5_000_000;
-
 /// A growable, zero-initialized array; see the module documentation.
 pub struct ZeroedBuf<T: Zeroable> {
     ptr: NonNull<T>,
     cap: usize,
     /// The allocation's size: up to [`SMALL`] bytes from the heap, beyond that a mapping.
     bytes: usize,
-    /// When the last [`STEP`] was exposed ([`populate::now_ns`]; 0: never).
-    stepped_at: u64,
 }
 
 /// Buffers up to this size live on the heap: a program may make thousands of small segments
@@ -78,7 +59,7 @@ impl<T: Zeroable> Default for ZeroedBuf<T> {
 impl<T: Zeroable> ZeroedBuf<T> {
     /// An empty buffer (no allocation).
     pub const fn new() -> Self {
-        ZeroedBuf { ptr: NonNull::dangling(), cap: 0, bytes: 0, stepped_at: 0 }
+        ZeroedBuf { ptr: NonNull::dangling(), cap: 0, bytes: 0 }
     }
 
     /// A buffer of at least `cap` zero elements.
@@ -118,46 +99,11 @@ impl<T: Zeroable> ZeroedBuf<T> {
         }
         let size = std::mem::size_of::<T>().max(1);
         let align = std::mem::align_of::<T>();
-        let needed = min_cap.checked_mul(size).expect("buffer size overflows usize");
-        if needed >= HUGE_PAGE_THRESHOLD && populate::available() {
-            return self.grow_by_steps(needed, size, align);
-        }
         let step = if self.cap < (1 << 20) { self.cap } else { self.cap / 4 };
         let want = min_cap.max(self.cap + step).max(8);
         let raw = want.checked_mul(size).expect("buffer size overflows usize");
         let bytes =
             if raw <= SMALL { raw.next_power_of_two().max(align) } else { raw.next_multiple_of(PAGE) };
-        self.reallocate(bytes, align);
-        self.cap = bytes / size;
-    }
-
-    /// [`ZeroedBuf::grow`] for a large buffer with background population: exposes `needed`
-    /// bytes rounded up to a [`STEP`], keeps one more step mapped beyond them (the mapping
-    /// itself grows by at least a quarter) and, when the writer fills steps fast (the last one
-    /// within [`FAST_STEP_NS`]), asks for that step to be faulted in. A slower writer spends
-    /// little of its time in page faults, and faulting ahead would only hold a step of memory
-    /// early.
-    fn grow_by_steps(&mut self, needed: usize, size: usize, align: usize) {
-        let exposed = needed.checked_next_multiple_of(STEP).expect("buffer size overflows usize");
-        let mapped = exposed + STEP;
-        if mapped > self.bytes {
-            self.reallocate(mapped.max(self.bytes + self.bytes / 4).next_multiple_of(STEP), align);
-        }
-        let grew_steps = exposed / size > self.cap;
-        self.cap = exposed / size;
-        let now = populate::now_ns();
-        let fast = self.stepped_at != 0 && now.saturating_sub(self.stepped_at) < FAST_STEP_NS;
-        if grew_steps {
-            self.stepped_at = now;
-        }
-        if fast {
-            populate::request(self.ptr.as_ptr() as usize + exposed, STEP);
-        }
-    }
-
-    /// Moves the contents into an allocation of `bytes > self.bytes` (heap up to [`SMALL`],
-    /// else a mapping); the bytes beyond the old allocation are zero. Leaves `cap` unchanged.
-    fn reallocate(&mut self, bytes: usize, align: usize) {
         let (old_ptr, old) = (self.ptr.as_ptr() as *mut u8, self.bytes);
         let p = if bytes <= SMALL {
             heap::grow(old_ptr, old, bytes, align)
@@ -175,81 +121,7 @@ impl<T: Zeroable> ZeroedBuf<T> {
         };
         self.ptr = NonNull::new(p as *mut T).expect("the system allocator returned null");
         self.bytes = bytes;
-    }
-}
-
-/// Background page population (see the module documentation).
-mod populate {
-    #[cfg(target_os = "linux")]
-    use std::sync::atomic::{AtomicBool, Ordering};
-    #[cfg(target_os = "linux")]
-    use std::sync::{mpsc, OnceLock};
-
-    /// The populating thread's queue: `None` when populating is off (no spare core, or
-    /// `CAIRO_JIT_PREFAULT=0`, or the thread could not start).
-    #[cfg(target_os = "linux")]
-    static QUEUE: OnceLock<Option<mpsc::Sender<(usize, usize)>>> = OnceLock::new();
-    /// Set when the kernel lacks `MADV_POPULATE_WRITE` (before Linux 5.14).
-    #[cfg(target_os = "linux")]
-    static UNSUPPORTED: AtomicBool = AtomicBool::new(false);
-
-    #[cfg(target_os = "linux")]
-    fn queue() -> Option<&'static mpsc::Sender<(usize, usize)>> {
-        QUEUE
-            .get_or_init(|| {
-                let off = std::env::var_os("CAIRO_JIT_PREFAULT").is_some_and(|v| v == "0");
-                let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-                if off || cores < 2 {
-                    return None;
-                }
-                let (tx, rx) = mpsc::channel::<(usize, usize)>();
-                std::thread::Builder::new()
-                    .name("cairo-jit-prefault".into())
-                    .spawn(move || {
-                        for (addr, len) in rx {
-                            // SAFETY: MADV_POPULATE_WRITE faults pages in as a write would but
-                            // writes nothing: no mapping's contents change, whatever the range.
-                            // The range was a step of one of our mappings when it was sent; if
-                            // that mapping has since moved or gone, the call fails (unmapped)
-                            // or makes at most one step of whatever is there resident.
-                            let r = unsafe {
-                                libc::madvise(addr as *mut libc::c_void, len, libc::MADV_POPULATE_WRITE)
-                            };
-                            if r != 0 && std::io::Error::last_os_error().raw_os_error() == Some(libc::EINVAL)
-                            {
-                                UNSUPPORTED.store(true, Ordering::Relaxed);
-                            }
-                        }
-                    })
-                    .ok()?;
-                Some(tx)
-            })
-            .as_ref()
-    }
-
-    /// Nanoseconds since the first call (a monotonic clock; never 0).
-    pub(super) fn now_ns() -> u64 {
-        static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
-        START.get_or_init(std::time::Instant::now).elapsed().as_nanos() as u64 + 1
-    }
-
-    /// Whether large buffers grow by steps with background population.
-    pub(super) fn available() -> bool {
-        #[cfg(target_os = "linux")]
-        return queue().is_some() && !UNSUPPORTED.load(Ordering::Relaxed);
-        #[cfg(not(target_os = "linux"))]
-        false
-    }
-
-    /// Asks the background thread to fault in `[addr, addr + len)`.
-    pub(super) fn request(addr: usize, len: usize) {
-        #[cfg(target_os = "linux")]
-        if let Some(q) = queue() {
-            // A send fails only if the thread is gone; the pages then fault in on first write.
-            let _ = q.send((addr, len));
-        }
-        #[cfg(not(target_os = "linux"))]
-        let _ = (addr, len);
+        self.cap = bytes / size;
     }
 }
 
@@ -502,44 +374,14 @@ mod tests {
     }
 
     #[test]
-    fn large_growth_is_by_a_quarter_or_by_populated_steps() {
+    fn large_growth_is_by_a_quarter() {
         let mut b = ZeroedBuf::<u64>::with_capacity(2 << 20);
         let cap = b.capacity();
         b[cap - 1] = 7;
         b.grow(cap + 1);
-        if populate::available() {
-            // Exposed up to the next step, with one more step mapped (and being populated).
-            assert_eq!(b.capacity() * 8, (cap * 8 + 8).next_multiple_of(STEP));
-            assert!(b.bytes >= b.capacity() * 8 + STEP);
-        } else {
-            assert!(b.capacity() >= cap + cap / 4);
-            assert!(b.capacity() < cap * 2);
-        }
+        assert!(b.capacity() >= cap + cap / 4);
+        assert!(b.capacity() < cap * 2);
         assert_eq!(b[cap - 1], 7);
         assert_eq!(b[cap], 0);
-    }
-
-    /// Background population never changes contents: a buffer written while it grows step by
-    /// step (its mapping moving now and then, pages being populated concurrently) reads back
-    /// exactly what was written, and zero beyond.
-    #[test]
-    fn contents_survive_growth_with_background_population() {
-        let mut b = ZeroedBuf::<cairo_jit_runtime::cell::Cell>::new();
-        let n = (24 << 20) / 32;
-        for i in 0..n {
-            if i >= b.capacity() {
-                b.grow(i + 1);
-                assert!(b[i..].iter().all(|c| !c.is_set()), "fresh capacity at {i} is zero");
-            }
-            b[i] = cairo_jit_runtime::cell::Cell::reloc(3, i as u64);
-        }
-        let mut other = ZeroedBuf::<u64>::with_capacity(8 << 20);
-        other.grow((16 << 20) / 8);
-        assert!(other.iter().all(|&x| x == 0));
-        assert!(b[..n]
-            .iter()
-            .enumerate()
-            .all(|(i, c)| *c == cairo_jit_runtime::cell::Cell::reloc(3, i as u64)));
-        assert!(b[n..].iter().all(|c| !c.is_set()));
     }
 }
