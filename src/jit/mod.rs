@@ -37,10 +37,12 @@ use crate::vm::{Relocatable, Trace, TraceEntry, Vm, VmError, VmErrorKind};
 use cairo_jit_runtime::jit::{exit, JitContext};
 use std::path::PathBuf;
 
-/// Executions of a pc before the region starting there is compiled, by default. Compiling off
-/// the running thread made a lower threshold pay: 2,000 against 10,000 (`cairo-jit bench`,
-/// side by side) ran dict_squash 1.1x, usort 1.1x and fib 1.08x faster, memcpy the same.
-pub const DEFAULT_THRESHOLD: u32 = 2_000;
+/// Executions of a pc before the region starting there is compiled, by default. A lower one
+/// (2,000) ran dict_squash and usort ~1.1x faster once compilation moved off the running thread,
+/// but compiled regions that 10,000 leaves alone on sha256, secp and uint256, and compiling at
+/// all costs memory (Cranelift's code pages, its scratch memory, the compiler thread): +4 to
+/// +7 MB of peak there, a tenth of those runs' peak.
+pub const DEFAULT_THRESHOLD: u32 = 10_000;
 
 /// JIT options.
 #[derive(Clone, Debug, PartialEq, Eq)]
