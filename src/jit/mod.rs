@@ -127,11 +127,6 @@ pub struct Jit {
     pub last_error: Option<String>,
 }
 
-/// Why the JIT could not be set up.
-#[derive(Debug, thiserror::Error)]
-#[error("cannot set up the JIT: {0}")]
-pub struct JitSetupError(String);
-
 impl Jit {
     /// A JIT for code in `code_seg` (of `code_len` cells, hints at `hint_pcs`) with ap and fp in
     /// `exec_seg`; `trace` chooses traced or untraced code.
@@ -142,7 +137,7 @@ impl Jit {
         exec_seg: i64,
         hint_pcs: impl IntoIterator<Item = usize>,
         trace: bool,
-    ) -> Result<Self, JitSetupError> {
+    ) -> Self {
         let worker =
             worker::Worker::new(worker::Setup { trace, exec_seg, dump_clif: opts.dump_clif.clone() });
         let mut hints = vec![false; code_len];
@@ -151,7 +146,7 @@ impl Jit {
                 *h = true;
             }
         }
-        Ok(Jit {
+        Jit {
             worker,
             epoch: 0,
             entries: {
@@ -170,7 +165,7 @@ impl Jit {
             stats: JitStats::default(),
             slow_pcs: std::collections::HashMap::new(),
             last_error: None,
-        })
+        }
     }
 
     /// The cache entry of `pc`, when compiled code may run there: a code segment of our
@@ -196,11 +191,16 @@ impl Jit {
     /// The compiled code at `pc`, if any (no counting).
     #[inline]
     fn compiled_at(&self, pc: Relocatable) -> Option<(Compiled, u32)> {
-        let e = self.entries.get(usize::try_from(pc.segment).ok()?)?.get(pc.offset as usize)?;
-        match *e {
+        match self.entry(pc)? {
             Entry::Compiled(f, i) => Some((f, i)),
             _ => None,
         }
+    }
+
+    /// The cache entry of `pc`, if there is one (no counting, no growth).
+    #[inline]
+    fn entry(&self, pc: Relocatable) -> Option<Entry> {
+        self.entries.get(usize::try_from(pc.segment).ok()?)?.get(pc.offset as usize).copied()
     }
 
     fn is_hint(&self, pc: Relocatable) -> bool {
@@ -212,7 +212,7 @@ impl Jit {
     /// one indexed load.
     #[inline]
     fn lookup(&mut self, vm: &Vm, pc: Relocatable) -> Option<(Compiled, u32)> {
-        if self.worker.in_flight > 0 {
+        if self.worker.has_results() {
             self.install_finished(false);
         }
         let threshold = self.opts.threshold;
@@ -364,11 +364,7 @@ impl Jit {
             return;
         }
         self.end = Some(end);
-        let at_end = usize::try_from(end.segment)
-            .ok()
-            .and_then(|s| self.entries.get(s)?.get(end.offset as usize))
-            .is_some_and(|e| matches!(e, Entry::Compiled(..) | Entry::Pending));
-        if at_end {
+        if matches!(self.entry(end), Some(Entry::Compiled(..) | Entry::Pending)) {
             for cache in &mut self.entries {
                 cache.fill(Entry::Cold(0));
             }
@@ -648,11 +644,4 @@ fn sync_ctx(vm: &mut Vm, trace: Option<&mut Trace>, ctx: &mut JitContext) {
     let (t, k) = vm.memory.segment_table();
     ctx.segs = t as *const u64;
     ctx.nsegs = k as u64;
-}
-
-impl Drop for Jit {
-    fn drop(&mut self) {
-        // The entry points go first: the worker frees their code when it is dropped next.
-        self.entries.clear();
-    }
 }

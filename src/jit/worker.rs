@@ -146,6 +146,13 @@ impl Worker {
         }
     }
 
+    /// Whether a result (or the thread's end) is waiting for [`Worker::receive`]: one atomic
+    /// load, for the dispatcher's per-step check.
+    #[inline]
+    pub fn has_results(&self) -> bool {
+        self.in_flight > 0 && self.ready.load(Ordering::Acquire) > 0
+    }
+
     /// A finished job, if one is ready (`wait`: blocks until one is). Returns `None` also when
     /// the thread is gone (a panic while compiling): `in_flight` is then 0 and nothing more
     /// will come, so the jobs still pending are lost.

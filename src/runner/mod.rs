@@ -341,8 +341,7 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
                 execution_base.segment,
                 hint_pcs,
                 trace_on,
-            )
-            .map_err(|e| RunError::Config(e.to_string()))?;
+            );
             Some(jit)
         }
     };
