@@ -1,8 +1,8 @@
 //! bitwise: instances of 5 cells `x, y, x & y, x ^ y, x | y`; the last three are deduced from
 //! the first two, which must be integers below 2^251 (cairo-lang's `BitwiseBuiltinRunner`).
 
+use crate::vm::value::{felt_from_limbs, felt_limbs};
 use crate::vm::{Memory, Relocatable, Value, VmError, VmErrorKind};
-use starknet_types_core::felt::Felt;
 
 /// Bits of a bitwise operand.
 pub const TOTAL_N_BITS: u32 = 251;
@@ -18,29 +18,27 @@ pub fn deduce(addr: Relocatable, memory: &Memory) -> Result<Option<Value>, VmErr
     let (Some(x), Some(y)) = (memory.get(xa), memory.get(ya)) else { return Ok(None) };
     let x = operand(xa, x)?;
     let y = operand(ya, y)?;
-    let (xb, yb) = (x.to_bytes_be(), y.to_bytes_be());
-    let mut out = [0u8; 32];
-    for i in 0..32 {
-        out[i] = match index {
-            2 => xb[i] & yb[i],
-            3 => xb[i] ^ yb[i],
-            _ => xb[i] | yb[i],
-        };
-    }
-    Ok(Some(Value::Int(Felt::from_bytes_be(&out))))
+    let out: [u64; 4] = std::array::from_fn(|i| match index {
+        2 => x[i] & y[i],
+        3 => x[i] ^ y[i],
+        _ => x[i] | y[i],
+    });
+    Ok(Some(Value::Int(felt_from_limbs(out))))
 }
 
-fn operand(at: Relocatable, v: Value) -> Result<Felt, VmError> {
+/// An operand's integer value (limbs, most significant first), which must be below 2^251.
+fn operand(at: Relocatable, v: Value) -> Result<[u64; 4], VmError> {
     let f = v.as_int().ok_or_else(|| -> VmError {
         VmErrorKind::Builtin(format!("bitwise builtin: Expected integer at address {at}. Got: {v}.")).into()
     })?;
-    if f.bits() > TOTAL_N_BITS as usize {
+    let limbs = felt_limbs(&f);
+    if limbs[0] >> (TOTAL_N_BITS - 192) != 0 {
         return Err(VmErrorKind::Builtin(format!(
             "bitwise builtin: Expected integer at address {at} to be smaller than 2^{TOTAL_N_BITS}. Got: {f}."
         ))
         .into());
     }
-    Ok(f)
+    Ok(limbs)
 }
 
 /// Diluted units one instance uses (cairo-lang's `BitwiseInstanceDef.get_diluted_units_per_builtin`).

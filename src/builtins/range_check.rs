@@ -14,7 +14,7 @@ fn validate(addr: Relocatable, value: &Value, bits: u32) -> Result<(), MemoryErr
             )))
         }
     };
-    if f.bits() > bits as usize {
+    if crate::vm::value::felt_bits(f) > bits {
         let bound = BigUint::from(1u8) << bits;
         return Err(MemoryError::Validation(format!(
             "Value {f}, in range check builtin {}, is out of range [0, {bound}).",
@@ -40,9 +40,9 @@ pub fn usage(memory: &Memory, segment: i64, n_parts: u32) -> Option<(u64, u64)> 
     let mut minmax: Option<(u64, u64)> = None;
     for (_, v) in memory.segment_values(segment) {
         let Value::Int(f) = v else { continue };
-        let bytes = f.to_bytes_le();
+        let limbs = crate::vm::value::felt_limbs(&f);
         for i in 0..n_parts as usize {
-            let part = u64::from(u16::from_le_bytes([bytes[2 * i], bytes[2 * i + 1]]));
+            let part = (limbs[3 - i / 4] >> (16 * (i % 4))) & 0xffff;
             minmax = Some(match minmax {
                 None => (part, part),
                 Some((lo, hi)) => (lo.min(part), hi.max(part)),

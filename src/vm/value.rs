@@ -47,21 +47,57 @@ impl Relocatable {
 
 /// The signed value of a felt (`x` if `x <= p/2`, else `x - p`) when it fits in an i128.
 pub fn felt_to_i128_signed(f: &Felt) -> Option<i128> {
-    // f <= (p - 1) / 2 exactly when f <= p - f.
-    if *f <= -*f {
-        let b = f.to_bytes_be();
-        if b[..16].iter().any(|&x| x != 0) {
-            return None;
-        }
-        Some(u128::from_be_bytes(b[16..].try_into().unwrap()) as i128).filter(|v| *v >= 0)
-    } else {
-        let n = -*f;
-        let b = n.to_bytes_be();
-        if b[..16].iter().any(|&x| x != 0) {
-            return None;
-        }
-        let v = u128::from_be_bytes(b[16..].try_into().unwrap());
-        i128::try_from(v).ok().map(|v| -v)
+    let [a3, a2, a1, a0] = felt_limbs(f);
+    if a3 == 0 && a2 == 0 {
+        // x < 2^128 <= p/2: non-negative.
+        return i128::try_from((a1 as u128) << 64 | a0 as u128).ok();
+    }
+    // x > p/2 when it is at least 2^128 and p - x < 2^128.
+    let [n3, n2, n1, n0] = felt_limbs(&-*f);
+    if n3 == 0 && n2 == 0 {
+        return i128::try_from((n1 as u128) << 64 | n0 as u128).ok().map(|v| -v);
+    }
+    None
+}
+
+/// The integer value of a felt in `[0, p)`, as four limbs, most significant first.
+///
+/// Our Montgomery reduction (`cairo_jit_runtime::felt`), several times faster than the byte
+/// and digit conversions of `Felt`, which go through lambdaworks' generic one: builtins and
+/// hints that look at a felt's bits use this.
+#[inline]
+pub fn felt_limbs(f: &Felt) -> [u64; 4] {
+    cairo_jit_runtime::felt::to_canonical(f.to_raw())
+}
+
+/// The felt equal to the integer with limbs `l` (most significant first), reduced mod p.
+#[inline]
+pub fn felt_from_limbs(l: [u64; 4]) -> Felt {
+    Felt::from_raw(cairo_jit_runtime::felt::from_canonical(l))
+}
+
+/// The number of significant bits of a felt's integer value in `[0, p)` (`Felt::bits`).
+#[inline]
+pub fn felt_bits(f: &Felt) -> u32 {
+    let l = felt_limbs(f);
+    (0..4).find(|&i| l[i] != 0).map_or(0, |i| 64 * (4 - i as u32) - l[i].leading_zeros())
+}
+
+/// A felt's integer value when it fits in a u64.
+#[inline]
+pub fn felt_to_u64(f: &Felt) -> Option<u64> {
+    match felt_limbs(f) {
+        [0, 0, 0, v] => Some(v),
+        _ => None,
+    }
+}
+
+/// A felt's integer value when it fits in a u128.
+#[inline]
+pub fn felt_to_u128(f: &Felt) -> Option<u128> {
+    match felt_limbs(f) {
+        [0, 0, hi, lo] => Some((hi as u128) << 64 | lo as u128),
+        _ => None,
     }
 }
 
@@ -166,6 +202,55 @@ impl fmt::Display for Value {
         match self {
             Value::Int(x) => write!(f, "{x}"),
             Value::Ptr(r) => write!(f, "{r}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use num_bigint::BigUint;
+    use rand::{Rng, SeedableRng};
+
+    /// Edge values and random ones of every size, as felts.
+    fn samples() -> Vec<Felt> {
+        let mut v: Vec<Felt> = [0u64, 1, 2, u64::MAX].iter().map(|&x| Felt::from(x)).collect();
+        v.extend([Felt::from(u128::MAX), Felt::MAX, -Felt::ONE - Felt::ONE, Felt::from(1u128 << 127)]);
+        v.push(Felt::from_hex_unwrap("0x400000000000008800000000000000000000000000000000000000000000000"));
+        let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+        for bits in [8, 63, 64, 65, 127, 128, 129, 200, 250, 251, 252] {
+            for _ in 0..50 {
+                let mut b = [0u8; 32];
+                rng.fill(&mut b);
+                let x = BigUint::from_bytes_be(&b) >> (256 - bits);
+                v.push(Felt::from(&x));
+                v.push(-Felt::from(&x));
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn integer_views_agree_with_felt() {
+        for f in samples() {
+            let limbs = felt_limbs(&f);
+            let mut bytes = [0u8; 32];
+            for (i, l) in limbs.iter().enumerate() {
+                bytes[8 * i..8 * i + 8].copy_from_slice(&l.to_be_bytes());
+            }
+            assert_eq!(bytes, f.to_bytes_be(), "{f}");
+            assert_eq!(felt_from_limbs(limbs), f);
+            assert_eq!(felt_bits(&f) as usize, f.bits(), "{f}");
+            assert_eq!(felt_to_u64(&f), u64::try_from(f).ok(), "{f}");
+            assert_eq!(felt_to_u128(&f), u128::try_from(f).ok(), "{f}");
+            let big = f.to_biguint();
+            let half = (BigUint::from_bytes_be(&Felt::MAX.to_bytes_be()) + 1u8) >> 1;
+            let signed = if big <= half - 1u8 {
+                i128::try_from(big).ok()
+            } else {
+                i128::try_from((-f).to_biguint()).ok().map(|v| -v)
+            };
+            assert_eq!(felt_to_i128_signed(&f), signed, "{f}");
         }
     }
 }

@@ -42,7 +42,7 @@ fn count_down(ctx: &mut HintCtx<'_>, flag: &str) -> Result<(), HintError> {
             return Err(HintError::Python { exc: "NameError", msg: m, line: 1 });
         }
     };
-    ctx.set(flag, Felt::from(more as u64))
+    ctx.set(flag, if more { Felt::ONE } else { Felt::ZERO })
 }
 
 pub const MEMCPY_CONTINUE: &str = "n -= 1\nids.continue_copying = 1 if n > 0 else 0";

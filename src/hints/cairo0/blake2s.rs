@@ -57,6 +57,20 @@ pub(crate) fn blake2s_compress(
     if message.len() < 16 {
         return Err(HintError::py("IndexError", 0, "list index out of range"));
     }
+    if let Some(out) = compress_u32(h, &message[..16], t0, f0) {
+        return Ok(out.into_iter().map(BigUint::from).collect());
+    }
+    compress_big(h, message, t0, f0)
+}
+
+/// [`blake2s_compress`] on unbounded integers, as Python computes it (`message` has at least
+/// 16 words).
+fn compress_big(
+    h: &[BigUint],
+    message: &[BigUint],
+    t0: &BigUint,
+    f0: &BigUint,
+) -> Result<Vec<BigUint>, HintError> {
     let iv: Vec<BigUint> = IV.iter().map(|v| BigUint::from(*v)).collect();
     let mut state: Vec<BigUint> = h.to_vec();
     state.extend(iv[..4].iter().cloned());
@@ -85,6 +99,37 @@ pub(crate) fn blake2s_compress(
         }
     }
     Ok(h.iter().zip(&state[..8]).zip(&state[8..]).map(|((x, v0), v1)| x ^ v0 ^ v1).collect())
+}
+
+/// [`blake2s_compress`] when every input is a 32-bit word (as in every well-formed call): the
+/// Python arithmetic then never leaves 32 bits, so it is BLAKE2s's on `u32`s. `None` when an
+/// input is larger (or `h` is not 8 words).
+fn compress_u32(h: &[BigUint], message: &[BigUint], t0: &BigUint, f0: &BigUint) -> Option<[u32; 8]> {
+    let word = |v: &BigUint| v.to_u32();
+    let h: [u32; 8] = h.iter().map(word).collect::<Option<Vec<_>>>()?.try_into().ok()?;
+    let m: [u32; 16] = message.iter().map(word).collect::<Option<Vec<_>>>()?.try_into().ok()?;
+    let (t0, f0) = (word(t0)?, word(f0)?);
+    let mut v = [0u32; 16];
+    v[..8].copy_from_slice(&h);
+    v[8..12].copy_from_slice(&IV[..4]);
+    v[12] = IV[4] ^ t0;
+    v[13] = IV[5];
+    v[14] = IV[6] ^ f0;
+    v[15] = IV[7];
+    for sigma in SIGMA {
+        for (j, [a, b, c, d]) in MIX.into_iter().enumerate() {
+            let (m0, m1) = (m[sigma[2 * j]], m[sigma[2 * j + 1]]);
+            v[a] = v[a].wrapping_add(v[b]).wrapping_add(m0);
+            v[d] = (v[d] ^ v[a]).rotate_right(16);
+            v[c] = v[c].wrapping_add(v[d]);
+            v[b] = (v[b] ^ v[c]).rotate_right(12);
+            v[a] = v[a].wrapping_add(v[b]).wrapping_add(m1);
+            v[d] = (v[d] ^ v[a]).rotate_right(8);
+            v[c] = v[c].wrapping_add(v[d]);
+            v[b] = (v[b] ^ v[c]).rotate_right(7);
+        }
+    }
+    Some(std::array::from_fn(|i| h[i] ^ v[i] ^ v[i + 8]))
 }
 
 fn big_iv() -> Vec<BigUint> {
@@ -329,5 +374,27 @@ mod tests {
         let bytes: Vec<u8> = out.iter().flat_map(|w| w.to_u32().unwrap().to_le_bytes()).collect();
         let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
         assert_eq!(hex, "508c5e8c327c14e2e1a72ba34eeb452f37458b209ed63a294d999b4c86675982");
+    }
+
+    /// The u32 fast path computes what the unbounded-integer one does on 32-bit inputs, and
+    /// larger inputs take the unbounded path.
+    #[test]
+    fn word_path_agrees_with_python_arithmetic() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand::rngs::StdRng::seed_from_u64(5);
+        for _ in 0..200 {
+            let h: Vec<BigUint> = (0..8).map(|_| BigUint::from(rng.random::<u32>())).collect();
+            let m: Vec<BigUint> = (0..16).map(|_| BigUint::from(rng.random::<u32>())).collect();
+            let (t0, f0) = (BigUint::from(rng.random::<u32>()), BigUint::from(rng.random::<u32>()));
+            let fast = compress_u32(&h, &m, &t0, &f0).unwrap();
+            let slow = compress_big(&h, &m, &t0, &f0).unwrap();
+            assert_eq!(fast.map(BigUint::from).to_vec(), slow);
+        }
+        let mut h: Vec<BigUint> = (0..8u32).map(BigUint::from).collect();
+        h[3] = BigUint::from(1u64 << 40);
+        let m = vec![BigUint::zero(); 16];
+        assert!(compress_u32(&h, &m, &BigUint::zero(), &BigUint::zero()).is_none());
+        let big = blake2s_compress(&h, &m, &BigUint::zero(), &BigUint::zero()).unwrap();
+        assert!(big.iter().any(|w| w.bits() > 32), "the unbounded path keeps Python's large words");
     }
 }
