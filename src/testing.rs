@@ -3,7 +3,10 @@
 //! [`random_program`] turns any byte string into a valid compiled-program JSON whose code mixes
 //! every instruction form: assert_eq with every res and op1 source (so deductions and
 //! double dereferences), jumps of every kind, calls, rets, `ap +=`, huge and negative offsets,
-//! invalid words, and the alloc hint at random pcs. Most programs fault sooner or later; the
+//! invalid words, and the alloc hint at random pcs. Half the programs declare the range_check
+//! and bitwise builtins and read and write their segments through `[[fp-3]+k]` and
+//! `[[fp-4]+k]` (bitwise deductions, range-check and bitwise validation, writes into a
+//! builtin segment by deduction). Most programs fault sooner or later; the
 //! point is that both engines fault identically. Running out of bytes reads zeros, so every
 //! input is a program.
 
@@ -144,8 +147,11 @@ pub fn fuzz_one(data: &[u8]) -> Result<Outcome, String> {
     let (json, _) = random_program(data);
     let program =
         Program::from_json_bytes(&json).map_err(|e| format!("generated program does not load: {e}"))?;
-    compare_engines(&program, &RunConfig::new().with_max_steps(Some(300)))
-        .map_err(|d| format!("{d}\n  program: {}", String::from_utf8_lossy(&json)))
+    let mut cfg = RunConfig::new().with_max_steps(Some(300));
+    if !program.builtins.is_empty() {
+        cfg = cfg.with_layout(runner::Layout::by_name("all_cairo").expect("a layout with every builtin"));
+    }
+    compare_engines(&program, &cfg).map_err(|d| format!("{d}\n  program: {}", String::from_utf8_lossy(&json)))
 }
 
 /// Reads entropy from a byte string (zeros when exhausted).
@@ -222,13 +228,16 @@ fn inst(opcode: Opcode, pc_update: PcUpdate, res: Res, op1_src: Op1Src, ap_updat
     }
 }
 
-/// A compiled-program JSON (no builtins, `main` at pc 0) built from `data`; and its number of
-/// words.
+/// A compiled-program JSON (`main` at pc 0; no builtins, or range_check and bitwise) built
+/// from `data`; and its number of words.
 pub fn random_program(data: &[u8]) -> (Vec<u8>, usize) {
     let mut e = Entropy::new(data);
     // Half the programs are "structured": they write fresh cells at [ap] with ap++, read cells
     // already written, and jump backwards, so they run long; the rest are chaotic.
     let structured = e.below(2) == 0;
+    // With builtins, main's frame holds their base pointers: range_check at [fp-4], bitwise
+    // at [fp-3].
+    let builtins = e.below(2) == 0;
     let n_inst = 4 + e.below(40) as usize;
     let mut words: Vec<Felt> = Vec::new();
     let mut hint_pcs = Vec::new();
@@ -246,6 +255,23 @@ pub fn random_program(data: &[u8]) -> (Vec<u8>, usize) {
         } else {
             e.below(21)
         };
+        let kind = if builtins && e.below(4) == 0 { 21 + e.below(2) } else { kind };
+        if kind == 22 {
+            // A bitwise instance end to end: x and y written by deduction from [ap-1] and
+            // [ap-2], then one output read (deduced from them, or the builtin's error).
+            let j = 5 * e.below(3) as i16;
+            let mut write =
+                inst(Opcode::AssertEq, PcUpdate::Regular, Res::Op1, Op1Src::Op0, ApUpdate::Regular);
+            (write.op0_reg, write.off1) = (Reg::Fp, -3);
+            for (dst, k) in [(-1, 0), (-2, 1)] {
+                (write.off0, write.off2) = (dst, j + k);
+                words.push(Felt::from(encode(&write)));
+            }
+            let mut read = write;
+            (read.off0, read.off2, read.ap_update) = (0, j + 2 + e.below(3) as i16, ApUpdate::Add1);
+            words.push(Felt::from(encode(&read)));
+            continue;
+        }
         let (mut i, imm) = match kind {
             0..=8 => {
                 let src = [Op1Src::Imm, Op1Src::Ap, Op1Src::Fp, Op1Src::Op0][e.below(4) as usize];
@@ -375,6 +401,25 @@ pub fn random_program(data: &[u8]) -> (Vec<u8>, usize) {
                 }
                 (i, (i.op1_src == Op1Src::Imm).then(|| e.imm()))
             }
+            21 => {
+                // A builtin cell [[fp-3]+k] (bitwise) or [[fp-4]+k] (range_check), read into a
+                // fresh [ap] (a bitwise output is deduced from its inputs, an unset input is
+                // unknown) or asserted equal to a known [ap-1] / [ap-2] (an unset cell is
+                // written by deduction, through the builtin's validation).
+                let read = e.below(2) == 0;
+                let apu = if read {
+                    ApUpdate::Add1
+                } else {
+                    [ApUpdate::Regular, ApUpdate::Add1][e.below(2) as usize]
+                };
+                let mut i = inst(Opcode::AssertEq, PcUpdate::Regular, Res::Op1, Op1Src::Op0, apu);
+                i.off0 = if read { 0 } else { -1 - e.below(2) as i16 };
+                i.op0_reg = Reg::Fp;
+                i.off1 = -3 - e.below(2) as i16;
+                // Mostly the first instance, so that reads find both bitwise inputs set.
+                i.off2 = if e.below(3) == 0 { e.below(15) } else { e.below(5) } as i16;
+                (i, None)
+            }
             _ => {
                 // A raw word: usually invalid flags.
                 words.push(Felt::from(u64::from_le_bytes(std::array::from_fn(|_| e.u8()))));
@@ -409,7 +454,7 @@ pub fn random_program(data: &[u8]) -> (Vec<u8>, usize) {
     let json = serde_json::json!({
         "prime": "0x800000000000011000000000000000000000000000000000000000000000001",
         "data": data,
-        "builtins": [],
+        "builtins": if builtins { vec!["range_check", "bitwise"] } else { vec![] },
         "hints": hints,
         "identifiers": {"__main__.main": {"type": "function", "pc": 0, "decorators": []}},
         "reference_manager": {"references": []},
