@@ -290,6 +290,7 @@ impl Memory {
     #[inline]
     pub fn write_cell(&mut self, segment: i64, offset: u64, cell: Cell) -> Result<(), MemoryError> {
         debug_assert!(cell.is_set());
+        let unvalidated = segment >= 0 && matches!(self.validators.get(segment as usize), Some(None));
         let s = match self.seg_mut(segment) {
             Some(s) => s,
             None => return Err(MemoryError::NoSegment(Relocatable::new(segment, offset))),
@@ -298,16 +299,25 @@ impl Memory {
             if c.is_set() {
                 return if *c == cell { Ok(()) } else { Err(inconsistent(segment, offset, *c, cell)) };
             }
+            if unvalidated {
+                // The usual write: a fresh cell within the segment's storage, no validator.
+                *c = cell;
+                if cell.is_reloc() {
+                    self.ptr_segs.include(cell.0[1] as i64);
+                }
+                return Ok(());
+            }
         }
         self.write_new(segment, offset, cell)
     }
 
+    /// A write that grows the segment, or into a temporary or validated segment.
     #[cold]
     #[inline(never)]
     fn write_new(&mut self, segment: i64, offset: u64, cell: Cell) -> Result<(), MemoryError> {
         let addr = Relocatable::new(segment, offset);
         if segment >= 0 {
-            if let Some(v) = self.validators[segment as usize].clone() {
+            if let Some(v) = &self.validators[segment as usize] {
                 let value = Value::from_cell(cell).expect("set cell");
                 v.validate(addr, &value, self)?;
             }
