@@ -245,7 +245,7 @@ mod tests {
             assert_eq!(felt_to_u128(&f), u128::try_from(f).ok(), "{f}");
             let big = f.to_biguint();
             let half = (BigUint::from_bytes_be(&Felt::MAX.to_bytes_be()) + 1u8) >> 1;
-            let signed = if big <= half - 1u8 {
+            let signed = if big < half {
                 i128::try_from(big).ok()
             } else {
                 i128::try_from((-f).to_biguint()).ok().map(|v| -v)

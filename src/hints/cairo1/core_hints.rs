@@ -3,7 +3,8 @@
 
 use super::dict::SquashState;
 use super::operand::{
-    cell_addr, cell_value, get_big, get_ptr, get_usize, get_val, int_at, ptr_at, set, set_big,
+    cell_addr, cell_value, get_big, get_limbs, get_ptr, get_u128, get_usize, get_val, int_at, ptr_at, set,
+    set_big, set_u128,
 };
 use super::{Cairo1HintError as E, Cairo1HintProcessor};
 use crate::hints::cairo0::py;
@@ -13,6 +14,18 @@ use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
 use num_traits::{One, Signed, Zero};
 use starknet_types_core::felt::Felt;
+
+/// `a * b` as (high, low) 128-bit halves.
+fn wide_mul(a: u128, b: u128) -> (u128, u128) {
+    let (a1, a0) = (a >> 64, a & u64::MAX as u128);
+    let (b1, b0) = (b >> 64, b & u64::MAX as u128);
+    let (p00, p01, p10, p11) = (a0 * b0, a0 * b1, a1 * b0, a1 * b1);
+    // The middle column: at most 3 * (2^64 - 1), no overflow of u128.
+    let mid = (p00 >> 64) + (p01 & u64::MAX as u128) + (p10 & u64::MAX as u128);
+    let lo = (p00 & u64::MAX as u128) | (mid << 64);
+    let hi = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
+    (hi, lo)
+}
 
 fn pow2(n: u32) -> BigUint {
     BigUint::one() << n
@@ -37,12 +50,12 @@ impl Cairo1HintProcessor {
                 set(vm, dst, s)
             }
             CoreHint::TestLessThan { lhs, rhs, dst } => {
-                let r = get_big(vm, lhs)? < get_big(vm, rhs)?;
-                set(vm, dst, Felt::from(u8::from(r)))
+                let r = get_limbs(vm, lhs)? < get_limbs(vm, rhs)?;
+                set(vm, dst, if r { Felt::ONE } else { Felt::ZERO })
             }
             CoreHint::TestLessThanOrEqual { lhs, rhs, dst } => {
-                let r = get_big(vm, lhs)? <= get_big(vm, rhs)?;
-                set(vm, dst, Felt::from(u8::from(r)))
+                let r = get_limbs(vm, lhs)? <= get_limbs(vm, rhs)?;
+                set(vm, dst, if r { Felt::ONE } else { Felt::ZERO })
             }
             CoreHint::TestLessThanOrEqualAddress { lhs, rhs, dst } => {
                 let (a, b) = (get_ptr(vm, lhs)?, get_ptr(vm, rhs)?);
@@ -52,11 +65,22 @@ impl Cairo1HintProcessor {
                 set(vm, dst, Felt::from(u8::from(a.offset <= b.offset)))
             }
             CoreHint::WideMul128 { lhs, rhs, high, low } => {
+                if let (Some(a), Some(b)) = (get_u128(vm, lhs)?, get_u128(vm, rhs)?) {
+                    let (hi, lo) = wide_mul(a, b);
+                    set_u128(vm, high, hi)?;
+                    return set_u128(vm, low, lo);
+                }
                 let p = get_big(vm, lhs)? * get_big(vm, rhs)?;
                 set_big(vm, high, &(&p >> 128u32))?;
                 set_big(vm, low, &(p & (pow2(128) - 1u8)))
             }
             CoreHint::DivMod { lhs, rhs, quotient, remainder } => {
+                if let (Some(a), Some(b)) = (get_u128(vm, lhs)?, get_u128(vm, rhs)?) {
+                    if let (Some(q), Some(r)) = (a.checked_div(b), a.checked_rem(b)) {
+                        set_u128(vm, quotient, q)?;
+                        return set_u128(vm, remainder, r);
+                    }
+                }
                 let (a, b) = (get_big(vm, lhs)?, get_big(vm, rhs)?);
                 if b.is_zero() {
                     return Err(E::Msg("DivMod: division by zero".into()));

@@ -6,6 +6,7 @@
 //! pointer cell, optionally plus an immediate.
 
 use super::Cairo1HintError as E;
+use crate::vm::value::{felt_from_limbs, felt_limbs, felt_to_u128};
 use crate::vm::{Relocatable, Value, Vm};
 use cairo_lang_casm::operand::{CellRef, DerefOrImmediate, Operation, Register, ResOperand};
 use num_bigint::{BigInt, BigUint};
@@ -46,7 +47,19 @@ pub fn ptr_at(vm: &Vm, addr: Relocatable) -> Result<Relocatable, E> {
 }
 
 fn imm(b: &BigInt) -> Felt {
-    Felt::from(b)
+    // Most immediates are small: skip the conversion through bytes.
+    match num_traits::ToPrimitive::to_i128(b) {
+        Some(v) => {
+            let m = v.unsigned_abs();
+            let f = felt_from_limbs([0, 0, (m >> 64) as u64, m as u64]);
+            if v < 0 {
+                -f
+            } else {
+                f
+            }
+        }
+        None => Felt::from(b),
+    }
 }
 
 /// The field element a `ResOperand` denotes.
@@ -77,13 +90,42 @@ pub fn get_val(vm: &Vm, op: &ResOperand) -> Result<Felt, E> {
 
 /// `get_val` as an unsigned big integer in `[0, p)`.
 pub fn get_big(vm: &Vm, op: &ResOperand) -> Result<BigUint, E> {
-    Ok(get_val(vm, op)?.to_biguint())
+    Ok(biguint(&get_val(vm, op)?))
+}
+
+/// A felt's integer value in `[0, p)` (from our limbs; `Felt::to_biguint` goes through bytes).
+pub fn biguint(f: &Felt) -> BigUint {
+    match felt_limbs(f) {
+        [0, 0, hi, lo] => BigUint::from((hi as u128) << 64 | lo as u128),
+        l => BigUint::from_slice(&[
+            l[3] as u32,
+            (l[3] >> 32) as u32,
+            l[2] as u32,
+            (l[2] >> 32) as u32,
+            l[1] as u32,
+            (l[1] >> 32) as u32,
+            l[0] as u32,
+            (l[0] >> 32) as u32,
+        ]),
+    }
+}
+
+/// `get_val` as a u128, when its integer value fits.
+pub fn get_u128(vm: &Vm, op: &ResOperand) -> Result<Option<u128>, E> {
+    Ok(felt_to_u128(&get_val(vm, op)?))
+}
+
+/// `get_val`'s integer value as limbs, most significant first (they compare as the integers).
+pub fn get_limbs(vm: &Vm, op: &ResOperand) -> Result<[u64; 4], E> {
+    Ok(felt_limbs(&get_val(vm, op)?))
 }
 
 /// `get_val` as a `usize`.
 pub fn get_usize(vm: &Vm, op: &ResOperand) -> Result<usize, E> {
     let f = get_val(vm, op)?;
-    usize::try_from(f.to_biguint()).map_err(|_| E::Msg(format!("{f} does not fit in a usize")))
+    crate::vm::value::felt_to_u64(&f)
+        .and_then(|v| usize::try_from(v).ok())
+        .ok_or_else(|| E::Msg(format!("{f} does not fit in a usize")))
 }
 
 /// The pointer a buffer operand denotes: `[cell]` or `[cell] + imm`.
@@ -108,5 +150,10 @@ pub fn set(vm: &mut Vm, c: &CellRef, v: impl Into<Value>) -> Result<(), E> {
 
 /// Writes a big integer (reduced in the field) into the cell `c`.
 pub fn set_big(vm: &mut Vm, c: &CellRef, v: &BigUint) -> Result<(), E> {
-    set(vm, c, Felt::from(v))
+    set(vm, c, crate::hints::ctx::felt_from_biguint(v))
+}
+
+/// Writes a u128 into the cell `c`.
+pub fn set_u128(vm: &mut Vm, c: &CellRef, v: u128) -> Result<(), E> {
+    set(vm, c, felt_from_limbs([0, 0, (v >> 64) as u64, v as u64]))
 }

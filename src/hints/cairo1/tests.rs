@@ -377,3 +377,34 @@ fn eval_circuit_matches_the_reference() {
     assert_eq!(cell(&ours, MUL, 6), Some("1"));
     assert!(cell(&ours, ADD, 0).is_none());
 }
+
+/// The hints with native-integer fast paths (operands that fit in u128) against the reference,
+/// on random operands of every size: small, 64- and 128-bit edges, above 2^128, near p.
+#[test]
+fn integer_fast_paths_match_the_reference_on_random_operands() {
+    use rand::{Rng, SeedableRng};
+    let mut rng = rand::rngs::StdRng::seed_from_u64(11);
+    let operand = |rng: &mut rand::rngs::StdRng| -> Felt {
+        match rng.random_range(0..7) {
+            0 => f(rng.random_range(1..100)),
+            1 => f(rng.random::<u64>() as u128),
+            2 => f(rng.random::<u128>()),
+            3 => f(u128::MAX - rng.random_range(0..3)),
+            4 => f(1u128 << rng.random_range(0..128)),
+            5 => Felt::from(rng.random::<u128>()) * Felt::from(1u128 << 100) + f(rng.random::<u64>() as u128),
+            _ => -f(rng.random_range(1..1000)),
+        }
+    };
+    for _ in 0..300 {
+        let mut v: Vec<Felt> = (0..4).map(|_| operand(&mut rng)).collect();
+        if v[1] == Felt::ZERO {
+            v[1] = Felt::ONE;
+        }
+        check(&v, &[CoreHint::WideMul128 { lhs: d(0), rhs: d(1), high: ap(0), low: ap(1) }.into()]);
+        check(&v, &[CoreHint::DivMod { lhs: d(0), rhs: d(1), quotient: ap(0), remainder: ap(1) }.into()]);
+        check(&v, &[CoreHint::TestLessThan { lhs: d(0), rhs: d(1), dst: ap(0) }.into()]);
+        check(&v, &[CoreHint::TestLessThanOrEqual { lhs: d(2), rhs: d(2), dst: ap(0) }.into()]);
+        check(&v, &[CoreHint::TestLessThanOrEqual { lhs: d(3), rhs: imm(12345), dst: ap(0) }.into()]);
+        check(&v, &[CoreHint::TestLessThan { lhs: d(2), rhs: imm(-5), dst: ap(0) }.into()]);
+    }
+}
