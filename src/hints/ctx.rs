@@ -10,6 +10,7 @@ use super::scopes::ExecScopes;
 use super::site::{SiteCache, Use};
 use super::HintSite;
 use crate::program::{Hint, Ids, Program};
+use crate::vm::value::felt_to_biguint;
 use crate::vm::{Relocatable, Value, Vm};
 use num_bigint::{BigInt, BigUint};
 use starknet_types_core::felt::Felt;
@@ -108,12 +109,12 @@ impl<'a> HintCtx<'a> {
 
     /// `ids.<path>` as a non-negative big integer.
     pub fn get_big(&self, path: &str) -> Result<BigUint, HintError> {
-        Ok(self.get_int(path)?.to_biguint())
+        Ok(felt_to_biguint(&self.get_int(path)?))
     }
 
     /// `ids.<path>` as a (non-negative) Python integer.
     pub fn get_bigint(&self, path: &str) -> Result<BigInt, HintError> {
-        Ok(BigInt::from(self.get_int(path)?.to_biguint()))
+        Ok(BigInt::from(felt_to_biguint(&self.get_int(path)?)))
     }
 
     /// `ids.<path>` as a `u64`, for counts and sizes; the error names the value.
@@ -250,16 +251,7 @@ pub fn offset(addr: Relocatable, i: u64) -> Result<Relocatable, HintError> {
         .ok_or_else(|| HintError::py("ValueError", 0, format!("Address {addr} + {i} is out of range.")))
 }
 
-/// The felt as a `u128`, when it is one.
-pub fn felt_to_u128(f: &Felt) -> Option<u128> {
-    cairo_jit_runtime::felt::to_u128(f.to_raw())
-}
-
-/// The felt as a `u64`, when it is one.
-pub fn felt_to_u64(f: &Felt) -> Option<u64> {
-    let d = f.to_le_digits();
-    (d[1] == 0 && d[2] == 0 && d[3] == 0).then_some(d[0])
-}
+pub use crate::vm::value::{felt_to_u128, felt_to_u64};
 
 /// `v mod p` as a felt: `Felt::from(v)`, without its trip through bytes when `v` has at most
 /// 256 bits.

@@ -92,6 +92,24 @@ pub fn felt_to_u64(f: &Felt) -> Option<u64> {
     }
 }
 
+/// A felt's integer value in `[0, p)` as a big integer (`Felt::to_biguint`, which goes through
+/// bytes).
+pub fn felt_to_biguint(f: &Felt) -> num_bigint::BigUint {
+    match felt_limbs(f) {
+        [0, 0, hi, lo] => num_bigint::BigUint::from((hi as u128) << 64 | lo as u128),
+        l => num_bigint::BigUint::from_slice(&[
+            l[3] as u32,
+            (l[3] >> 32) as u32,
+            l[2] as u32,
+            (l[2] >> 32) as u32,
+            l[1] as u32,
+            (l[1] >> 32) as u32,
+            l[0] as u32,
+            (l[0] >> 32) as u32,
+        ]),
+    }
+}
+
 /// A felt's integer value when it fits in a u128.
 #[inline]
 pub fn felt_to_u128(f: &Felt) -> Option<u128> {
@@ -243,6 +261,7 @@ mod tests {
             assert_eq!(felt_bits(&f) as usize, f.bits(), "{f}");
             assert_eq!(felt_to_u64(&f), u64::try_from(f).ok(), "{f}");
             assert_eq!(felt_to_u128(&f), u128::try_from(f).ok(), "{f}");
+            assert_eq!(felt_to_biguint(&f), f.to_biguint(), "{f}");
             let big = f.to_biguint();
             let half = (BigUint::from_bytes_be(&Felt::MAX.to_bytes_be()) + 1u8) >> 1;
             let signed = if big < half {

@@ -7,6 +7,7 @@
 
 use crate::builtins::{modulo, BuiltinKind};
 use crate::hints::{AtLine, HintCtx, HintError};
+use crate::vm::value::felt_to_biguint;
 use crate::vm::Value;
 use starknet_types_core::felt::Felt;
 
@@ -42,7 +43,7 @@ fn elements_at_least(ctx: &mut HintCtx<'_>, n: u64) -> Result<(), HintError> {
         }
         // int - int is a Python integer (possibly negative); pointer - int is a pointer, and a
         // pointer compares above every integer.
-        (Value::Int(e), Value::Int(s)) => e.to_biguint() >= s.to_biguint() + n,
+        (Value::Int(e), Value::Int(s)) => felt_to_biguint(&e) >= felt_to_biguint(&s) + n,
         (Value::Ptr(_), Value::Int(_)) => true,
         (Value::Int(_), Value::Ptr(_)) => {
             return Err(HintError::py(

@@ -6,6 +6,7 @@
 use super::py::{py_cmp, py_ge};
 use crate::hints::ctx::offset;
 use crate::hints::{AtLine, HintCtx, HintError, ScopeValue};
+use crate::vm::value::felt_to_biguint;
 use crate::vm::{Relocatable, Value};
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
@@ -31,7 +32,7 @@ fn n_elms(ctx: &HintCtx<'_>, read_line: u32, max_line: u32) -> Result<Felt, Hint
         v => return Err(HintError::assertion(read_line + 1, format!("Invalid value for n_elms. Got: {v}."))),
     };
     if let Some(ScopeValue::Int(max)) = ctx.scopes.get("__find_element_max_size") {
-        if BigInt::from(n.to_biguint()) > *max {
+        if BigInt::from(felt_to_biguint(&n)) > *max {
             return Err(HintError::assertion(
                 max_line,
                 format!("find_element() can only be used with n_elms<={max}. Got: n_elms={n}."),

@@ -6,6 +6,7 @@
 //! lanes it is the standard permutation. `keccak` is Ethereum's Keccak-256 (`eth_hash`).
 
 use crate::hints::{AtLine, HintCtx, HintError, ScopeValue};
+use crate::vm::value::felt_to_biguint;
 use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
 use num_traits::{One, ToPrimitive, Zero};
@@ -24,7 +25,7 @@ pub(crate) fn keccak_func(values: &[Felt]) -> Result<Vec<BigUint>, HintError> {
         keccak::f1600(&mut state);
         return Ok(state.iter().map(|l| BigUint::from(*l)).collect());
     }
-    Ok(keccak_func_big(values[..25].iter().map(|v| v.to_biguint()).collect()))
+    Ok(keccak_func_big(values[..25].iter().map(felt_to_biguint).collect()))
 }
 
 /// `keccak_func` exactly as `keccak_utils.py` computes it, on unbounded integers.

@@ -3,6 +3,7 @@
 
 use crate::hints::ctx::felt_to_u128;
 use crate::hints::{AtLine, HintCtx, HintError, ScopeValue};
+use crate::vm::value::felt_to_biguint;
 use crate::vm::Value;
 use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
@@ -33,12 +34,12 @@ pub const IS_NN_OUT_OF_RANGE: &str =
 pub const IS_LE_FELT: &str = "memory[ap] = 0 if (ids.a % PRIME) <= (ids.b % PRIME) else 1";
 
 fn prime() -> BigUint {
-    Felt::MAX.to_biguint() + 1u8
+    felt_to_biguint(&Felt::MAX) + 1u8
 }
 
 /// cairo-lang's `as_int`: the lift to `(-p/2, p/2)`, with `p // 2` itself mapped to negative.
 fn as_int(f: &Felt) -> BigInt {
-    let v = BigInt::from(f.to_biguint());
+    let v = BigInt::from(felt_to_biguint(f));
     let p = BigInt::from(prime());
     if v < &p / 2 {
         v
@@ -92,7 +93,7 @@ pub fn assert_nn(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
 }
 
 pub fn assert_250_bit(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
-    let value = ctx.get_int("value")?.to_biguint();
+    let value = felt_to_biguint(&ctx.get_int("value")?);
     let upper = ctx.get_big("UPPER_BOUND")?;
     if value >= upper {
         return Err(HintError::assertion(5, format!("{value} is outside of the range [0, 2**250).")));
@@ -119,14 +120,14 @@ pub fn split_felt(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
     if prime() - 1u8 != &max_high * &b128 + &max_low {
         return Err(HintError::assertion(3, ""));
     }
-    let value = ctx.get_int("value")?.to_biguint();
+    let value = felt_to_biguint(&ctx.get_int("value")?);
     ctx.set("low", felt(&(&value & (&b128 - 1u8))))?;
     ctx.set("high", felt(&(value >> 128)))
 }
 
 pub fn assert_le_felt(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
-    let a = ctx.get_int("a")?.to_biguint();
-    let b = ctx.get_int("b")?.to_biguint();
+    let a = felt_to_biguint(&ctx.get_int("a")?);
+    let b = felt_to_biguint(&ctx.get_int("b")?);
     if a > b {
         return Err(HintError::assertion(8, format!("a = {a} is not less than or equal to b = {b}.")));
     }

@@ -6,6 +6,7 @@
 //! exception (without a line: the caller attaches the hint line with `.at(n)`).
 
 use crate::hints::HintError;
+use crate::vm::value::felt_to_biguint;
 use crate::vm::Value;
 use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
@@ -17,12 +18,12 @@ use std::sync::OnceLock;
 /// The Cairo prime, `PRIME`.
 pub fn prime() -> BigInt {
     static P: OnceLock<BigInt> = OnceLock::new();
-    P.get_or_init(|| BigInt::from(Felt::MAX.to_biguint()) + 1).clone()
+    P.get_or_init(|| BigInt::from(felt_to_biguint(&Felt::MAX)) + 1).clone()
 }
 
 /// A felt as a Python integer in `[0, p)`.
 pub fn int(f: &Felt) -> BigInt {
-    BigInt::from(f.to_biguint())
+    BigInt::from(felt_to_biguint(f))
 }
 
 /// `as_int(value, PRIME)`: the lift to `(-p/2, p/2]`, i.e. `v - p` for `v > (p - 1) / 2`.

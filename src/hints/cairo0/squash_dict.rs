@@ -5,6 +5,7 @@
 use super::py::py_cmp;
 use crate::hints::ctx::offset;
 use crate::hints::{AtLine, HintCtx, HintError, ScopeValue};
+use crate::vm::value::felt_to_biguint;
 use crate::vm::Value;
 use num_bigint::{BigInt, BigUint};
 use num_traits::Zero;
@@ -31,7 +32,7 @@ pub fn squash_dict(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
     let size = super::biguint_u64(&size, 13)?;
     let n = ctx.get_int("n_accesses").at(5)?;
     if let Some(ScopeValue::Int(max)) = ctx.scopes.get("__squash_dict_max_size") {
-        if BigInt::from(n.to_biguint()) > *max {
+        if BigInt::from(felt_to_biguint(&n)) > *max {
             return Err(HintError::assertion(
                 7,
                 format!("squash_dict() can only be used with n_accesses<={max}. Got: n_accesses={n}."),
@@ -50,7 +51,7 @@ pub fn squash_dict(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
     keys.sort_by(|a, b| py_cmp(b, a));
     let big = match keys.first() {
         None => return Err(HintError::py("IndexError", 18, "list index out of range")),
-        Some(Value::Int(k)) => k.to_biguint() >= BigUint::from(1u8) << 128,
+        Some(Value::Int(k)) => felt_to_biguint(k) >= BigUint::from(1u8) << 128,
         Some(Value::Ptr(_)) => true,
     };
     ctx.set("big_keys", Felt::from(big as u64)).at(18)?;

@@ -4,6 +4,7 @@
 use super::py::py_cmp;
 use crate::hints::ctx::offset;
 use crate::hints::{AtLine, HintCtx, HintError, ScopeValue};
+use crate::vm::value::felt_to_biguint;
 use crate::vm::Value;
 use num_bigint::BigInt;
 use starknet_types_core::felt::Felt;
@@ -24,7 +25,7 @@ pub fn usort(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
     match ctx.scopes.value("__usort_max_size").at(5)? {
         ScopeValue::None => {}
         ScopeValue::Int(max) => {
-            if BigInt::from(input_len.to_biguint()) > *max {
+            if BigInt::from(felt_to_biguint(&input_len)) > *max {
                 return Err(HintError::assertion(
                     6,
                     format!("usort() can only be used with input_len<={max}. Got: input_len={input_len}."),

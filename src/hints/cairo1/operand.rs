@@ -6,7 +6,7 @@
 //! pointer cell, optionally plus an immediate.
 
 use super::Cairo1HintError as E;
-use crate::vm::value::{felt_from_limbs, felt_limbs, felt_to_u128};
+use crate::vm::value::{felt_from_limbs, felt_limbs, felt_to_biguint, felt_to_u128};
 use crate::vm::{Relocatable, Value, Vm};
 use cairo_lang_casm::operand::{CellRef, DerefOrImmediate, Operation, Register, ResOperand};
 use num_bigint::{BigInt, BigUint};
@@ -90,24 +90,7 @@ pub fn get_val(vm: &Vm, op: &ResOperand) -> Result<Felt, E> {
 
 /// `get_val` as an unsigned big integer in `[0, p)`.
 pub fn get_big(vm: &Vm, op: &ResOperand) -> Result<BigUint, E> {
-    Ok(biguint(&get_val(vm, op)?))
-}
-
-/// A felt's integer value in `[0, p)` (from our limbs; `Felt::to_biguint` goes through bytes).
-pub fn biguint(f: &Felt) -> BigUint {
-    match felt_limbs(f) {
-        [0, 0, hi, lo] => BigUint::from((hi as u128) << 64 | lo as u128),
-        l => BigUint::from_slice(&[
-            l[3] as u32,
-            (l[3] >> 32) as u32,
-            l[2] as u32,
-            (l[2] >> 32) as u32,
-            l[1] as u32,
-            (l[1] >> 32) as u32,
-            l[0] as u32,
-            (l[0] >> 32) as u32,
-        ]),
-    }
+    Ok(felt_to_biguint(&get_val(vm, op)?))
 }
 
 /// `get_val` as a u128, when its integer value fits.
