@@ -9,31 +9,30 @@
 
 use num_bigint::BigUint;
 
-/// Limbs, least significant first.
-const N: usize = 8;
-type Limbs = [u64; N];
+/// Limbs, least significant first: 4 for moduli below 2^256 (secp's), 8 up to 2^512.
+type Limbs<const N: usize> = [u64; N];
 
-fn limbs(v: &BigUint) -> Option<Limbs> {
+fn limbs<const N: usize>(v: &BigUint) -> Option<Limbs<N>> {
     let digits = v.to_u64_digits();
     let mut out = [0u64; N];
     out.get_mut(..digits.len())?.copy_from_slice(&digits);
     Some(out)
 }
 
-fn is_zero(a: &Limbs) -> bool {
+fn is_zero<const N: usize>(a: &Limbs<N>) -> bool {
     a.iter().all(|&l| l == 0)
 }
 
-fn is_one(a: &Limbs) -> bool {
+fn is_one<const N: usize>(a: &Limbs<N>) -> bool {
     a[0] == 1 && a[1..].iter().all(|&l| l == 0)
 }
 
-fn is_even(a: &Limbs) -> bool {
+fn is_even<const N: usize>(a: &Limbs<N>) -> bool {
     a[0] & 1 == 0
 }
 
 /// `(a + b, carry)`.
-fn add(a: &Limbs, b: &Limbs) -> (Limbs, bool) {
+fn add<const N: usize>(a: &Limbs<N>, b: &Limbs<N>) -> (Limbs<N>, bool) {
     let mut out = [0u64; N];
     let mut carry = false;
     for i in 0..N {
@@ -43,7 +42,7 @@ fn add(a: &Limbs, b: &Limbs) -> (Limbs, bool) {
 }
 
 /// `(a - b, borrow)`.
-fn sub(a: &Limbs, b: &Limbs) -> (Limbs, bool) {
+fn sub<const N: usize>(a: &Limbs<N>, b: &Limbs<N>) -> (Limbs<N>, bool) {
     let mut out = [0u64; N];
     let mut borrow = false;
     for i in 0..N {
@@ -53,7 +52,7 @@ fn sub(a: &Limbs, b: &Limbs) -> (Limbs, bool) {
 }
 
 /// `(top * 2^(64 N) + a) / 2` for a one-bit `top`.
-fn shr1(a: &mut Limbs, top: bool) {
+fn shr1<const N: usize>(a: &mut Limbs<N>, top: bool) {
     for i in 0..N {
         let next = if i + 1 < N { a[i + 1] } else { top as u64 };
         a[i] = (a[i] >> 1) | (next << 63);
@@ -61,7 +60,7 @@ fn shr1(a: &mut Limbs, top: bool) {
 }
 
 /// `x / 2 mod p` for `x < p`, p odd.
-fn half_mod(x: &mut Limbs, p: &Limbs) {
+fn half_mod<const N: usize>(x: &mut Limbs<N>, p: &Limbs<N>) {
     if is_even(x) {
         shr1(x, false);
     } else {
@@ -72,7 +71,7 @@ fn half_mod(x: &mut Limbs, p: &Limbs) {
 }
 
 /// `x - y mod p` for `x, y < p`.
-fn sub_mod(x: &Limbs, y: &Limbs, p: &Limbs) -> Limbs {
+fn sub_mod<const N: usize>(x: &Limbs<N>, y: &Limbs<N>, p: &Limbs<N>) -> Limbs<N> {
     match sub(x, y) {
         (d, false) => d,
         (d, true) => add(&d, p).0,
@@ -82,7 +81,16 @@ fn sub_mod(x: &Limbs, y: &Limbs, p: &Limbs) -> Limbs {
 /// `a^-1 mod p` for an odd `p > 1` and `a < p`: `Some(None)` when `gcd(a, p) != 1`, `None`
 /// when the operands do not fit (the caller then uses the general algorithm).
 pub(crate) fn inverse_odd(a: &BigUint, p: &BigUint) -> Option<Option<BigUint>> {
-    let (mut u, mut v) = (limbs(a)?, limbs(p)?);
+    if p.bits() <= 256 {
+        inverse_odd_n::<4>(a, p)
+    } else {
+        inverse_odd_n::<8>(a, p)
+    }
+}
+
+/// [`inverse_odd`] on `N` limbs.
+fn inverse_odd_n<const N: usize>(a: &BigUint, p: &BigUint) -> Option<Option<BigUint>> {
+    let (mut u, mut v) = (limbs::<N>(a)?, limbs::<N>(p)?);
     let pl = v;
     if is_even(&pl) || is_one(&pl) || !sub(&u, &pl).1 {
         return None;
@@ -120,13 +128,8 @@ pub(crate) fn inverse_odd(a: &BigUint, p: &BigUint) -> Option<Option<BigUint>> {
     }
 }
 
-fn to_u32(a: &Limbs) -> [u32; 2 * N] {
-    let mut out = [0u32; 2 * N];
-    for (i, l) in a.iter().enumerate() {
-        out[2 * i] = *l as u32;
-        out[2 * i + 1] = (*l >> 32) as u32;
-    }
-    out
+fn to_u32<const N: usize>(a: &Limbs<N>) -> Vec<u32> {
+    a.iter().flat_map(|l| [*l as u32, (*l >> 32) as u32]).collect()
 }
 
 #[cfg(test)]
@@ -137,11 +140,16 @@ mod tests {
     #[test]
     fn inverses_match_the_definition() {
         let secp_p = (BigUint::one() << 256u32) - (BigUint::one() << 32u32) - BigUint::from(977u32);
-        let moduli = [BigUint::from(3u32), BigUint::from(383u32), BigUint::from(15u32), secp_p.clone()];
+        // Both widths: 4 limbs up to 2^256, 8 beyond (a 384-bit prime).
+        let p384 = (BigUint::one() << 384u32) - (BigUint::one() << 128u32) - (BigUint::one() << 96u32)
+            + (BigUint::one() << 32u32)
+            - 1u32;
+        let moduli =
+            [BigUint::from(3u32), BigUint::from(383u32), BigUint::from(15u32), secp_p.clone(), p384.clone()];
         let mut x = BigUint::from(0x1234_5678_9abc_def0_u64);
         for p in &moduli {
             for _ in 0..60 {
-                x = (&x * &x + 12345u32) % (&secp_p * &secp_p);
+                x = (&x * &x + 12345u32) % (&p384 * &p384);
                 let a = &x % p;
                 let got = inverse_odd(&a, p).expect("fits");
                 match a.modinv(p) {
