@@ -1,7 +1,8 @@
 //! Modular inversion for the hints' big integers: a binary extended Euclid on fixed-width
 //! limbs, for odd moduli below 2^512 (secp256k1/r1's p and n, the 384-bit fields, the STARK
 //! prime). The hints' `div_mod` spends most of its time inverting; the general algorithm on
-//! `BigInt`s allocates at every step, this one never does.
+//! `BigInt`s allocates at every step, this one never does. It runs on 4 limbs when the modulus
+//! is below 2^256 (half the work of 8 for secp's moduli) and on 8 otherwise.
 //!
 //! Invariant of [`inverse_odd`]'s loop: `x1 * a = u` and `x2 * a = v` (mod p), with
 //! `x1, x2 < p`; `u + v` decreases at every step, and `u` or `v` reaches 1 exactly when
