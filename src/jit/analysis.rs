@@ -19,8 +19,12 @@ use cairo_jit_runtime::cell::Cell;
 use starknet_types_core::felt::Felt;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
-/// Most instructions per region (Cranelift's compile time grows faster than linearly).
-pub const MAX_REGION: usize = 200;
+/// Most instructions per region. Cranelift's compile time grows faster than linearly, and its
+/// scratch memory (about 1 KB per IR instruction, ~100 IR instructions per CASM instruction)
+/// adds to the run's peak when a region compiles late: dict_squash's 88-instruction region
+/// took the peak with both files written from 58 to 65 MB. At 64 the loops' speed and the
+/// total compile time are unchanged (BENCHMARKS.md).
+pub const MAX_REGION: usize = 64;
 
 /// An instruction of a region.
 #[derive(Clone, Copy, Debug, PartialEq)]
