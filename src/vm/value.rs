@@ -86,10 +86,7 @@ pub fn felt_bits(f: &Felt) -> u32 {
 /// A felt's integer value when it fits in a u64.
 #[inline]
 pub fn felt_to_u64(f: &Felt) -> Option<u64> {
-    match felt_limbs(f) {
-        [0, 0, 0, v] => Some(v),
-        _ => None,
-    }
+    cairo_jit_runtime::felt::to_u64(f.to_raw())
 }
 
 /// A felt's integer value in `[0, p)` as a big integer (`Felt::to_biguint`, which goes through
@@ -113,10 +110,7 @@ pub fn felt_to_biguint(f: &Felt) -> num_bigint::BigUint {
 /// A felt's integer value when it fits in a u128.
 #[inline]
 pub fn felt_to_u128(f: &Felt) -> Option<u128> {
-    match felt_limbs(f) {
-        [0, 0, hi, lo] => Some((hi as u128) << 64 | lo as u128),
-        _ => None,
-    }
+    cairo_jit_runtime::felt::to_u128(f.to_raw())
 }
 
 impl fmt::Display for Relocatable {

@@ -15,18 +15,6 @@ use num_integer::Integer;
 use num_traits::{One, Signed, Zero};
 use starknet_types_core::felt::Felt;
 
-/// `a * b` as (high, low) 128-bit halves.
-fn wide_mul(a: u128, b: u128) -> (u128, u128) {
-    let (a1, a0) = (a >> 64, a & u64::MAX as u128);
-    let (b1, b0) = (b >> 64, b & u64::MAX as u128);
-    let (p00, p01, p10, p11) = (a0 * b0, a0 * b1, a1 * b0, a1 * b1);
-    // The middle column: at most 3 * (2^64 - 1), no overflow of u128.
-    let mid = (p00 >> 64) + (p01 & u64::MAX as u128) + (p10 & u64::MAX as u128);
-    let lo = (p00 & u64::MAX as u128) | (mid << 64);
-    let hi = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
-    (hi, lo)
-}
-
 fn pow2(n: u32) -> BigUint {
     BigUint::one() << n
 }
@@ -66,7 +54,7 @@ impl Cairo1HintProcessor {
             }
             CoreHint::WideMul128 { lhs, rhs, high, low } => {
                 if let (Some(a), Some(b)) = (get_u128(vm, lhs)?, get_u128(vm, rhs)?) {
-                    let (hi, lo) = wide_mul(a, b);
+                    let (lo, hi) = a.carrying_mul(b, 0);
                     set_u128(vm, high, hi)?;
                     return set_u128(vm, low, lo);
                 }

@@ -6,7 +6,7 @@
 //! pointer cell, optionally plus an immediate.
 
 use super::Cairo1HintError as E;
-use crate::vm::value::{felt_from_limbs, felt_limbs, felt_to_biguint, felt_to_u128};
+use crate::vm::value::{felt_limbs, felt_to_biguint, felt_to_u128};
 use crate::vm::{Relocatable, Value, Vm};
 use cairo_lang_casm::operand::{CellRef, DerefOrImmediate, Operation, Register, ResOperand};
 use num_bigint::{BigInt, BigUint};
@@ -50,8 +50,7 @@ fn imm(b: &BigInt) -> Felt {
     // Most immediates are small: skip the conversion through bytes.
     match num_traits::ToPrimitive::to_i128(b) {
         Some(v) => {
-            let m = v.unsigned_abs();
-            let f = felt_from_limbs([0, 0, (m >> 64) as u64, m as u64]);
+            let f = felt_from_u128(v.unsigned_abs());
             if v < 0 {
                 -f
             } else {
@@ -138,5 +137,9 @@ pub fn set_big(vm: &mut Vm, c: &CellRef, v: &BigUint) -> Result<(), E> {
 
 /// Writes a u128 into the cell `c`.
 pub fn set_u128(vm: &mut Vm, c: &CellRef, v: u128) -> Result<(), E> {
-    set(vm, c, felt_from_limbs([0, 0, (v >> 64) as u64, v as u64]))
+    set(vm, c, felt_from_u128(v))
+}
+
+fn felt_from_u128(v: u128) -> Felt {
+    Felt::from_raw(cairo_jit_runtime::felt::from_u128(v))
 }
