@@ -312,6 +312,14 @@ impl Builtins {
             if let Some(d) = deducer {
                 vm.set_deducer(seg, d);
             }
+            // Builtins whose outputs programs often leave unread: stored sparsely, so an
+            // output nobody reads costs no memory.
+            if matches!(
+                kind,
+                BuiltinKind::Bitwise | BuiltinKind::EcOp | BuiltinKind::Keccak | BuiltinKind::Poseidon
+            ) {
+                vm.memory.set_sparse(seg);
+            }
         }
     }
 

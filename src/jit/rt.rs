@@ -6,7 +6,8 @@
 //! calls are field arithmetic, the interpreter's own pointer arithmetic
 //! ([`cairo_jit_rt_add_cells`], [`cairo_jit_rt_sub_cells`]) and register updates
 //! ([`cairo_jit_rt_reg_add`]), all pure, and [`cairo_jit_rt_op1_unset`], the one call back into the VM:
-//! the interpreter's own memory operations for an unset `[[reg + off1] + off2]` operand
+//! the interpreter's own memory operations for a `[[reg + off1] + off2]` operand not readable
+//! in place (unset, or in a sparse segment)
 //! (builtin deduction, else the validated write of dst), which either complete or leave the
 //! memory untouched so that the interpreter, run on the instruction after a failure, sees the
 //! same state and reports the same error.
@@ -153,7 +154,8 @@ pub unsafe extern "C" fn cairo_jit_rt_sub_cells(out: *mut u64, a: *const u64, b:
     unsafe { cell_op(out, a, b, crate::interp::sub_cells) }
 }
 
-/// The unset op1 cell `seg:off` of `assert_eq dst = [[reg + off1] + off2]`, as the
+/// The op1 cell `seg:off` of `assert_eq dst = [[reg + off1] + off2]` that compiled code could
+/// not read in place: its value when set (a sparse segment's cell); when unset, as the
 /// interpreter's deduction sets it: the builtin's deduction of the cell if its segment has one
 /// that deduces it, else the value of dst (`dst`, four words), written with the segment's
 /// validation. On success the op1 cell is set, its value copied to `out` (four words), and 0
@@ -189,8 +191,13 @@ pub unsafe extern "C" fn cairo_jit_rt_op1_unset(
 
 fn op1_unset(vm: &mut Vm, seg: u64, off: u64, dst: Cell) -> Option<Cell> {
     let seg = i64::try_from(seg).ok()?;
-    if seg == vm.ap.segment || vm.memory.cell(seg, off).is_set() {
+    if seg == vm.ap.segment {
         return None;
+    }
+    // A set cell generated code cannot read in place (a segment stored in lanes).
+    let current = vm.memory.cell(seg, off);
+    if current.is_set() {
+        return Some(current);
     }
     let addr = Relocatable::new(seg, off);
     // Deduction first, exactly as the interpreter's `deduce_slow`: it inserts the cell.

@@ -104,7 +104,7 @@ pub fn write_memory(run: &RunOutput, w: &mut impl Write) -> io::Result<()> {
             if c.is_reloc() {
                 let a =
                     rel.address(crate::vm::Relocatable::new(c.segment(), c.offset())).ok_or_else(|| {
-                        let v = Value::from_cell(*c).expect("set cell");
+                        let v = Value::from_cell(c).expect("set cell");
                         io::Error::new(io::ErrorKind::InvalidData, format!("cannot relocate value {v}"))
                     })?;
                 rec[8..16].copy_from_slice(&a.to_le_bytes());

@@ -55,7 +55,7 @@ pub fn verify_secure_runner(vm: &Vm, program: &Program, program_base: Relocatabl
             if c.is_reloc() {
                 let target = c.0[1] as i64;
                 if target < 0 || target >= n_segments {
-                    let value = Value::from_cell(*c).expect("set cell");
+                    let value = Value::from_cell(c).expect("set cell");
                     return Err(security_error(format!("Invalid memory value at address {addr}: {value}.")));
                 }
             }

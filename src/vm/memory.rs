@@ -12,7 +12,10 @@
 //!   Generated code relies on this: a store to an in-bounds unset cell needs no bookkeeping;
 //! - a set cell is never changed: writing the same value again is accepted, a different value is
 //!   [`MemoryError::Inconsistent`];
-//! - a cell is written only after its segment's validator (if any) accepted it.
+//! - a cell is written only after its segment's validator (if any) accepted it;
+//! - a sparse segment ([`Memory::set_sparse`]) has an empty flat buffer, so every access to
+//!   it misses the flat fast paths and goes through its [`Sparse`] storage; generated code
+//!   sees it with `len == read_len == 0`.
 
 use super::value::{Relocatable, Value};
 use super::zeroed::ZeroedBuf;
@@ -77,7 +80,8 @@ pub enum MemoryError {
 /// in place, `cells[0..read_len)` read in place when set. A segment with a validator or with
 /// auto-deduction (a builtin's) has `len == 0`, so generated code leaves every write to it and
 /// every read of an unset cell (a deduction) to the runtime, which validates and deduces; its
-/// set cells are final and read in place.
+/// set cells are final and read in place. A sparse segment has `read_len == 0` as well: every
+/// access to it is the runtime's.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[repr(C, align(32))]
 pub struct SegDesc {
@@ -108,9 +112,161 @@ pub struct Memory {
     /// Segments generated code must not access directly (builtin segments with
     /// auto-deduction).
     runtime_only: Vec<bool>,
+    /// Per segment, its storage when it is sparse (see [`Memory::set_sparse`]).
+    sparse: Vec<Option<Sparse>>,
     /// The lowest and highest segment index of any pointer written through `Memory` (empty
     /// when `lo > hi`). See [`Memory::pointer_segments`].
     ptr_segs: PtrSegs,
+}
+
+/// A segment stored sparsely: its set cells in the order they were written, and per offset
+/// the position of its cell (plus one; zero for an unset cell).
+///
+/// A builtin's instances are several cells wide (bitwise: x, y, x&y, x^y, x|y) and programs
+/// commonly read only some of its outputs; the others stay holes, as cairo-lang requires. In
+/// one flat buffer every hole costs its 32 bytes, since it shares its pages with set cells;
+/// here it costs its 4 index bytes. Both buffers grow at one end only, so the operating
+/// system's huge pages serve them as well as a flat segment.
+///
+/// Invariants: `index[o] == p + 1` with `p < n` for a set cell at offset `o`, whose value is
+/// `cells[p]`; `len` is one past the highest offset ever written (cells are only written
+/// through [`Sparse::slot`], and never unset).
+#[derive(Clone, Default)]
+struct Sparse {
+    index: ZeroedBuf<u32>,
+    cells: ZeroedBuf<Cell>,
+    n: usize,
+    len: u64,
+}
+
+impl Sparse {
+    #[inline]
+    fn get(&self, offset: u64) -> Cell {
+        self.get_ref(offset).copied().unwrap_or(Cell::UNSET)
+    }
+
+    #[inline]
+    fn get_ref(&self, offset: u64) -> Option<&Cell> {
+        match self.index.get(offset as usize) {
+            Some(&p) if p != 0 => self.cells.get(p as usize - 1),
+            _ => None,
+        }
+    }
+
+    /// A fresh cell for the unset `offset`; the caller sets it. `None` when the segment holds
+    /// 2^32 - 1 cells already.
+    fn slot(&mut self, offset: u64) -> Option<&mut Cell> {
+        let p = u32::try_from(self.n + 1).ok()?;
+        let o = offset as usize;
+        if o >= self.index.len() {
+            self.index.grow(o + 1);
+        }
+        if self.n >= self.cells.len() {
+            self.cells.grow(self.n + 1);
+        }
+        self.index[o] = p;
+        self.len = self.len.max(offset + 1);
+        self.n += 1;
+        Some(&mut self.cells[self.n - 1])
+    }
+
+    /// One past the highest set offset.
+    fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// Whether the program turned out to leave (almost) no holes, so that a flat buffer would
+    /// be smaller: checked when the cell count reaches a power of two from 4,096 cells on.
+    fn dense(&self) -> bool {
+        self.n >= 1 << 12 && self.n.is_power_of_two() && self.n as u64 * 8 >= self.len * 7
+    }
+}
+
+/// The cells of a segment up to its effective size, set or not (see
+/// [`Memory::segment_cells`]).
+#[derive(Clone, Copy)]
+pub struct SegmentCells<'a> {
+    repr: CellsRepr<'a>,
+    len: usize,
+}
+
+#[derive(Clone, Copy)]
+enum CellsRepr<'a> {
+    Flat(&'a [Cell]),
+    Sparse(&'a Sparse),
+}
+
+impl<'a> SegmentCells<'a> {
+    /// The number of cells (the segment's effective size).
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the segment has no set cell.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The cell at offset `i`, if `i < len()`.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<Cell> {
+        if i >= self.len {
+            return None;
+        }
+        Some(match self.repr {
+            CellsRepr::Flat(s) => s[i],
+            CellsRepr::Sparse(l) => l.get(i as u64),
+        })
+    }
+
+    /// The cells in offset order.
+    pub fn iter(&self) -> CellsIter<'a> {
+        match self.repr {
+            CellsRepr::Flat(s) => CellsIter::Flat(s.iter()),
+            CellsRepr::Sparse(l) => CellsIter::Sparse(l.index[..self.len].iter(), &l.cells[..l.n]),
+        }
+    }
+}
+
+/// The iterator of [`SegmentCells::iter`].
+pub enum CellsIter<'a> {
+    /// A flat segment's cells.
+    Flat(std::slice::Iter<'a, Cell>),
+    /// A sparse segment's index, and its cells.
+    Sparse(std::slice::Iter<'a, u32>, &'a [Cell]),
+}
+
+impl Iterator for CellsIter<'_> {
+    type Item = Cell;
+
+    #[inline]
+    fn next(&mut self) -> Option<Cell> {
+        match self {
+            CellsIter::Flat(i) => i.next().copied(),
+            CellsIter::Sparse(i, cells) => i.next().map(|&p| match p {
+                0 => Cell::UNSET,
+                p => cells[p as usize - 1],
+            }),
+        }
+    }
+
+    #[inline]
+    fn nth(&mut self, n: usize) -> Option<Cell> {
+        match self {
+            CellsIter::Flat(i) => i.nth(n).copied(),
+            CellsIter::Sparse(i, cells) => i.nth(n).map(|&p| match p {
+                0 => Cell::UNSET,
+                p => cells[p as usize - 1],
+            }),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            CellsIter::Flat(i) => i.size_hint(),
+            CellsIter::Sparse(i, _) => i.size_hint(),
+        }
+    }
 }
 
 /// A range of segment indices.
@@ -142,6 +298,7 @@ impl Clone for Memory {
             relocation_rules: self.relocation_rules.clone(),
             table: Vec::new(),
             runtime_only: self.runtime_only.clone(),
+            sparse: self.sparse.clone(),
             ptr_segs: self.ptr_segs,
         };
         m.table = (0..m.segments.len()).map(|i| m.desc(i)).collect();
@@ -161,6 +318,7 @@ impl Memory {
         self.validators.push(None);
         self.table.push(SegDesc::default());
         self.runtime_only.push(false);
+        self.sparse.push(None);
         Relocatable::new(self.segments.len() as i64 - 1, 0)
     }
 
@@ -178,6 +336,38 @@ impl Memory {
             *f = true;
             self.table[segment] = self.desc(segment);
         }
+    }
+
+    /// Stores a segment sparsely (see [`Sparse`]; for a builtin whose outputs programs often
+    /// leave unread), moving the cells it already holds. Generated code then leaves every
+    /// access to it to the runtime. Does nothing to a segment already sparse. Should the
+    /// program leave almost no holes after all, the segment goes back to a flat buffer.
+    pub fn set_sparse(&mut self, segment: usize) {
+        if !matches!(self.sparse.get(segment), Some(None)) {
+            return;
+        }
+        let flat = std::mem::take(&mut self.segments[segment]);
+        let mut sparse = Sparse::default();
+        for (i, c) in flat.iter().enumerate() {
+            if c.is_set() {
+                *sparse.slot(i as u64).expect("a flat segment holds fewer than 2^32 cells") = *c;
+            }
+        }
+        self.sparse[segment] = Some(sparse);
+        self.table[segment] = self.desc(segment);
+    }
+
+    /// Moves a sparse segment back into a flat buffer.
+    fn make_flat(&mut self, segment: usize) {
+        let Some(sparse) = self.sparse[segment].take() else { return };
+        let mut flat = ZeroedBuf::with_capacity(sparse.len());
+        for (o, &p) in sparse.index.iter().enumerate().take(sparse.len()) {
+            if p != 0 {
+                flat[o] = sparse.cells[p as usize - 1];
+            }
+        }
+        self.segments[segment] = flat;
+        self.table[segment] = self.desc(segment);
     }
 
     /// The segment table generated code reads (one [`SegDesc`] per segment). Invalidated by
@@ -216,7 +406,14 @@ impl Memory {
 
     /// A segment's effective size (one past its highest written offset).
     pub fn segment_len(&self, segment: i64) -> Option<usize> {
+        if let Some(l) = self.sparse_of(segment) {
+            return Some(l.len());
+        }
         self.seg(segment).map(|s| s.iter().rposition(|c| c.is_set()).map_or(0, |i| i + 1))
+    }
+
+    fn sparse_of(&self, segment: i64) -> Option<&Sparse> {
+        usize::try_from(segment).ok().and_then(|s| self.sparse.get(s)).and_then(|l| l.as_ref())
     }
 
     /// The raw storage of a non-temporary segment: its cells' address and allocated length.
@@ -269,9 +466,20 @@ impl Memory {
     #[inline(always)]
     pub fn cell(&self, segment: i64, offset: u64) -> Cell {
         match self.seg(segment) {
-            Some(s) => s.get(offset as usize).copied().unwrap_or(Cell::UNSET),
+            Some(s) => match s.get(offset as usize) {
+                Some(c) => *c,
+                None => self.cell_outside(segment, offset).copied().unwrap_or(Cell::UNSET),
+            },
             None => Cell::UNSET,
         }
+    }
+
+    /// [`Memory::cell`] past the flat storage: a sparse segment's set cell, else `None`.
+    /// (Out of line, and returning a reference: a 32-byte return value would go through
+    /// memory, which costs a failed store-to-load forwarding when the caller reads it.)
+    #[inline]
+    fn cell_outside(&self, segment: i64, offset: u64) -> Option<&Cell> {
+        self.sparse_of(segment).and_then(|l| l.get_ref(offset))
     }
 
     /// The value at `addr`, if set.
@@ -316,6 +524,32 @@ impl Memory {
     #[inline(never)]
     fn write_new(&mut self, segment: i64, offset: u64, cell: Cell) -> Result<(), MemoryError> {
         let addr = Relocatable::new(segment, offset);
+        if let Ok(s) = usize::try_from(segment) {
+            if let (Some(Some(l)), Some(None)) = (self.sparse.get_mut(s), self.validators.get(s)) {
+                // A sparse segment without a validator (a builtin's): the usual write there.
+                if let Some(c) = l.get_ref(offset) {
+                    return if *c == cell { Ok(()) } else { Err(inconsistent(segment, offset, *c, cell)) };
+                }
+                if offset >= MAX_SEGMENT_LEN {
+                    return Err(MemoryError::OutOfRange(addr));
+                }
+                *l.slot(offset).ok_or(MemoryError::OutOfRange(addr))? = cell;
+                let dense = l.dense();
+                if cell.is_reloc() {
+                    self.ptr_segs.include(cell.0[1] as i64);
+                }
+                if dense {
+                    self.make_flat(s);
+                }
+                return Ok(());
+            }
+        }
+        if let Some(l) = self.sparse_of(segment) {
+            let c = l.get(offset);
+            if c.is_set() {
+                return if c == cell { Ok(()) } else { Err(inconsistent(segment, offset, c, cell)) };
+            }
+        }
         if segment >= 0 {
             if let Some(v) = &self.validators[segment as usize] {
                 let value = Value::from_cell(cell).expect("set cell");
@@ -324,6 +558,16 @@ impl Memory {
         }
         if offset >= MAX_SEGMENT_LEN {
             return Err(MemoryError::OutOfRange(addr));
+        }
+        if let Some(Some(l)) = usize::try_from(segment).ok().and_then(|s| self.sparse.get_mut(s)) {
+            *l.slot(offset).ok_or(MemoryError::OutOfRange(addr))? = cell;
+            if cell.is_reloc() {
+                self.ptr_segs.include(cell.0[1] as i64);
+            }
+            if l.dense() {
+                self.make_flat(segment as usize);
+            }
+            return Ok(());
         }
         let s = self.seg_mut(segment).expect("checked by the caller");
         let i = offset as usize;
@@ -359,7 +603,7 @@ impl Memory {
         self.segment_cells(segment)
             .iter()
             .enumerate()
-            .filter_map(|(i, c)| Value::from_cell(*c).map(|v| (i as u64, v)))
+            .filter_map(|(i, c)| Value::from_cell(c).map(|v| (i as u64, v)))
     }
 
     /// A hash of every set cell with its address (unset cells, allocated or not, are left
@@ -378,9 +622,14 @@ impl Memory {
     }
 
     /// The cells of a segment up to its effective size.
-    pub fn segment_cells(&self, segment: i64) -> &[Cell] {
-        let n = self.segment_len(segment).unwrap_or(0);
-        self.seg(segment).map(|s| &s[..n]).unwrap_or(&[])
+    pub fn segment_cells(&self, segment: i64) -> SegmentCells<'_> {
+        let len = self.segment_len(segment).unwrap_or(0);
+        let repr = match (self.sparse_of(segment), self.seg(segment)) {
+            (Some(l), _) => CellsRepr::Sparse(l),
+            (None, Some(s)) => CellsRepr::Flat(&s[..len]),
+            (None, None) => CellsRepr::Flat(&[]),
+        };
+        SegmentCells { repr, len }
     }
 
     /// Adds the rule "temporary segment `src` lives at `dst`" (applied by [`Memory::relocate_temporary`]).
@@ -421,8 +670,10 @@ impl Memory {
         if self.relocation_rules.is_empty() {
             return Ok(());
         }
-        for seg in 0..self.segments.len() {
-            for c in self.segments[seg].iter_mut() {
+        let flat = self.segments.iter_mut();
+        let sparse = self.sparse.iter_mut().flatten().map(|l| &mut l.cells);
+        for buf in flat.chain(sparse) {
+            for c in buf.iter_mut() {
                 if let Some(v @ Value::Ptr(_)) = Value::from_cell(*c) {
                     let nv = relocate_with(&self.relocation_rules, v);
                     *c = nv.to_cell();
@@ -503,5 +754,59 @@ mod tests {
         m.insert(a, Value::from(7u64)).unwrap();
         let e = m.insert(a, Value::from(8u64)).unwrap_err();
         assert_eq!(e.to_string(), "Inconsistent memory assignment at address 0:0. 7 != 8.");
+    }
+
+    /// A sparse segment behaves as a flat one: the same reads, the same errors, the same
+    /// effective size, cells and digest, across the move back to a flat buffer when it turns
+    /// out dense, and for pointers the relocation rules rewrite.
+    #[test]
+    fn sparse_segments_behave_as_flat_ones() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+        for round in 0..40 {
+            let (mut flat, mut sparse) = (Memory::new(), Memory::new());
+            for m in [&mut flat, &mut sparse] {
+                for _ in 0..3 {
+                    m.add_segment();
+                }
+                m.add_temp_segment();
+                // A cell written before the segment becomes sparse moves with it.
+                m.insert(Relocatable::new(1, 3), Value::from(3u64)).unwrap();
+            }
+            sparse.set_sparse(1);
+            assert_eq!(sparse.table[1], SegDesc { base: sparse.table[1].base, len: 0, read_len: 0 });
+            // Half the rounds write densely (the segment goes back to a flat buffer), half
+            // leave holes.
+            let dense = round % 2 == 0;
+            let span: u64 = if dense { 5000 } else { 40_000 };
+            for i in 0..6000u64 {
+                let off = if dense { i % span } else { rng.random_range(0..span) };
+                let v = match rng.random_range(0..4) {
+                    0 => Value::Ptr(Relocatable::new(rng.random_range(-1..3), rng.random_range(0..9))),
+                    1 => Value::from(off),
+                    _ => Value::from(rng.random_range(0..3u64)),
+                };
+                let addr = Relocatable::new(1, off);
+                assert_eq!(flat.insert(addr, v), sparse.insert(addr, v), "round {round}, write {i}");
+                let probe = Relocatable::new(1, rng.random_range(0..span + 10));
+                assert_eq!(flat.get(probe), sparse.get(probe));
+            }
+            assert_eq!(sparse.sparse[1].is_none(), dense, "round {round}");
+            for m in [&mut flat, &mut sparse] {
+                m.insert(Relocatable::new(-1, 0), Value::from(9u64)).unwrap();
+                m.add_relocation_rule(Relocatable::new(-1, 0), Relocatable::new(2, 5)).unwrap();
+                m.relocate_temporary().unwrap();
+            }
+            assert_eq!(flat.segment_len(1), sparse.segment_len(1));
+            let (a, b) = (flat.segment_cells(1), sparse.segment_cells(1));
+            assert_eq!(a.len(), b.len());
+            assert!(a.iter().eq(b.iter()));
+            let k = rng.random_range(0..a.len());
+            assert_eq!(a.iter().nth(k), b.iter().nth(k));
+            assert_eq!(a.get(k), b.get(k));
+            assert!(flat.segment_values(1).eq(sparse.segment_values(1)));
+            assert_eq!(flat.digest(), sparse.digest());
+            assert_eq!(sparse.clone().digest(), sparse.digest());
+        }
     }
 }

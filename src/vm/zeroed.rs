@@ -28,6 +28,8 @@ unsafe impl Zeroable for cairo_jit_runtime::cell::Cell {}
 unsafe impl Zeroable for super::TraceEntry {}
 // SAFETY: plain integers.
 unsafe impl Zeroable for u64 {}
+// SAFETY: plain integers.
+unsafe impl Zeroable for u32 {}
 
 /// Buffers at least this large (in bytes) ask for transparent huge pages: one page fault per
 /// 2 MiB instead of per 4 KiB.

@@ -18,9 +18,9 @@
 //! across the function are ap, fp, the step count and the trace pointer. The runtime calls are
 //! field multiplication and division (deductions through `res = mul`), the interpreter's
 //! pointer arithmetic (`add_cells`/`sub_cells`) and register updates (`reg_add`: `ap += res`,
-//! `jmp rel` and `jnz` through a register), all pure, and, for an unset
-//! `[[reg + off1] + off2]` operand outside the plain segments' allocated cells (a builtin's
-//! cell to deduce, a validated or growing segment), the interpreter's own memory operations
+//! `jmp rel` and `jnz` through a register), all pure, and, for a `[[reg + off1] + off2]`
+//! operand unset outside the plain segments' allocated cells (a builtin's cell to deduce, a
+//! validated or growing segment) or in a sparse segment, the interpreter's own memory operations
 //! (`rt::cairo_jit_rt_op1_unset`), which complete or leave memory untouched for the slow path.
 //!
 //! Computed control flow (`jmp abs`, `call abs`, `ret`, jumps through a register) exits to the
