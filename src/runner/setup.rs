@@ -8,6 +8,10 @@ use crate::builtins::{BuiltinKind, BuiltinRunner, Builtins};
 use crate::program::Program;
 use crate::vm::{Memory, Relocatable, Value, Vm};
 
+/// Cells of address space reserved for the execution segment up front (4 MiB, so that it is on
+/// huge pages from the start; see [`Memory::reserve`]).
+const EXECUTION_RESERVE: usize = 1 << 17;
+
 /// The VM ready to run, and where the run ends.
 pub struct Setup {
     /// The VM, with builtins installed.
@@ -67,6 +71,7 @@ pub fn setup(program: &Program, config: &RunConfig) -> Result<Setup, RunError> {
     let mut memory = Memory::new();
     let program_base = memory.add_segment();
     let execution_base = memory.add_segment();
+    memory.reserve(execution_base.segment as usize, EXECUTION_RESERVE);
     let mut builtins = Builtins::default();
     for kind in layout.builtins() {
         let included = prog_builtins.contains(&kind);

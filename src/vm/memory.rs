@@ -338,6 +338,18 @@ impl Memory {
         }
     }
 
+    /// Reserves room for `cells` cells in a (flat) segment: address space only, no memory
+    /// until written. For the execution segment: a buffer that large is backed by huge pages
+    /// from its first cell on (see [`ZeroedBuf`]), where one grown from a few cells starts on
+    /// small pages, each faulted twice (its first access, a read, maps the shared zero page;
+    /// the write that follows copies it and flushes every core's TLB).
+    pub fn reserve(&mut self, segment: usize, cells: usize) {
+        if self.sparse.get(segment).is_some_and(|s| s.is_none()) {
+            self.segments[segment].grow(cells);
+            self.table[segment] = self.desc(segment);
+        }
+    }
+
     /// Stores a segment sparsely (see [`Sparse`]; for a builtin whose outputs programs often
     /// leave unread), moving the cells it already holds. Generated code then leaves every
     /// access to it to the runtime. Does nothing to a segment already sparse. Should the
