@@ -14,7 +14,8 @@
 //!   the way the interpreter does (builtin deduction, validated writes); generated code never
 //!   reads it.
 //! - With tracing, `trace_ptr..trace_end` is the spare capacity of the trace vector; one entry
-//!   (three packed registers, 24 bytes) is stored per step and `trace_ptr` advanced.
+//!   (pc packed, ap and fp as 32-bit offsets: 16 bytes) is stored per step and `trace_ptr`
+//!   advanced.
 //! - `steps` counts executed steps; compiled code never runs a step once `steps == step_limit`.
 
 use core::mem::offset_of;
@@ -33,7 +34,7 @@ pub struct JitContext {
     pub steps: u64,
     /// Steps allowed.
     pub step_limit: u64,
-    /// Next free trace entry (3 × u64), or null without tracing.
+    /// Next free trace entry (16 bytes), or null without tracing.
     pub trace_ptr: *mut u64,
     /// End of the trace buffer's capacity.
     pub trace_end: *mut u64,

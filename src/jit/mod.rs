@@ -373,11 +373,13 @@ impl Jit {
     }
 
     /// Whether compiled code may be entered in this state: registers in the execution
-    /// segment and room for a whole run before the step limit.
+    /// segment, below the bounds that keep them 32-bit in trace entries, and room for a whole
+    /// run before the step limit.
     #[inline]
     fn enterable(&self, vm: &Vm, limit: u64) -> bool {
         vm.ap.segment == self.exec_seg
             && vm.fp.segment == self.exec_seg
+            && regs_inline(vm.ap.offset, vm.fp.offset)
             && limit.saturating_sub(vm.current_step) >= lower::MAX_RUN
     }
 
@@ -394,6 +396,16 @@ impl Jit {
     ) -> Result<(), VmError> {
         let limit = max_steps.unwrap_or(u64::MAX);
         self.set_end(end);
+        // Compiled code records ap and fp as offsets in the execution segment it was compiled
+        // for: the trace must decode them in that one.
+        if let Some(t) = trace.as_deref_mut() {
+            if t.exec_segment() != self.exec_seg {
+                if !t.is_empty() {
+                    return interp.run_until_pc(vm, end, max_steps, t, hints);
+                }
+                t.set_exec_segment(self.exec_seg);
+            }
+        }
         loop {
             if vm.pc == end {
                 return Ok(());
@@ -510,7 +522,10 @@ impl Jit {
             } else {
                 debug_assert_eq!(code, exit::CONTINUE);
                 let pc = Relocatable::new(seg, ctx.pc);
-                let next = if pc == end || limit.saturating_sub(ctx.steps) < lower::MAX_RUN {
+                let next = if pc == end
+                    || limit.saturating_sub(ctx.steps) < lower::MAX_RUN
+                    || !regs_inline(ctx.ap, ctx.fp)
+                {
                     None
                 } else {
                     self.compiled_at(pc)
@@ -560,6 +575,13 @@ fn step_after_hints(interp: &mut Interpreter, vm: &mut Vm, trace: Option<&mut Tr
     }
 }
 
+/// Whether ap and fp (offsets in the execution segment) leave room for a whole run of
+/// compiled code with ap and fp below [`lower::REG_LIMIT`].
+#[inline]
+fn regs_inline(ap: u64, fp: u64) -> bool {
+    ap < lower::REG_LIMIT - 2 * lower::MAX_RUN && fp < lower::REG_LIMIT
+}
+
 /// One interpreter step, traced or not.
 fn step<H: HintHook>(
     interp: &mut Interpreter,
@@ -590,6 +612,10 @@ fn new_context(limit: u64) -> JitContext {
     }
 }
 
+/// `u64` words per trace entry (compiled code advances `trace_ptr` by whole entries).
+const ENTRY_WORDS: usize = crate::vm::trace::ENTRY_BYTES / 8;
+const _: () = assert!(crate::vm::trace::ENTRY_BYTES.is_multiple_of(8));
+
 /// Free trace entries in the context's buffer.
 fn trace_room(ctx: &JitContext) -> usize {
     (ctx.trace_end as usize - ctx.trace_ptr as usize) / std::mem::size_of::<TraceEntry>()
@@ -606,12 +632,14 @@ fn sync_vm(vm: &mut Vm, trace: Option<&mut Trace>, ctx: &JitContext, seg: i64) {
     if let Some(t) = trace {
         let base = t.as_mut_ptr() as *mut u64;
         // SAFETY: `trace_ptr` lies within the vector's allocation (it starts at
-        // `base + 3 * len` and compiled code advances it by whole entries, never past
-        // `trace_end = base + 3 * capacity`); both point into the same allocation.
-        let n = unsafe { ctx.trace_ptr.offset_from(base) } as usize / 3;
+        // `base + ENTRY_WORDS * len` and compiled code advances it by whole entries, never
+        // past `trace_end = base + ENTRY_WORDS * capacity`); both point into the same
+        // allocation.
+        let n = unsafe { ctx.trace_ptr.offset_from(base) } as usize / ENTRY_WORDS;
         debug_assert!(n <= t.capacity());
-        // SAFETY: entries `[len, n)` were fully written by compiled code (three u64 per
-        // entry, TraceEntry is `#[repr(C)]` of three u64) and `n <= capacity`.
+        // SAFETY: entries `[len, n)` were fully written by compiled code (a `TraceEntry`, with
+        // ap and fp in the trace's execution segment, which `run_until_pc` checked) and
+        // `n <= capacity`.
         unsafe { t.set_len(n) };
     }
 }
@@ -634,8 +662,8 @@ fn sync_ctx(vm: &mut Vm, trace: Option<&mut Trace>, ctx: &mut JitContext) {
         let base = t.as_mut_ptr() as *mut u64;
         // SAFETY: both offsets are within the allocation of `capacity` entries.
         unsafe {
-            ctx.trace_ptr = base.add(3 * t.len());
-            ctx.trace_end = base.add(3 * t.capacity());
+            ctx.trace_ptr = base.add(ENTRY_WORDS * t.len());
+            ctx.trace_end = base.add(ENTRY_WORDS * t.capacity());
         }
     }
     let (p, n) = vm.memory.segment_storage(vm.ap.segment as usize).expect("the execution segment exists");

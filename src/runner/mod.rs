@@ -324,6 +324,7 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
     }
     let trace_on = proof || config.trace == TraceMode::On;
     let mut trace = Trace::new();
+    trace.set_exec_segment(execution_base.segment);
     if trace_on {
         match &config.trace_spill_dir {
             Some(dir) => trace.spill_to(dir, TRACE_WINDOW),

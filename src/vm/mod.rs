@@ -9,7 +9,7 @@ pub mod zeroed;
 
 pub use error::{HintFailure, VmError, VmErrorKind};
 pub use memory::{Memory, MemoryError, SegDesc, SegmentValidator, Validator};
-pub use trace::{NoTrace, Trace, TraceEntry, TraceSink};
+pub use trace::{NoTrace, Step, Trace, TraceEntry, TraceSink};
 pub use value::{Relocatable, Value};
 
 /// An auto-deduction hook: computes the value of an unset cell of a builtin's segment, or

@@ -2,9 +2,12 @@
 //! [`Trace`] that holds a recorded one.
 //!
 //! The interpreter is generic over [`TraceSink`]; [`NoTrace`] is zero-sized so the untraced
-//! loop has no trace code at all. A recorded entry packs each register as
-//! `segment << 48 | offset` (the VM keeps register offsets below 2^47 and segments below 2^15,
-//! as cairo-lang's `RelocatableValue` bounds them).
+//! loop has no trace code at all. A recorded entry ([`TraceEntry`], 16 bytes) holds pc packed
+//! as `segment << 48 | offset` (the VM keeps register offsets below 2^47 and segments below
+//! 2^15, as cairo-lang's `RelocatableValue` bounds them) and ap and fp as 32-bit offsets in
+//! the trace's execution segment, which is where they are in every real run. A step whose ap
+//! or fp is elsewhere, or at an offset of 2^32 - 1 or more, is recorded with [`ESCAPE`] in its
+//! ap field and its registers in the trace's escape table. Readers see decoded [`Step`]s.
 //!
 //! [`Trace`] owns the entries. In memory it is a [`ZeroedBuf`] (growing costs no copy, pages
 //! are mapped as entries are written). With [`Trace::spill_to`] it streams: the in-memory part
@@ -15,23 +18,52 @@
 //! Invariants: entries `[0, len)` of the buffer are the newest `len` entries; the scratch file
 //! holds the `spilled` entries before them, in order, as native-endian `TraceEntry` bytes; a
 //! write error is kept and reported by [`Trace::check`] (the run itself goes on unaffected,
-//! later entries are dropped).
+//! later entries are dropped); the escape table holds, in step order, the registers of
+//! exactly the entries whose ap field is [`ESCAPE`] (never spilled).
 
 use super::value::Relocatable;
 use super::zeroed::ZeroedBuf;
 use std::fs::File;
 use std::io;
 
-/// One step's registers before the step, each packed as `segment << 48 | offset`.
+/// One step's registers before the step, as recorded (see the module documentation).
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
 #[repr(C)]
 pub struct TraceEntry {
+    /// pc, packed.
+    pub pc: u64,
+    /// ap's offset in the execution segment, or [`ESCAPE`].
+    pub ap: u32,
+    /// fp's offset in the execution segment (when ap is not [`ESCAPE`]).
+    pub fp: u32,
+}
+
+/// The ap field of an entry whose registers are in the escape table.
+pub const ESCAPE: u32 = u32::MAX;
+
+/// Register offsets below this are recorded in the entry itself; compiled code keeps ap and fp
+/// below it.
+pub const INLINE_LIMIT: u64 = ESCAPE as u64;
+
+/// One step's registers before the step, each packed as `segment << 48 | offset`: a decoded
+/// [`TraceEntry`].
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct Step {
     /// pc.
     pub pc: u64,
     /// ap.
     pub ap: u64,
     /// fp.
     pub fp: u64,
+}
+
+/// The registers of an escaped entry.
+#[derive(Clone, Copy, Debug)]
+struct Escape {
+    /// The entry's index in the whole trace.
+    index: u64,
+    ap: u64,
+    fp: u64,
 }
 
 /// Packs a register value.
@@ -61,11 +93,19 @@ impl TraceSink for NoTrace {
 }
 
 /// A recorded trace; see the module documentation.
-#[derive(Default)]
 pub struct Trace {
     buf: ZeroedBuf<TraceEntry>,
     len: usize,
     spill: Option<Spill>,
+    /// The execution segment (ap and fp of inline entries).
+    exec_seg: i64,
+    escapes: Vec<Escape>,
+}
+
+impl Default for Trace {
+    fn default() -> Self {
+        Trace { buf: ZeroedBuf::new(), len: 0, spill: None, exec_seg: 1, escapes: Vec::new() }
+    }
 }
 
 struct Spill {
@@ -83,12 +123,29 @@ struct Spill {
 /// Entries read back per chunk from a spilled trace (96 KiB: the read-back happens while the
 /// files are written, at the run's peak memory).
 const READ_CHUNK: usize = 1 << 12;
-const _: () = assert!(std::mem::size_of::<TraceEntry>() == 24);
+
+/// Steps decoded per call of [`Trace::for_each_chunk`]'s callback (24 KiB).
+const DECODE_CHUNK: usize = 1 << 10;
+const _: () = assert!(std::mem::size_of::<TraceEntry>() == 16);
+
+/// `size_of::<TraceEntry>()`.
+pub const ENTRY_BYTES: usize = std::mem::size_of::<TraceEntry>();
 
 impl Trace {
-    /// An empty in-memory trace.
+    /// An empty in-memory trace, with segment 1 as the execution segment.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Sets the execution segment, before anything is recorded.
+    pub fn set_exec_segment(&mut self, segment: i64) {
+        debug_assert!(self.is_empty());
+        self.exec_seg = segment;
+    }
+
+    /// The execution segment: compiled code records ap and fp as offsets in it.
+    pub fn exec_segment(&self) -> i64 {
+        self.exec_seg
     }
 
     /// Makes the trace stream: once more than `window` entries are in memory they are appended
@@ -188,10 +245,11 @@ impl Trace {
         }
         if s.error.is_none() {
             let entries = &self.buf[..self.len];
-            // SAFETY: `TraceEntry` is `#[repr(C)]` of three u64 (no padding), so its entries
-            // are `24 * len` initialized bytes.
-            let bytes =
-                unsafe { std::slice::from_raw_parts(entries.as_ptr() as *const u8, 24 * entries.len()) };
+            // SAFETY: `TraceEntry` is `#[repr(C)]` of a u64 and two u32 (no padding), so its
+            // entries are `ENTRY_BYTES * len` initialized bytes.
+            let bytes = unsafe {
+                std::slice::from_raw_parts(entries.as_ptr() as *const u8, ENTRY_BYTES * entries.len())
+            };
             let r = (|| {
                 if s.file.is_none() {
                     s.file = Some(scratch_file(&s.dir)?);
@@ -206,45 +264,78 @@ impl Trace {
         self.len = 0;
     }
 
-    /// The first entry.
-    pub fn first(&self) -> Option<TraceEntry> {
-        match &self.spill {
-            Some(s) if s.entries > 0 => s.first,
-            _ => self.buf[..self.len].first().copied(),
+    /// The registers of entry `index`, `e`.
+    fn decode(&self, index: u64, e: TraceEntry) -> Step {
+        if e.ap == ESCAPE {
+            let i = self.escapes.partition_point(|x| x.index < index);
+            let x = self.escapes[i];
+            debug_assert_eq!(x.index, index);
+            return Step { pc: e.pc, ap: x.ap, fp: x.fp };
         }
+        let seg = (self.exec_seg as u64) << 48;
+        Step { pc: e.pc, ap: seg | e.ap as u64, fp: seg | e.fp as u64 }
     }
 
-    /// The last entry.
-    pub fn last(&self) -> Option<TraceEntry> {
-        match self.buf[..self.len].last() {
-            Some(e) => Some(*e),
+    /// The first step.
+    pub fn first(&self) -> Option<Step> {
+        let e = match &self.spill {
+            Some(s) if s.entries > 0 => s.first?,
+            _ => *self.buf[..self.len].first()?,
+        };
+        Some(self.decode(0, e))
+    }
+
+    /// The last step.
+    pub fn last(&self) -> Option<Step> {
+        let index = self.total().checked_sub(1)?;
+        let e = match self.buf[..self.len].last() {
+            Some(e) => *e,
             None => {
                 let mut e = [TraceEntry::default()];
-                self.read_spilled(self.spilled().checked_sub(1)?, &mut e).ok()?;
-                Some(e[0])
+                self.read_spilled(index, &mut e).ok()?;
+                e[0]
             }
-        }
+        };
+        Some(self.decode(index, e))
     }
 
-    /// The whole trace when it is all in memory (`None` once entries were spilled).
+    /// The recorded entries when they are all in memory (`None` once entries were spilled).
     pub fn in_memory(&self) -> Option<&[TraceEntry]> {
         (self.spilled() == 0).then(|| &self.buf[..self.len])
     }
 
-    /// Calls `f` on consecutive slices that together are the whole trace, in order.
-    pub fn for_each_chunk(&self, mut f: impl FnMut(&[TraceEntry])) -> io::Result<()> {
+    /// Calls `f` on consecutive slices of steps that together are the whole trace, in order.
+    pub fn for_each_chunk(&self, mut f: impl FnMut(&[Step])) -> io::Result<()> {
         self.check()?;
         let spilled = self.spilled();
-        // One buffer for the whole read-back, filled in place (no byte copy of each chunk).
-        let mut chunk = vec![TraceEntry::default(); (spilled.min(READ_CHUNK as u64)) as usize];
+        let mut raw = vec![TraceEntry::default(); (spilled.min(READ_CHUNK as u64)) as usize];
+        let mut steps = vec![Step::default(); self.total().min(DECODE_CHUNK as u64) as usize];
+        // The next escape, by index: entries come in order.
+        let mut escapes = self.escapes.iter().peekable();
+        let seg = (self.exec_seg as u64) << 48;
+        let mut index = 0u64;
+        let mut decode = |entries: &[TraceEntry], f: &mut dyn FnMut(&[Step])| {
+            for part in entries.chunks(DECODE_CHUNK) {
+                for (e, s) in part.iter().zip(steps.iter_mut()) {
+                    *s = if e.ap == ESCAPE {
+                        let x = escapes.next_if(|x| x.index == index).expect("an escape per escaped entry");
+                        Step { pc: e.pc, ap: x.ap, fp: x.fp }
+                    } else {
+                        Step { pc: e.pc, ap: seg | e.ap as u64, fp: seg | e.fp as u64 }
+                    };
+                    index += 1;
+                }
+                f(&steps[..part.len()]);
+            }
+        };
         let mut at = 0;
         while at < spilled {
             let n = (spilled - at).min(READ_CHUNK as u64) as usize;
-            self.read_spilled(at, &mut chunk[..n])?;
-            f(&chunk[..n]);
+            self.read_spilled(at, &mut raw[..n])?;
+            decode(&raw[..n], &mut f);
             at += n as u64;
         }
-        f(&self.buf[..self.len]);
+        decode(&self.buf[..self.len], &mut f);
         Ok(())
     }
 
@@ -252,13 +343,13 @@ impl Trace {
     fn read_spilled(&self, from: u64, out: &mut [TraceEntry]) -> io::Result<()> {
         let s = self.spill.as_ref().ok_or_else(|| io::Error::other("trace not spilled"))?;
         let file = s.file.as_ref().ok_or_else(|| io::Error::other("no spilled entries"))?;
-        // SAFETY: `TraceEntry` is `#[repr(C)]` of three `u64` (24 bytes, no padding), for which
-        // every byte pattern is valid; the file holds entries written from the same memory
-        // representation (`flush`).
+        // SAFETY: `TraceEntry` is `#[repr(C)]` of a `u64` and two `u32` (16 bytes, no padding),
+        // for which every byte pattern is valid; the file holds entries written from the same
+        // memory representation (`flush`).
         let bytes = unsafe {
             std::slice::from_raw_parts_mut(out.as_mut_ptr() as *mut u8, std::mem::size_of_val(out))
         };
-        read_at(file, bytes, 24 * from)
+        read_at(file, bytes, ENTRY_BYTES as u64 * from)
     }
 
     /// The first write error of the scratch file, if any.
@@ -269,8 +360,8 @@ impl Trace {
         }
     }
 
-    /// Entries as a vector (tests and small traces; reads spilled entries back).
-    pub fn to_vec(&self) -> io::Result<Vec<TraceEntry>> {
+    /// The steps as a vector (tests and small traces; reads spilled entries back).
+    pub fn to_vec(&self) -> io::Result<Vec<Step>> {
         let mut v = Vec::with_capacity(self.total() as usize);
         self.for_each_chunk(|c| v.extend_from_slice(c))?;
         Ok(v)
@@ -280,7 +371,20 @@ impl Trace {
 impl TraceSink for Trace {
     #[inline(always)]
     fn record(&mut self, pc: Relocatable, ap: Relocatable, fp: Relocatable) {
-        self.push(TraceEntry { pc: pack(pc), ap: pack(ap), fp: pack(fp) });
+        let seg = self.exec_seg;
+        if ap.segment == seg && fp.segment == seg && ap.offset < INLINE_LIMIT && fp.offset < INLINE_LIMIT {
+            self.push(TraceEntry { pc: pack(pc), ap: ap.offset as u32, fp: fp.offset as u32 });
+        } else {
+            self.record_escaped(pc, ap, fp);
+        }
+    }
+}
+
+impl Trace {
+    #[cold]
+    fn record_escaped(&mut self, pc: Relocatable, ap: Relocatable, fp: Relocatable) {
+        self.escapes.push(Escape { index: self.total(), ap: pack(ap), fp: pack(fp) });
+        self.push(TraceEntry { pc: pack(pc), ap: ESCAPE, fp: 0 });
     }
 }
 
@@ -323,7 +427,12 @@ mod tests {
     use super::*;
 
     fn entry(i: u64) -> TraceEntry {
-        TraceEntry { pc: i, ap: i * 3 + 1, fp: i ^ 0x5555 }
+        TraceEntry { pc: i, ap: (i * 3 + 1) as u32, fp: (i ^ 0x5555) as u32 }
+    }
+
+    fn step(i: u64) -> Step {
+        let e = entry(i);
+        Step { pc: e.pc, ap: 1 << 48 | e.ap as u64, fp: 1 << 48 | e.fp as u64 }
     }
 
     #[test]
@@ -338,11 +447,42 @@ mod tests {
         assert!(t.len() <= 2048, "the window stays small: {}", t.len());
         assert!(t.in_memory().is_none());
         assert_eq!(t.total(), n);
-        assert_eq!(t.first(), Some(entry(0)));
-        assert_eq!(t.last(), Some(entry(n - 1)));
+        assert_eq!(t.first(), Some(step(0)));
+        assert_eq!(t.last(), Some(step(n - 1)));
         let v = t.to_vec().unwrap();
         assert_eq!(v.len() as u64, n);
-        assert!(v.iter().enumerate().all(|(i, e)| *e == entry(i as u64)));
+        assert!(v.iter().enumerate().all(|(i, e)| *e == step(i as u64)));
+    }
+
+    /// Registers outside the execution segment or at offsets of 2^32 - 1 and up go to the
+    /// escape table and come back intact, in and out of the scratch file.
+    #[test]
+    fn escaped_registers_read_back() {
+        for spill in [false, true] {
+            let mut t = Trace::new();
+            t.set_exec_segment(1);
+            if spill {
+                t.spill_to(&std::env::temp_dir(), 1024);
+            }
+            let r = |s: i64, o: u64| Relocatable::new(s, o);
+            let mut want = Vec::new();
+            for i in 0..6000u64 {
+                let (ap, fp) = match i % 7 {
+                    0 => (r(2, i), r(1, i)),
+                    1 => (r(1, INLINE_LIMIT), r(1, 3)),
+                    2 => (r(1, INLINE_LIMIT - 1), r(1, INLINE_LIMIT - 1)),
+                    3 => (r(1, 5), r(-1, 7)),
+                    4 => (r(1, (1 << 40) + i), r(1, 1 << 33)),
+                    _ => (r(1, i), r(1, i + 1)),
+                };
+                let pc = r(i as i64 % 3, i);
+                t.record(pc, ap, fp);
+                want.push(Step { pc: pack(pc), ap: pack(ap), fp: pack(fp) });
+            }
+            assert_eq!(t.in_memory().is_none(), spill);
+            assert_eq!(t.to_vec().unwrap(), want);
+            assert_eq!((t.first(), t.last()), (want.first().copied(), want.last().copied()));
+        }
     }
 
     #[test]
@@ -359,7 +499,7 @@ mod tests {
         }
         t.push(entry(3));
         assert_eq!(t.in_memory().unwrap(), &[entry(0), entry(1), entry(2), entry(3)]);
-        assert_eq!((t.first(), t.last()), (Some(entry(0)), Some(entry(3))));
+        assert_eq!((t.first(), t.last()), (Some(step(0)), Some(step(3))));
     }
 
     #[test]

@@ -48,6 +48,7 @@ use super::analysis::{Region, RegionInst};
 use super::rt::RtFunc;
 use crate::casm::{ApUpdate, Op1Src, Opcode, PcUpdate, Reg, Res};
 use crate::vm::memory::SEG_DESC_SHIFT;
+use crate::vm::trace::ENTRY_BYTES;
 use cairo_jit_runtime::cell::{TAG_MASK, TAG_RELOC, TAG_SET};
 use cairo_jit_runtime::jit::{exit, offsets};
 use cranelift_codegen::ir::condcodes::IntCC;
@@ -71,6 +72,17 @@ pub struct LowerConfig {
     /// The execution segment's index.
     pub exec_seg: u64,
 }
+
+/// With tracing, ap and fp stay below this in compiled code, so that a trace entry holds them
+/// as 32-bit offsets ([`crate::vm::trace::INLINE_LIMIT`]): the dispatcher enters with
+/// `ap + 2 * MAX_RUN` and fp below it, every run head checks `ap + 2 * n` against it (ap
+/// grows by at most 2 per instruction; a call's fp is its ap plus 2), and the instructions
+/// that set ap or fp to a computed value (`ap += imm`, `ap += res`, `ret`) keep ap below
+/// [`AP_SET_LIMIT`] and fp below this, else take their slow path.
+pub const REG_LIMIT: u64 = crate::vm::trace::INLINE_LIMIT;
+
+/// The bound on an ap computed in a run (room for the rest of the run's increments).
+const AP_SET_LIMIT: i64 = (REG_LIMIT - 2 * MAX_RUN) as i64;
 
 /// Longest run of instructions one check covers. The dispatcher enters compiled code with at
 /// least this many spare trace entries ([`super::rt::TRACE_SPARE`]), so a run's check can always pass
@@ -491,8 +503,23 @@ impl<'a, 'f> Lowering<'a, 'f> {
     fn ap_after(&mut self, u: ApUpdate, res: [Value; 4], slow: Block) -> Option<Value> {
         (u == ApUpdate::Add).then(|| {
             let ap = self.before.ap;
-            self.reg_add(self.cfg.exec_seg, ap, res, slow)
+            let n = self.reg_add(self.cfg.exec_seg, ap, res, slow);
+            if self.cfg.trace {
+                let ok = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, n, AP_SET_LIMIT);
+                self.guard(ok, slow);
+            }
+            n
         })
+    }
+
+    /// The bound on an ap an instruction sets (`REG_LIMIT`'s margin with tracing; else the
+    /// VM's bound on offsets).
+    fn ap_set_limit(&self) -> i64 {
+        if self.cfg.trace {
+            AP_SET_LIMIT
+        } else {
+            1 << 47
+        }
     }
 
     /// A block to join the paths of an instruction at, taking the ap of `ap += res` when
@@ -623,14 +650,15 @@ impl<'a, 'f> Lowering<'a, 'f> {
     fn record(&mut self, pc: u64) {
         let Regs { ap, fp, tp, steps } = self.before;
         if self.cfg.trace {
+            // A `TraceEntry`: pc packed, ap and fp as 32-bit offsets in the execution segment
+            // (below `REG_LIMIT`, so never `ESCAPE`).
             let pcv = self.b.ins().iconst(I64, ((self.cfg.code_seg << 48) | pc) as i64);
-            let prefix = (self.cfg.exec_seg << 48) as i64;
-            let apv = self.b.ins().bor_imm_s(ap, prefix);
-            let fpv = self.b.ins().bor_imm_s(fp, prefix);
+            let apv = self.b.ins().ireduce(I32, ap);
+            let fpv = self.b.ins().ireduce(I32, fp);
             self.b.ins().store(flags(), pcv, tp, 0);
             self.b.ins().store(flags(), apv, tp, 8);
-            self.b.ins().store(flags(), fpv, tp, 16);
-            self.cur.tp = self.b.ins().iadd_imm_s(tp, 24);
+            self.b.ins().store(flags(), fpv, tp, 12);
+            self.cur.tp = self.b.ins().iadd_imm_s(tp, ENTRY_BYTES as i64);
         }
         self.cur.steps = self.b.ins().iadd_imm_s(steps, 1);
     }
@@ -697,9 +725,14 @@ impl<'a, 'f> Lowering<'a, 'f> {
             if self.cfg.trace {
                 let tp = self.before.tp;
                 let tend = self.e.tend;
-                let end = self.b.ins().iadd_imm_s(tp, 24 * n as i64);
+                let end = self.b.ins().iadd_imm_s(tp, (ENTRY_BYTES as u64 * n) as i64);
                 let room = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, end, tend);
-                self.guard(room, interp);
+                // ap stays a 32-bit offset over the run (see `REG_LIMIT`); when it would not,
+                // the dispatcher does not re-enter (`Jit::enterable`).
+                let ap_end = self.b.ins().iadd_imm_s(self.before.ap, 2 * n as i64);
+                let ap_ok = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, ap_end, REG_LIMIT as i64);
+                let ok = self.b.ins().band(room, ap_ok);
+                self.guard(ok, interp);
             }
         }
         if !self.fast_path(ri, slow) {
@@ -961,8 +994,10 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 let ptrs = self.cell_addrs([(i.dst_reg, i.off0), (i.op0_reg, i.off1)], slow);
                 self.require_set_at(&ptrs, slow);
                 let n = self.b.ins().iadd_imm_s(ap, d);
-                // The new ap must stay a valid offset (cairo-lang refuses negative offsets).
-                let ok = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, n, 1 << 47);
+                // The new ap must stay a valid offset (cairo-lang refuses negative offsets),
+                // and with tracing a 32-bit one (`REG_LIMIT`).
+                let limit = self.ap_set_limit();
+                let ok = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, n, limit);
                 self.guard(ok, slow);
                 self.record(ri.pc);
                 self.cur.ap = n;
@@ -999,10 +1034,11 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 let d = self.load_cell(p, 0);
                 let r = self.load_cell(p, 32);
                 let tag = (TAG_SET | TAG_RELOC) as i64;
+                let fp_limit = if self.cfg.trace { REG_LIMIT as i64 } else { 1 << 47 };
                 let conds = [
                     self.b.ins().icmp_imm_s(IntCC::Equal, d[0], tag),
                     self.b.ins().icmp_imm_s(IntCC::Equal, d[1], self.cfg.exec_seg as i64),
-                    self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, d[2], 1 << 47),
+                    self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, d[2], fp_limit),
                     self.b.ins().icmp_imm_s(IntCC::Equal, r[0], tag),
                     self.b.ins().icmp_imm_s(IntCC::Equal, r[1], self.cfg.code_seg as i64),
                     self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, r[2], 1 << 47),
