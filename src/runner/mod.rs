@@ -58,7 +58,7 @@ impl Default for Engine {
 /// Trace entries reserved before the run (virtual memory: pages are mapped when written).
 const TRACE_RESERVE: usize = 1 << 20;
 
-/// A streaming trace's in-memory window, in entries (96 KiB: a write of that size per 4,096
+/// A streaming trace's in-memory window, in entries (64 KiB: a write of that size per 4,096
 /// steps costs nothing next to the steps, and the window is part of every run's peak memory).
 const TRACE_WINDOW: usize = 1 << 12;
 

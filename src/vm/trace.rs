@@ -120,7 +120,7 @@ struct Spill {
     error: Option<io::Error>,
 }
 
-/// Entries read back per chunk from a spilled trace (96 KiB: the read-back happens while the
+/// Entries read back per chunk from a spilled trace (64 KiB: the read-back happens while the
 /// files are written, at the run's peak memory).
 const READ_CHUNK: usize = 1 << 12;
 
