@@ -48,6 +48,45 @@ fn extreme_offsets_agree_and_read_below_the_segment_as_cairo_run_does() {
     }
 }
 
+/// Whether the kernel's heuristic overcommit refuses a 64 GiB private mapping here: the
+/// default policy on a machine with less than 64 GiB of memory and swap.
+fn refuses_64_gib() -> bool {
+    let policy = std::fs::read_to_string("/proc/sys/vm/overcommit_memory").unwrap_or_default();
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let kib = |key: &str| -> u64 {
+        meminfo
+            .lines()
+            .find(|l| l.starts_with(key))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(u64::MAX / 4)
+    };
+    policy.trim() == "0" && kib("MemTotal:") + kib("SwapTotal:") < 64 << 20
+}
+
+/// A write whose segment storage the system refuses is an error naming the pc and the
+/// source, the same under both engines, not an abort of the process.
+#[test]
+fn a_write_the_system_has_no_memory_for_is_an_error() {
+    if !refuses_64_gib() {
+        eprintln!("skipped: this machine's overcommit policy grants a 64 GiB mapping");
+        return;
+    }
+    match compare_engines(&data("far_write.json"), &RunConfig::new()).unwrap() {
+        Outcome::Err { pc, message, .. } => {
+            assert_eq!(pc.as_deref(), Some("0:2"));
+            assert!(
+                message.contains(
+                    "Cannot allocate memory for address 1:2147483650: its segment would need 68719480832 bytes."
+                ),
+                "{message}"
+            );
+            assert!(message.contains("far_write.cairo:7:5: Error at pc=0:2:"), "{message}");
+        }
+        other => panic!("expected an error, got {}", other.brief()),
+    }
+}
+
 #[test]
 fn dump_clif_writes_annotated_regions() {
     let dir = std::env::temp_dir().join(format!("cairo-jit-clif-{}", std::process::id()));

@@ -18,7 +18,7 @@
 //!   sees it with `len == read_len == 0`.
 
 use super::value::{Relocatable, Value};
-use super::zeroed::ZeroedBuf;
+use super::zeroed::{AllocFailed, ZeroedBuf};
 use cairo_jit_runtime::cell::Cell;
 use std::collections::BTreeMap;
 use thiserror::Error;
@@ -65,6 +65,16 @@ pub enum MemoryError {
     /// An address in a segment that was never allocated.
     #[error("Address {0} is in segment {seg} which was never allocated.", seg = .0.segment)]
     NoSegment(Relocatable),
+    /// The system refused the memory a write needs (its segment's storage up to the address:
+    /// a write far past a segment's end, on a machine whose overcommit policy refuses a
+    /// mapping that large).
+    #[error("Cannot allocate memory for address {addr}: its segment would need {bytes} bytes.")]
+    OutOfMemory {
+        /// The address.
+        addr: Relocatable,
+        /// The size of the storage asked for.
+        bytes: usize,
+    },
     /// A write beyond [`MAX_SEGMENT_LEN`].
     #[error("Address {0} is out of the supported range: segments hold at most 2^32 cells.")]
     OutOfRange(Relocatable),
@@ -153,21 +163,17 @@ impl Sparse {
         }
     }
 
-    /// A fresh cell for the unset `offset`; the caller sets it. `None` when the segment holds
-    /// 2^32 - 1 cells already.
-    fn slot(&mut self, offset: u64) -> Option<&mut Cell> {
-        let p = u32::try_from(self.n + 1).ok()?;
+    /// A fresh cell for the unset `offset`; the caller sets it. An error (nothing changed)
+    /// when the segment holds 2^32 - 1 cells already or the system refuses the memory.
+    fn slot(&mut self, offset: u64) -> Result<&mut Cell, AllocFailed> {
+        let p = u32::try_from(self.n + 1).map_err(|_| AllocFailed { bytes: usize::MAX })?;
         let o = offset as usize;
-        if o >= self.index.len() {
-            self.index.grow(o + 1);
-        }
-        if self.n >= self.cells.len() {
-            self.cells.grow(self.n + 1);
-        }
+        self.index.try_grow(o + 1)?;
+        self.cells.try_grow(self.n + 1)?;
         self.index[o] = p;
         self.len = self.len.max(offset + 1);
         self.n += 1;
-        Some(&mut self.cells[self.n - 1])
+        Ok(&mut self.cells[self.n - 1])
     }
 
     /// One past the highest set offset.
@@ -345,7 +351,8 @@ impl Memory {
     /// the write that follows copies it and flushes every core's TLB).
     pub fn reserve(&mut self, segment: usize, cells: usize) {
         if self.sparse.get(segment).is_some_and(|s| s.is_none()) {
-            self.segments[segment].grow(cells);
+            // (Only an optimization: a refusal leaves the segment as it was.)
+            let _ = self.segments[segment].try_grow(cells);
             self.table[segment] = self.desc(segment);
         }
     }
@@ -358,21 +365,29 @@ impl Memory {
         if !matches!(self.sparse.get(segment), Some(None)) {
             return;
         }
-        let flat = std::mem::take(&mut self.segments[segment]);
         let mut sparse = Sparse::default();
-        for (i, c) in flat.iter().enumerate() {
+        for (i, c) in self.segments[segment].iter().enumerate() {
             if c.is_set() {
-                *sparse.slot(i as u64).expect("a flat segment holds fewer than 2^32 cells") = *c;
+                match sparse.slot(i as u64) {
+                    Ok(slot) => *slot = *c,
+                    // The segment stays flat.
+                    Err(_) => return,
+                }
             }
         }
+        self.segments[segment] = ZeroedBuf::new();
         self.sparse[segment] = Some(sparse);
         self.table[segment] = self.desc(segment);
     }
 
     /// Moves a sparse segment back into a flat buffer.
     fn make_flat(&mut self, segment: usize) {
+        let mut flat = ZeroedBuf::new();
+        if self.sparse[segment].as_ref().is_none_or(|s| flat.try_grow(s.len()).is_err()) {
+            // (Not sparse, or no memory for the flat buffer: it stays sparse.)
+            return;
+        }
         let Some(sparse) = self.sparse[segment].take() else { return };
-        let mut flat = ZeroedBuf::with_capacity(sparse.len());
         for (o, &p) in sparse.index.iter().enumerate().take(sparse.len()) {
             if p != 0 {
                 flat[o] = sparse.cells[p as usize - 1];
@@ -545,7 +560,7 @@ impl Memory {
                 if offset >= MAX_SEGMENT_LEN {
                     return Err(MemoryError::OutOfRange(addr));
                 }
-                *l.slot(offset).ok_or(MemoryError::OutOfRange(addr))? = cell;
+                *l.slot(offset).map_err(|e| MemoryError::OutOfMemory { addr, bytes: e.bytes })? = cell;
                 let dense = l.dense();
                 if cell.is_reloc() {
                     self.ptr_segs.include(cell.0[1] as i64);
@@ -572,7 +587,7 @@ impl Memory {
             return Err(MemoryError::OutOfRange(addr));
         }
         if let Some(Some(l)) = usize::try_from(segment).ok().and_then(|s| self.sparse.get_mut(s)) {
-            *l.slot(offset).ok_or(MemoryError::OutOfRange(addr))? = cell;
+            *l.slot(offset).map_err(|e| MemoryError::OutOfMemory { addr, bytes: e.bytes })? = cell;
             if cell.is_reloc() {
                 self.ptr_segs.include(cell.0[1] as i64);
             }
@@ -585,7 +600,7 @@ impl Memory {
         let i = offset as usize;
         let grew = i >= s.len();
         if grew {
-            s.grow(i + 1);
+            s.try_grow(i + 1).map_err(|e| MemoryError::OutOfMemory { addr, bytes: e.bytes })?;
         }
         s[i] = cell;
         if cell.is_reloc() {

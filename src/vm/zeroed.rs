@@ -94,18 +94,32 @@ impl<T: Zeroable> ZeroedBuf<T> {
     /// Grows to at least `min_cap` elements, keeping the contents; the new elements are zero.
     /// The capacity grows geometrically (doubling while small, by a quarter once large, since
     /// growing a mapping costs no copy); small buffers are powers of two on the heap, large
-    /// ones whole pages of a mapping.
+    /// ones whole pages of a mapping. Aborts, as `Vec` does, when the system refuses the
+    /// memory; see [`ZeroedBuf::try_grow`].
     pub fn grow(&mut self, min_cap: usize) {
+        if let Err(e) = self.try_grow(min_cap) {
+            sys_out_of_memory(e.bytes);
+        }
+    }
+
+    /// [`ZeroedBuf::grow`], or an error leaving the buffer as it was when the system refuses
+    /// the memory (a mapping of that size, under the system's overcommit policy) or the size
+    /// overflows.
+    pub fn try_grow(&mut self, min_cap: usize) -> Result<(), AllocFailed> {
         if min_cap <= self.cap {
-            return;
+            return Ok(());
         }
         let size = std::mem::size_of::<T>().max(1);
         let align = std::mem::align_of::<T>();
         let step = if self.cap < (1 << 20) { self.cap } else { self.cap / 4 };
         let want = min_cap.max(self.cap + step).max(8);
-        let raw = want.checked_mul(size).expect("buffer size overflows usize");
-        let bytes =
-            if raw <= SMALL { raw.next_power_of_two().max(align) } else { raw.next_multiple_of(PAGE) };
+        let failed = |bytes| AllocFailed { bytes };
+        let raw = want.checked_mul(size).ok_or(failed(usize::MAX))?;
+        let bytes = if raw <= SMALL {
+            raw.next_power_of_two().max(align)
+        } else {
+            raw.checked_next_multiple_of(PAGE).ok_or(failed(raw))?
+        };
         let (old_ptr, old) = (self.ptr.as_ptr() as *mut u8, self.bytes);
         let p = if bytes <= SMALL {
             heap::grow(old_ptr, old, bytes, align)
@@ -113,18 +127,37 @@ impl<T: Zeroable> ZeroedBuf<T> {
             sys::grow(old_ptr, old, bytes, align)
         } else {
             let p = sys::grow(std::ptr::null_mut(), 0, bytes, align);
-            // SAFETY: the heap block holds `old` bytes, the new mapping at least `bytes > old`;
-            // they are disjoint, and the heap block is freed once copied.
-            unsafe {
-                std::ptr::copy_nonoverlapping(old_ptr, p, old);
-                heap::free(old_ptr, old, align);
+            if !p.is_null() {
+                // SAFETY: the heap block holds `old` bytes, the new mapping at least
+                // `bytes > old`; they are disjoint, and the heap block is freed once copied.
+                unsafe {
+                    std::ptr::copy_nonoverlapping(old_ptr, p, old);
+                    heap::free(old_ptr, old, align);
+                }
             }
             p
         };
-        self.ptr = NonNull::new(p as *mut T).expect("the system allocator returned null");
+        // (On failure the old block is untouched: `sys::grow` leaves it as it was.)
+        self.ptr = NonNull::new(p as *mut T).ok_or(failed(bytes))?;
         self.bytes = bytes;
         self.cap = bytes / size;
+        Ok(())
     }
+}
+
+/// The system refused memory for a buffer of `bytes` bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AllocFailed {
+    /// The size asked for.
+    pub bytes: usize,
+}
+
+#[cold]
+fn sys_out_of_memory(bytes: usize) -> ! {
+    std::alloc::handle_alloc_error(
+        std::alloc::Layout::from_size_align(bytes.min(isize::MAX as usize & !4095), 4096)
+            .expect("valid layout"),
+    )
 }
 
 /// Small buffers: zeroed heap blocks.
@@ -232,7 +265,7 @@ mod sys {
             )
         };
         if p == libc::MAP_FAILED {
-            out_of_memory(bytes);
+            return std::ptr::null_mut();
         }
         p as *mut u8
     }
@@ -250,11 +283,14 @@ mod sys {
         let _ = (p, bytes, HUGE_PAGE_THRESHOLD);
     }
 
-    /// Grows the mapping `[old, old + old_bytes)` (none when `old_bytes == 0`) to `bytes`.
+    /// Grows the mapping `[old, old + old_bytes)` (none when `old_bytes == 0`) to `bytes`;
+    /// null, the old mapping untouched, when the system refuses.
     pub(super) fn grow(old: *mut u8, old_bytes: usize, bytes: usize, _align: usize) -> *mut u8 {
         if old_bytes == 0 {
             let p = map(bytes);
-            advise(p, bytes);
+            if !p.is_null() {
+                advise(p, bytes);
+            }
             return p;
         }
         #[cfg(target_os = "linux")]
@@ -263,7 +299,7 @@ mod sys {
             // and the caller replaces its pointer with the result. New pages read as zero.
             let p = unsafe { libc::mremap(old as *mut libc::c_void, old_bytes, bytes, libc::MREMAP_MAYMOVE) };
             if p == libc::MAP_FAILED {
-                out_of_memory(bytes);
+                return std::ptr::null_mut();
             }
             advise(p as *mut u8, bytes);
             p as *mut u8
@@ -271,6 +307,9 @@ mod sys {
         #[cfg(not(target_os = "linux"))]
         {
             let p = map(bytes);
+            if p.is_null() {
+                return p;
+            }
             // SAFETY: both mappings are ours, disjoint, and at least `old_bytes` long; the old
             // one is unmapped once copied.
             unsafe {
@@ -291,25 +330,18 @@ mod sys {
             libc::munmap(p as *mut libc::c_void, bytes);
         }
     }
-
-    #[cold]
-    fn out_of_memory(bytes: usize) -> ! {
-        std::alloc::handle_alloc_error(
-            std::alloc::Layout::from_size_align(bytes, 4096).expect("valid layout"),
-        )
-    }
 }
 
 #[cfg(not(unix))]
 mod sys {
-    use std::alloc::{alloc_zeroed, dealloc, handle_alloc_error, Layout};
+    use std::alloc::{alloc_zeroed, dealloc, Layout};
 
     pub(super) fn grow(old: *mut u8, old_bytes: usize, bytes: usize, align: usize) -> *mut u8 {
-        let layout = Layout::from_size_align(bytes, align.max(4096)).expect("valid layout");
+        let Ok(layout) = Layout::from_size_align(bytes, align.max(4096)) else { return std::ptr::null_mut() };
         // SAFETY: the layout has a non-zero size (at least one page).
         let p = unsafe { alloc_zeroed(layout) };
         if p.is_null() {
-            handle_alloc_error(layout);
+            return p;
         }
         if old_bytes > 0 {
             // SAFETY: both blocks are ours and disjoint; the old one is freed once copied.
@@ -333,6 +365,22 @@ mod sys {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A size that overflows, or that no address space holds, is an error that leaves the
+    /// buffer as it was.
+    #[test]
+    fn refused_growth_leaves_the_buffer_intact() {
+        let mut b = ZeroedBuf::<u64>::new();
+        b.grow(100_000);
+        b[99_999] = 7;
+        let cap = b.capacity();
+        assert!(b.try_grow(usize::MAX / 4).is_err());
+        // 2^62 bytes: beyond any x86-64 or AArch64 user address space.
+        assert!(b.try_grow(1 << 59).is_err());
+        assert_eq!((b.capacity(), b[99_999]), (cap, 7));
+        b.grow(cap + 1);
+        assert_eq!(b[99_999], 7);
+    }
 
     #[test]
     fn grows_keeping_contents_with_zero_tail() {
