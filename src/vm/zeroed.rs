@@ -12,7 +12,9 @@
 //! - all `capacity()` elements are initialized: elements nobody wrote are all-zero bytes, which
 //!   [`Zeroable`] guarantees is a valid value;
 //! - the pointer is stable until the next [`ZeroedBuf::grow`]; growing keeps every element's
-//!   value and makes the new ones zero.
+//!   value and makes the new ones zero;
+//! - a refused growth ([`ZeroedBuf::try_grow`]'s error: the system would not map that much)
+//!   leaves the buffer exactly as it was, so the VM can report the write that needed it.
 
 use std::ptr::NonNull;
 
