@@ -14,7 +14,7 @@
 //!   [`MemoryError::Inconsistent`];
 //! - a cell is written only after its segment's validator (if any) accepted it;
 //! - a sparse segment ([`Memory::set_sparse`]) has an empty flat buffer, so every access to
-//!   it misses the flat fast paths and goes through its [`Sparse`] storage; generated code
+//!   it misses the flat fast paths and goes through its `Sparse` storage; generated code
 //!   sees it with `len == read_len == 0`.
 
 use super::value::{Relocatable, Value};
@@ -357,7 +357,7 @@ impl Memory {
         }
     }
 
-    /// Stores a segment sparsely (see [`Sparse`]; for a builtin whose outputs programs often
+    /// Stores a segment sparsely (see `Sparse`; for a builtin whose outputs programs often
     /// leave unread), moving the cells it already holds. Generated code then leaves every
     /// access to it to the runtime. Does nothing to a segment already sparse. Should the
     /// program leave almost no holes after all, the segment goes back to a flat buffer.

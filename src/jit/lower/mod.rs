@@ -78,7 +78,7 @@ pub struct LowerConfig {
 /// `ap + 2 * MAX_RUN` and fp below it, every run head checks `ap + 2 * n` against it (ap
 /// grows by at most 2 per instruction; a call's fp is its ap plus 2), and the instructions
 /// that set ap or fp to a computed value (`ap += imm`, `ap += res`, `ret`) keep ap below
-/// [`AP_SET_LIMIT`] and fp below this, else take their slow path.
+/// `AP_SET_LIMIT` and fp below this, else take their slow path.
 pub const REG_LIMIT: u64 = crate::vm::trace::INLINE_LIMIT;
 
 /// The bound on an ap computed in a run (room for the rest of the run's increments).
