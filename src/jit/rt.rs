@@ -194,7 +194,7 @@ fn op1_unset(vm: &mut Vm, seg: u64, off: u64, dst: Cell) -> Option<Cell> {
     if seg == vm.ap.segment {
         return None;
     }
-    // A set cell generated code cannot read in place (a segment stored in lanes).
+    // A set cell generated code cannot read in place (a sparse segment's).
     let current = vm.memory.cell(seg, off);
     if current.is_set() {
         return Some(current);

@@ -157,10 +157,7 @@ impl Sparse {
 
     #[inline]
     fn get_ref(&self, offset: u64) -> Option<&Cell> {
-        match self.index.get(offset as usize) {
-            Some(&p) if p != 0 => self.cells.get(p as usize - 1),
-            _ => None,
-        }
+        self.index.get(offset as usize).and_then(|&p| cell_at(&self.cells, p))
     }
 
     /// A fresh cell for the unset `offset`; the caller sets it. An error (nothing changed)
@@ -186,6 +183,12 @@ impl Sparse {
     fn dense(&self) -> bool {
         self.n >= 1 << 12 && self.n.is_power_of_two() && self.n as u64 * 8 >= self.len * 7
     }
+}
+
+/// The cell an index entry `p` of a sparse segment names in its `cells` (`None` for 0, unset).
+#[inline]
+fn cell_at(cells: &[Cell], p: u32) -> Option<&Cell> {
+    (p as usize).checked_sub(1).and_then(|i| cells.get(i))
 }
 
 /// The cells of a segment up to its effective size, set or not (see
@@ -249,10 +252,7 @@ impl Iterator for CellsIter<'_> {
     fn next(&mut self) -> Option<Cell> {
         match self {
             CellsIter::Flat(i) => i.next().copied(),
-            CellsIter::Sparse(i, cells) => i.next().map(|&p| match p {
-                0 => Cell::UNSET,
-                p => cells[p as usize - 1],
-            }),
+            CellsIter::Sparse(i, cells) => i.next().map(|&p| *cell_at(cells, p).unwrap_or(&Cell::UNSET)),
         }
     }
 
@@ -260,10 +260,7 @@ impl Iterator for CellsIter<'_> {
     fn nth(&mut self, n: usize) -> Option<Cell> {
         match self {
             CellsIter::Flat(i) => i.nth(n).copied(),
-            CellsIter::Sparse(i, cells) => i.nth(n).map(|&p| match p {
-                0 => Cell::UNSET,
-                p => cells[p as usize - 1],
-            }),
+            CellsIter::Sparse(i, cells) => i.nth(n).map(|&p| *cell_at(cells, p).unwrap_or(&Cell::UNSET)),
         }
     }
 
@@ -380,18 +377,17 @@ impl Memory {
         self.table[segment] = self.desc(segment);
     }
 
-    /// Moves a sparse segment back into a flat buffer.
+    /// Moves a sparse segment back into a flat buffer (it stays sparse if the system refuses
+    /// the memory).
     fn make_flat(&mut self, segment: usize) {
+        let Some(len) = self.sparse[segment].as_ref().map(Sparse::len) else { return };
         let mut flat = ZeroedBuf::new();
-        if self.sparse[segment].as_ref().is_none_or(|s| flat.try_grow(s.len()).is_err()) {
-            // (Not sparse, or no memory for the flat buffer: it stays sparse.)
+        if flat.try_grow(len).is_err() {
             return;
         }
         let Some(sparse) = self.sparse[segment].take() else { return };
-        for (o, &p) in sparse.index.iter().enumerate().take(sparse.len()) {
-            if p != 0 {
-                flat[o] = sparse.cells[p as usize - 1];
-            }
+        for (o, c) in CellsIter::Sparse(sparse.index[..len].iter(), &sparse.cells[..sparse.n]).enumerate() {
+            flat[o] = c;
         }
         self.segments[segment] = flat;
         self.table[segment] = self.desc(segment);
@@ -502,8 +498,8 @@ impl Memory {
     }
 
     /// [`Memory::cell`] past the flat storage: a sparse segment's set cell, else `None`.
-    /// (Out of line, and returning a reference: a 32-byte return value would go through
-    /// memory, which costs a failed store-to-load forwarding when the caller reads it.)
+    /// (A reference, not the 32-byte cell: were this call not inlined, a cell returned by
+    /// value would go through memory, a failed store-to-load forwarding in the caller.)
     #[inline]
     fn cell_outside(&self, segment: i64, offset: u64) -> Option<&Cell> {
         self.sparse_of(segment).and_then(|l| l.get_ref(offset))
@@ -551,31 +547,9 @@ impl Memory {
     #[inline(never)]
     fn write_new(&mut self, segment: i64, offset: u64, cell: Cell) -> Result<(), MemoryError> {
         let addr = Relocatable::new(segment, offset);
-        if let Ok(s) = usize::try_from(segment) {
-            if let (Some(Some(l)), Some(None)) = (self.sparse.get_mut(s), self.validators.get(s)) {
-                // A sparse segment without a validator (a builtin's): the usual write there.
-                if let Some(c) = l.get_ref(offset) {
-                    return if *c == cell { Ok(()) } else { Err(inconsistent(segment, offset, *c, cell)) };
-                }
-                if offset >= MAX_SEGMENT_LEN {
-                    return Err(MemoryError::OutOfRange(addr));
-                }
-                *l.slot(offset).map_err(|e| MemoryError::OutOfMemory { addr, bytes: e.bytes })? = cell;
-                let dense = l.dense();
-                if cell.is_reloc() {
-                    self.ptr_segs.include(cell.0[1] as i64);
-                }
-                if dense {
-                    self.make_flat(s);
-                }
-                return Ok(());
-            }
-        }
-        if let Some(l) = self.sparse_of(segment) {
-            let c = l.get(offset);
-            if c.is_set() {
-                return if c == cell { Ok(()) } else { Err(inconsistent(segment, offset, c, cell)) };
-            }
+        // A sparse segment's cells are all outside the flat storage `write_cell` checked.
+        if let Some(&c) = self.sparse_of(segment).and_then(|l| l.get_ref(offset)) {
+            return if c == cell { Ok(()) } else { Err(inconsistent(segment, offset, c, cell)) };
         }
         if segment >= 0 {
             if let Some(v) = &self.validators[segment as usize] {
@@ -586,28 +560,28 @@ impl Memory {
         if offset >= MAX_SEGMENT_LEN {
             return Err(MemoryError::OutOfRange(addr));
         }
+        let refused = |e: AllocFailed| MemoryError::OutOfMemory { addr, bytes: e.bytes };
+        let mut dense = false;
         if let Some(Some(l)) = usize::try_from(segment).ok().and_then(|s| self.sparse.get_mut(s)) {
-            *l.slot(offset).map_err(|e| MemoryError::OutOfMemory { addr, bytes: e.bytes })? = cell;
-            if cell.is_reloc() {
-                self.ptr_segs.include(cell.0[1] as i64);
+            *l.slot(offset).map_err(refused)? = cell;
+            dense = l.dense();
+        } else {
+            let s = self.seg_mut(segment).expect("checked by the caller");
+            let i = offset as usize;
+            let grew = i >= s.len();
+            if grew {
+                s.try_grow(i + 1).map_err(refused)?;
             }
-            if l.dense() {
-                self.make_flat(segment as usize);
+            s[i] = cell;
+            if grew && segment >= 0 {
+                self.table[segment as usize] = self.desc(segment as usize);
             }
-            return Ok(());
         }
-        let s = self.seg_mut(segment).expect("checked by the caller");
-        let i = offset as usize;
-        let grew = i >= s.len();
-        if grew {
-            s.try_grow(i + 1).map_err(|e| MemoryError::OutOfMemory { addr, bytes: e.bytes })?;
-        }
-        s[i] = cell;
         if cell.is_reloc() {
             self.ptr_segs.include(cell.0[1] as i64);
         }
-        if grew && segment >= 0 {
-            self.table[segment as usize] = self.desc(segment as usize);
+        if dense {
+            self.make_flat(segment as usize);
         }
         Ok(())
     }

@@ -264,16 +264,24 @@ impl Trace {
         self.len = 0;
     }
 
-    /// The registers of entry `index`, `e`.
-    fn decode(&self, index: u64, e: TraceEntry) -> Step {
+    /// The step of entry `e`; `escape` gives its escape-table row when it has one.
+    #[inline]
+    fn step(&self, e: TraceEntry, escape: impl FnOnce() -> Escape) -> Step {
         if e.ap == ESCAPE {
-            let i = self.escapes.partition_point(|x| x.index < index);
-            let x = self.escapes[i];
-            debug_assert_eq!(x.index, index);
+            let x = escape();
             return Step { pc: e.pc, ap: x.ap, fp: x.fp };
         }
         let seg = (self.exec_seg as u64) << 48;
         Step { pc: e.pc, ap: seg | e.ap as u64, fp: seg | e.fp as u64 }
+    }
+
+    /// The step of entry `index`, `e`.
+    fn decode(&self, index: u64, e: TraceEntry) -> Step {
+        self.step(e, || {
+            let x = self.escapes[self.escapes.partition_point(|x| x.index < index)];
+            debug_assert_eq!(x.index, index);
+            x
+        })
     }
 
     /// The first step.
@@ -310,20 +318,12 @@ impl Trace {
         let spilled = self.spilled();
         let mut raw = vec![TraceEntry::default(); (spilled.min(READ_CHUNK as u64)) as usize];
         let mut steps = vec![Step::default(); self.total().min(DECODE_CHUNK as u64) as usize];
-        // The next escape, by index: entries come in order.
-        let mut escapes = self.escapes.iter().peekable();
-        let seg = (self.exec_seg as u64) << 48;
-        let mut index = 0u64;
+        // Entries come in order, so do their escapes.
+        let mut escapes = self.escapes.iter().copied();
         let mut decode = |entries: &[TraceEntry], f: &mut dyn FnMut(&[Step])| {
             for part in entries.chunks(DECODE_CHUNK) {
                 for (e, s) in part.iter().zip(steps.iter_mut()) {
-                    *s = if e.ap == ESCAPE {
-                        let x = escapes.next_if(|x| x.index == index).expect("an escape per escaped entry");
-                        Step { pc: e.pc, ap: x.ap, fp: x.fp }
-                    } else {
-                        Step { pc: e.pc, ap: seg | e.ap as u64, fp: seg | e.fp as u64 }
-                    };
-                    index += 1;
+                    *s = self.step(*e, || escapes.next().expect("an escape per escaped entry"));
                 }
                 f(&steps[..part.len()]);
             }
@@ -352,6 +352,14 @@ impl Trace {
         read_at(file, bytes, ENTRY_BYTES as u64 * from)
     }
 
+    /// Records a step whose ap or fp does not fit an entry: an [`ESCAPE`] entry and a row of
+    /// the escape table.
+    #[cold]
+    fn record_escaped(&mut self, pc: Relocatable, ap: Relocatable, fp: Relocatable) {
+        self.escapes.push(Escape { index: self.total(), ap: pack(ap), fp: pack(fp) });
+        self.push(TraceEntry { pc: pack(pc), ap: ESCAPE, fp: 0 });
+    }
+
     /// The first write error of the scratch file, if any.
     pub fn check(&self) -> io::Result<()> {
         match self.spill.as_ref().and_then(|s| s.error.as_ref()) {
@@ -377,14 +385,6 @@ impl TraceSink for Trace {
         } else {
             self.record_escaped(pc, ap, fp);
         }
-    }
-}
-
-impl Trace {
-    #[cold]
-    fn record_escaped(&mut self, pc: Relocatable, ap: Relocatable, fp: Relocatable) {
-        self.escapes.push(Escape { index: self.total(), ap: pack(ap), fp: pack(fp) });
-        self.push(TraceEntry { pc: pack(pc), ap: ESCAPE, fp: 0 });
     }
 }
 

@@ -512,13 +512,13 @@ impl<'a, 'f> Lowering<'a, 'f> {
         })
     }
 
-    /// The bound on an ap an instruction sets (`REG_LIMIT`'s margin with tracing; else the
-    /// VM's bound on offsets).
-    fn ap_set_limit(&self) -> i64 {
+    /// The bounds on the ap and the fp an instruction sets: with tracing `AP_SET_LIMIT` and
+    /// `REG_LIMIT`, else the VM's bound on register offsets.
+    fn set_limits(&self) -> (i64, i64) {
         if self.cfg.trace {
-            AP_SET_LIMIT
+            (AP_SET_LIMIT, REG_LIMIT as i64)
         } else {
-            1 << 47
+            (1 << 47, 1 << 47)
         }
     }
 
@@ -996,7 +996,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 let n = self.b.ins().iadd_imm_s(ap, d);
                 // The new ap must stay a valid offset (cairo-lang refuses negative offsets),
                 // and with tracing a 32-bit one (`REG_LIMIT`).
-                let limit = self.ap_set_limit();
+                let (limit, _) = self.set_limits();
                 let ok = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, n, limit);
                 self.guard(ok, slow);
                 self.record(ri.pc);
@@ -1034,7 +1034,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 let d = self.load_cell(p, 0);
                 let r = self.load_cell(p, 32);
                 let tag = (TAG_SET | TAG_RELOC) as i64;
-                let fp_limit = if self.cfg.trace { REG_LIMIT as i64 } else { 1 << 47 };
+                let (_, fp_limit) = self.set_limits();
                 let conds = [
                     self.b.ins().icmp_imm_s(IntCC::Equal, d[0], tag),
                     self.b.ins().icmp_imm_s(IntCC::Equal, d[1], self.cfg.exec_seg as i64),
