@@ -3,7 +3,7 @@
 
 use super::{Lowering, I64};
 use cairo_jit_runtime::cell::{TAG_MASK, TAG_SET};
-use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::types::I128;
 use cranelift_codegen::ir::{Block, FuncRef, Inst, InstBuilder, Value};
 
 /// The top limb of p = [1, 0, 0, P3] (least significant limb first).
@@ -24,93 +24,76 @@ impl Lowering<'_, '_> {
         [top, r[2], r[1], r[0]]
     }
 
+    /// A 256-bit integer (least significant limb first) as two i128 halves (low, high).
+    fn halves(&mut self, x: [Value; 4]) -> (Value, Value) {
+        (self.b.ins().iconcat(x[0], x[1]), self.b.ins().iconcat(x[2], x[3]))
+    }
+
+    /// The limbs (least significant first) of two i128 halves.
+    fn limbs_of(&mut self, lo: Value, hi: Value) -> [Value; 4] {
+        let (l0, l1) = self.b.ins().isplit(lo);
+        let (l2, l3) = self.b.ins().isplit(hi);
+        [l0, l1, l2, l3]
+    }
+
+    /// An i128 constant from its limbs.
+    fn const128(&mut self, lo: i64, hi: i64) -> Value {
+        let l = self.b.ins().iconst(I64, lo);
+        let h = self.b.ins().iconst(I64, hi);
+        self.b.ins().iconcat(l, h)
+    }
+
     /// `a + b mod p` inline on the raw Montgomery limbs (cell words: word 0 most significant,
     /// with tag bits; the result has `TAG_SET`). Montgomery addition is plain modular
     /// addition: add with carries (the sum is below 2p < 2^253, so nothing is lost), subtract
     /// p = [1, 0, 0, 0x0800000000000011] (least significant limb first) with borrows, and keep
-    /// the difference unless it borrowed.
+    /// the difference unless it borrowed. The 256-bit values are pairs of i128 halves, whose
+    /// additions and subtractions the x64 backend lowers to add/adc and sub/sbb chains.
     pub(super) fn felt_add_inline(&mut self, a: [Value; 4], c: [Value; 4]) -> [Value; 4] {
-        // Little-endian limbs: l[0] is word 3. Carries and borrows are explicit compares (the
-        // x64 backend has no add-with-carry-in / sub-with-borrow-in lowering).
         let (x, y) = self.limbs_le(a, c);
-        let mut sum = [x[0]; 4];
-        let mut carry: Option<Value> = None;
-        for k in 0..4 {
-            let t = self.b.ins().iadd(x[k], y[k]);
-            let (t, c_new) = match carry {
-                None => {
-                    let c = self.b.ins().icmp(IntCC::UnsignedLessThan, t, x[k]);
-                    (t, c)
-                }
-                Some(cin) => {
-                    let c1 = self.b.ins().icmp(IntCC::UnsignedLessThan, t, x[k]);
-                    let cin64 = self.b.ins().uextend(I64, cin);
-                    let t2 = self.b.ins().iadd(t, cin64);
-                    let c2 = self.b.ins().icmp(IntCC::UnsignedLessThan, t2, cin64);
-                    (t2, self.b.ins().bor(c1, c2))
-                }
-            };
-            sum[k] = t;
-            carry = Some(c_new);
-        }
-        // t = sum - p, p = [1, 0, 0, P3]; borrow chain by compares.
-        let t0 = self.b.ins().iadd_imm_s(sum[0], -1);
-        let bw0 = self.b.ins().icmp_imm_s(IntCC::Equal, sum[0], 0);
-        let bw0_64 = self.b.ins().uextend(I64, bw0);
-        let t1 = self.b.ins().isub(sum[1], bw0_64);
-        let z1 = self.b.ins().icmp_imm_s(IntCC::Equal, sum[1], 0);
-        let bw1 = self.b.ins().band(bw0, z1);
-        let bw1_64 = self.b.ins().uextend(I64, bw1);
-        let t2 = self.b.ins().isub(sum[2], bw1_64);
-        let z2 = self.b.ins().icmp_imm_s(IntCC::Equal, sum[2], 0);
-        let bw2 = self.b.ins().band(bw1, z2);
-        let bw2_64 = self.b.ins().uextend(I64, bw2);
-        let sub3 = self.b.ins().iadd_imm_s(bw2_64, P3);
-        let t3 = self.b.ins().isub(sum[3], sub3);
-        let bw3 = self.b.ins().icmp(IntCC::UnsignedLessThan, sum[3], sub3);
-        let r = [(sum[0], t0), (sum[1], t1), (sum[2], t2), (sum[3], t3)]
-            .map(|(s, t)| self.b.ins().select(bw3, s, t));
+        let (xl, xh) = self.halves(x);
+        let (yl, yh) = self.halves(y);
+        let (sl, carry) = self.b.ins().uadd_overflow(xl, yl);
+        let carry = self.b.ins().uextend(I128, carry);
+        let sh = self.b.ins().iadd(xh, yh);
+        let sh = self.b.ins().iadd(sh, carry);
+        // s - p, p = (1, P3 << 64) as (low, high) halves.
+        let one = self.const128(1, 0);
+        let ph = self.const128(0, P3);
+        let (dl, bw) = self.b.ins().usub_overflow(sl, one);
+        let (dh, bw1) = self.b.ins().usub_overflow(sh, ph);
+        let bw = self.b.ins().uextend(I128, bw);
+        let (dh, bw2) = self.b.ins().usub_overflow(dh, bw);
+        let borrowed = self.b.ins().bor(bw1, bw2);
+        let rl = self.b.ins().select(borrowed, sl, dl);
+        let rh = self.b.ins().select(borrowed, sh, dh);
+        let r = self.limbs_of(rl, rh);
         self.cell_from_le(r)
     }
 
     /// `a - c mod p` inline on the raw Montgomery limbs (the result has `TAG_SET`): subtract
-    /// with borrows and add p back when the subtraction borrowed.
+    /// with borrows and add p back when the subtraction borrowed (i128 halves, as
+    /// [`Lowering::felt_add_inline`]).
     pub(super) fn felt_sub_inline(&mut self, a: [Value; 4], c: [Value; 4]) -> [Value; 4] {
         let (x, y) = self.limbs_le(a, c);
-        let mut diff = [x[0]; 4];
-        let mut borrow: Option<Value> = None;
-        for k in 0..4 {
-            let t = self.b.ins().isub(x[k], y[k]);
-            let b1 = self.b.ins().icmp(IntCC::UnsignedLessThan, x[k], y[k]);
-            let (t, b_new) = match borrow {
-                None => (t, b1),
-                Some(bin) => {
-                    let bin64 = self.b.ins().uextend(I64, bin);
-                    let t2 = self.b.ins().isub(t, bin64);
-                    let b2 = self.b.ins().icmp(IntCC::UnsignedLessThan, t, bin64);
-                    (t2, self.b.ins().bor(b1, b2))
-                }
-            };
-            diff[k] = t;
-            borrow = Some(b_new);
-        }
-        let borrowed = borrow.expect("four limbs");
-        // diff + p, p = [1, 0, 0, P3]; carry chain by compares.
-        let r0 = self.b.ins().iadd_imm_s(diff[0], 1);
-        let c0 = self.b.ins().icmp_imm_s(IntCC::Equal, r0, 0);
-        let c0_64 = self.b.ins().uextend(I64, c0);
-        let r1 = self.b.ins().iadd(diff[1], c0_64);
-        let z1 = self.b.ins().icmp_imm_s(IntCC::Equal, r1, 0);
-        let c1 = self.b.ins().band(c0, z1);
-        let c1_64 = self.b.ins().uextend(I64, c1);
-        let r2 = self.b.ins().iadd(diff[2], c1_64);
-        let z2 = self.b.ins().icmp_imm_s(IntCC::Equal, r2, 0);
-        let c2 = self.b.ins().band(c1, z2);
-        let c2_64 = self.b.ins().uextend(I64, c2);
-        let add3 = self.b.ins().iadd_imm_s(c2_64, P3);
-        let r3 = self.b.ins().iadd(diff[3], add3);
-        let r = [(r0, diff[0]), (r1, diff[1]), (r2, diff[2]), (r3, diff[3])]
-            .map(|(with_p, d)| self.b.ins().select(borrowed, with_p, d));
+        let (xl, xh) = self.halves(x);
+        let (yl, yh) = self.halves(y);
+        let (dl, bw) = self.b.ins().usub_overflow(xl, yl);
+        let (dh, bw1) = self.b.ins().usub_overflow(xh, yh);
+        let bw = self.b.ins().uextend(I128, bw);
+        let (dh, bw2) = self.b.ins().usub_overflow(dh, bw);
+        let borrowed = self.b.ins().bor(bw1, bw2);
+        // d + p: the sum wraps past 2^256 exactly when d was negative, so its carries are
+        // irrelevant.
+        let one = self.const128(1, 0);
+        let ph = self.const128(0, P3);
+        let (el, carry) = self.b.ins().uadd_overflow(dl, one);
+        let carry = self.b.ins().uextend(I128, carry);
+        let eh = self.b.ins().iadd(dh, ph);
+        let eh = self.b.ins().iadd(eh, carry);
+        let rl = self.b.ins().select(borrowed, el, dl);
+        let rh = self.b.ins().select(borrowed, eh, dh);
+        let r = self.limbs_of(rl, rh);
         self.cell_from_le(r)
     }
 
