@@ -17,6 +17,9 @@
 //!   (pc packed, ap and fp as 32-bit offsets: 16 bytes) is stored per step and `trace_ptr`
 //!   advanced.
 //! - `steps` counts executed steps; compiled code never runs a step once `steps == step_limit`.
+//!   Compiled code counts steps in a register of its own (the trace pointer when tracing, else
+//!   the step count), checked against `cnt_limit`, and writes `steps` and `trace_ptr` back on
+//!   exit.
 
 use core::mem::offset_of;
 
@@ -38,6 +41,12 @@ pub struct JitContext {
     pub trace_ptr: *mut u64,
     /// End of the trace buffer's capacity.
     pub trace_end: *mut u64,
+    /// The bound on compiled code's step counter. With tracing the counter is `trace_ptr`
+    /// (one entry per step) and this is the lower of `trace_end` and the entry at which
+    /// `steps` would reach `step_limit`; without, the counter is `steps` and this is
+    /// `step_limit`. Steps and trace entries advance together, so the bound holds until the
+    /// trace buffer moves.
+    pub cnt_limit: u64,
     /// The execution segment's cells.
     pub exec_base: *mut u64,
     /// Allocated cells of the execution segment.
@@ -69,6 +78,8 @@ pub mod offsets {
     pub const TRACE_PTR: i32 = offset_of!(JitContext, trace_ptr) as i32;
     /// `trace_end`.
     pub const TRACE_END: i32 = offset_of!(JitContext, trace_end) as i32;
+    /// `cnt_limit`.
+    pub const CNT_LIMIT: i32 = offset_of!(JitContext, cnt_limit) as i32;
     /// `exec_base`.
     pub const EXEC_BASE: i32 = offset_of!(JitContext, exec_base) as i32;
     /// `exec_len`.

@@ -604,6 +604,7 @@ fn new_context(limit: u64) -> JitContext {
         step_limit: limit,
         trace_ptr: std::ptr::null_mut(),
         trace_end: std::ptr::null_mut(),
+        cnt_limit: limit,
         exec_base: std::ptr::null_mut(),
         exec_len: 0,
         segs: std::ptr::null(),
@@ -665,6 +666,11 @@ fn sync_ctx(vm: &mut Vm, trace: Option<&mut Trace>, ctx: &mut JitContext) {
             ctx.trace_ptr = base.add(ENTRY_WORDS * t.len());
             ctx.trace_end = base.add(ENTRY_WORDS * t.capacity());
         }
+        // The entry at which the step limit is reached, if the buffer holds it.
+        let room = ctx.step_limit.saturating_sub(ctx.steps).min(trace_room(ctx) as u64);
+        ctx.cnt_limit = ctx.trace_ptr as u64 + room * std::mem::size_of::<TraceEntry>() as u64;
+    } else {
+        ctx.cnt_limit = ctx.step_limit;
     }
     let (p, n) = vm.memory.segment_storage(vm.ap.segment as usize).expect("the execution segment exists");
     ctx.exec_base = p as *mut u64;

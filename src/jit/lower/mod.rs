@@ -15,7 +15,9 @@
 //! that one instruction with the interpreter (deductions, pointer arithmetic, growth of
 //! memory, faults, builtins) and re-enters compiled code at the pc the interpreter reached.
 //! Slow paths thus add two IR instructions each and no runtime call, so the only values live
-//! across the function are ap, fp, the step count and the trace pointer. The runtime calls are
+//! across the function are ap, fp and one step counter (the trace pointer when tracing, else
+//! the step count; the context's `steps` and `trace_ptr` stay those of the entry until an
+//! exit writes both). The runtime calls are
 //! field multiplication and division (deductions through `res = mul`), the interpreter's
 //! pointer arithmetic (`add_cells`/`sub_cells`) and register updates (`reg_add`: `ap += res`,
 //! `jmp rel` and `jnz` through a register), all pure, and, for a `[[reg + off1] + off2]`
@@ -184,8 +186,7 @@ pub fn signature(
 struct Vars {
     ap: Variable,
     fp: Variable,
-    steps: Variable,
-    tp: Variable,
+    cnt: Variable,
 }
 
 /// Register values within one instruction.
@@ -193,16 +194,16 @@ struct Vars {
 struct Regs {
     ap: Value,
     fp: Value,
-    steps: Value,
-    tp: Value,
+    /// The step counter: the trace pointer when tracing (one entry per step), else the step
+    /// count (see [`Lowering::record`]).
+    cnt: Value,
 }
 
 /// Context fields nothing changes while compiled code runs (no runtime call it makes moves
 /// the execution segment, adds a segment or moves the segment table): loaded once in the
 /// entry block.
 struct Env {
-    limit: Value,
-    tend: Value,
+    cnt_limit: Value,
     base: Value,
     len: Value,
     segs: Value,
@@ -244,26 +245,19 @@ impl<'a, 'f> Lowering<'a, 'f> {
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
         let blocks: BTreeMap<u64, Block> = region.insts.keys().map(|&pc| (pc, b.create_block())).collect();
-        let v = Vars {
-            ap: b.declare_var(I64),
-            fp: b.declare_var(I64),
-            steps: b.declare_var(I64),
-            tp: b.declare_var(I64),
-        };
+        let v = Vars { ap: b.declare_var(I64), fp: b.declare_var(I64), cnt: b.declare_var(I64) };
         let scratch = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 96, 3));
         b.switch_to_block(entry);
         let ctx = b.block_params(entry)[0];
         let index = b.block_params(entry)[1];
         let load = |b: &mut FunctionBuilder<'f>, off: i32| b.ins().load(I64, flags(), ctx, off);
-        for (var, off) in
-            [(v.ap, offsets::AP), (v.fp, offsets::FP), (v.steps, offsets::STEPS), (v.tp, offsets::TRACE_PTR)]
-        {
+        let cnt_off = if cfg.trace { offsets::TRACE_PTR } else { offsets::STEPS };
+        for (var, off) in [(v.ap, offsets::AP), (v.fp, offsets::FP), (v.cnt, cnt_off)] {
             let x = load(b, off);
             b.def_var(var, x);
         }
         let e = Env {
-            limit: load(b, offsets::STEP_LIMIT),
-            tend: load(b, offsets::TRACE_END),
+            cnt_limit: load(b, offsets::CNT_LIMIT),
             base: load(b, offsets::EXEC_BASE),
             len: load(b, offsets::EXEC_LEN),
             segs: load(b, offsets::SEGS),
@@ -280,7 +274,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
         b.switch_to_block(bad);
         let code = b.ins().iconst(I32, exit::INTERPRET as i64);
         b.ins().return_(&[code]);
-        let regs = Regs { ap: index, fp: index, steps: index, tp: index };
+        let regs = Regs { ap: index, fp: index, cnt: index };
         let mut l = Lowering {
             b,
             cfg,
@@ -302,19 +296,36 @@ impl<'a, 'f> Lowering<'a, 'f> {
         l.blocks
     }
 
+    /// What the step counter advances by per step: a trace entry's size when tracing, else 1.
+    fn cnt_unit(&self) -> i64 {
+        if self.cfg.trace {
+            ENTRY_BYTES as i64
+        } else {
+            1
+        }
+    }
+
     fn store_ctx(&mut self, v: Value, off: i32) {
         self.b.ins().store(flags(), v, self.ctx, off);
     }
 
     /// Returns `code` to the dispatcher, which continues at `pc` with the registers `r`.
     fn exit_with(&mut self, code: u32, pc: Value, r: Regs) {
-        for (x, off) in
-            [(r.ap, offsets::AP), (r.fp, offsets::FP), (r.steps, offsets::STEPS), (pc, offsets::PC)]
-        {
+        for (x, off) in [(r.ap, offsets::AP), (r.fp, offsets::FP), (pc, offsets::PC)] {
             self.store_ctx(x, off);
         }
         if self.cfg.trace {
-            self.store_ctx(r.tp, offsets::TRACE_PTR);
+            // The context's step count and trace pointer are still those of the entry: the
+            // steps run are the entries written since.
+            let tp0 = self.b.ins().load(I64, flags(), self.ctx, offsets::TRACE_PTR);
+            let steps0 = self.b.ins().load(I64, flags(), self.ctx, offsets::STEPS);
+            let bytes = self.b.ins().isub(r.cnt, tp0);
+            let n = self.b.ins().ushr_imm_u(bytes, i64::from(ENTRY_BYTES.trailing_zeros()));
+            let steps = self.b.ins().iadd(steps0, n);
+            self.store_ctx(steps, offsets::STEPS);
+            self.store_ctx(r.cnt, offsets::TRACE_PTR);
+        } else {
+            self.store_ctx(r.cnt, offsets::STEPS);
         }
         let c = self.b.ins().iconst(I32, code as i64);
         self.b.ins().return_(&[c]);
@@ -333,10 +344,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
             Some(&blk) => {
                 self.b.def_var(self.v.ap, r.ap);
                 self.b.def_var(self.v.fp, r.fp);
-                self.b.def_var(self.v.steps, r.steps);
-                if self.cfg.trace {
-                    self.b.def_var(self.v.tp, r.tp);
-                }
+                self.b.def_var(self.v.cnt, r.cnt);
                 self.b.ins().jump(blk, &[]);
             }
             None => self.exit_const(exit::CONTINUE, pc, r),
@@ -646,10 +654,11 @@ impl<'a, 'f> Lowering<'a, 'f> {
         self.cell_params(join)
     }
 
-    /// The trace entry (registers before the step) and the step count.
+    /// The trace entry (registers before the step) and the step counter.
     fn record(&mut self, pc: u64) {
-        let Regs { ap, fp, tp, steps } = self.before;
+        let Regs { ap, fp, cnt } = self.before;
         if self.cfg.trace {
+            let tp = cnt;
             // A `TraceEntry`: pc packed, ap and fp as 32-bit offsets in the execution segment
             // (below `REG_LIMIT`, so never `ESCAPE`).
             let pcv = self.b.ins().iconst(I64, ((self.cfg.code_seg << 48) | pc) as i64);
@@ -658,9 +667,9 @@ impl<'a, 'f> Lowering<'a, 'f> {
             self.b.ins().store(flags(), pcv, tp, 0);
             self.b.ins().store(flags(), apv, tp, 8);
             self.b.ins().store(flags(), fpv, tp, 12);
-            self.cur.tp = self.b.ins().iadd_imm_s(tp, ENTRY_BYTES as i64);
         }
-        self.cur.steps = self.b.ins().iadd_imm_s(steps, 1);
+        let unit = self.cnt_unit();
+        self.cur.cnt = self.b.ins().iadd_imm_s(cnt, unit);
     }
 
     /// Ends a regular instruction: trace entry, ap update, and on to the next instruction.
@@ -693,28 +702,35 @@ impl<'a, 'f> Lowering<'a, 'f> {
     fn instruction(&mut self, ri: &RegionInst, run: Option<u64>) {
         let blk = self.blocks[&ri.pc];
         self.b.switch_to_block(blk);
-        let tp = if self.cfg.trace { self.b.use_var(self.v.tp) } else { self.ctx };
         self.before = Regs {
             ap: self.b.use_var(self.v.ap),
             fp: self.b.use_var(self.v.fp),
-            steps: self.b.use_var(self.v.steps),
-            tp,
+            cnt: self.b.use_var(self.v.cnt),
         };
         self.cur = self.before;
         let slow = self.b.create_block();
         // Step limit and trace capacity, once for the whole run of instructions starting here
-        // (see `runs`): room for `n` more steps and `n` more trace entries.
+        // (see `runs`): room for `n` more steps and, with tracing, `n` more trace entries, in
+        // one comparison of the step counter with the context's bound on it (`cnt_limit`).
         if let Some(n) = run {
-            let steps = self.before.steps;
-            let limit = self.e.limit;
-            // `steps + n <= limit` rather than `limit - steps >= n`, which would wrap (and pass)
-            // if steps ever exceeded the limit.
-            let after = self.b.ins().iadd_imm_s(steps, n as i64);
-            let room = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, after, limit);
+            let cnt = self.before.cnt;
+            let limit = self.e.cnt_limit;
+            // `cnt + n <= limit` rather than `limit - cnt >= n`, which would wrap (and pass)
+            // if the counter ever exceeded the limit.
+            let unit = self.cnt_unit();
+            let after = self.b.ins().iadd_imm_s(cnt, unit * n as i64);
+            let mut ok = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, after, limit);
+            if self.cfg.trace {
+                // ap stays a 32-bit offset over the run (see `REG_LIMIT`); when it would not,
+                // the dispatcher does not re-enter (`Jit::enterable`).
+                let ap_end = self.b.ins().iadd_imm_s(self.before.ap, 2 * n as i64);
+                let ap_ok = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, ap_end, REG_LIMIT as i64);
+                ok = self.b.ins().band(ok, ap_ok);
+            }
             let interp = self.b.create_block();
             self.b.set_cold_block(interp);
             let go = self.b.create_block();
-            self.b.ins().brif(room, go, &[], interp, &[]);
+            self.b.ins().brif(ok, go, &[], interp, &[]);
             self.b.switch_to_block(interp);
             // The dispatcher makes room in the trace and re-enters here, or (near the step
             // limit) runs the steps in the interpreter; a hint pc, whose hints already ran,
@@ -722,18 +738,6 @@ impl<'a, 'f> Lowering<'a, 'f> {
             let code = if self.hints.contains(&ri.pc) { exit::INTERPRET } else { exit::CONTINUE };
             self.exit_const(code, ri.pc, self.before);
             self.b.switch_to_block(go);
-            if self.cfg.trace {
-                let tp = self.before.tp;
-                let tend = self.e.tend;
-                let end = self.b.ins().iadd_imm_s(tp, (ENTRY_BYTES as u64 * n) as i64);
-                let room = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, end, tend);
-                // ap stays a 32-bit offset over the run (see `REG_LIMIT`); when it would not,
-                // the dispatcher does not re-enter (`Jit::enterable`).
-                let ap_end = self.b.ins().iadd_imm_s(self.before.ap, 2 * n as i64);
-                let ap_ok = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, ap_end, REG_LIMIT as i64);
-                let ok = self.b.ins().band(room, ap_ok);
-                self.guard(ok, interp);
-            }
         }
         if !self.fast_path(ri, slow) {
             self.b.ins().jump(slow, &[]);
