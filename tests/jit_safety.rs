@@ -214,3 +214,20 @@ fn deductions_and_computed_jumps_run_compiled() {
     // are first executions growing the execution segment.
     assert!(s.slow_steps <= 20, "{s:?}");
 }
+
+/// A small loop is compiled after an eighth of the threshold's executions, other code only at
+/// the threshold: felt_carries's `check` (a dozen instructions calling itself) runs 324 times,
+/// nothing else more than once.
+#[test]
+fn small_loops_compile_at_an_eighth_of_the_threshold() {
+    let program = Program::from_file(&root().join("tests/programs/felt_carries.json")).unwrap();
+    let regions = |threshold| {
+        let jit = Engine::Jit(JitOptions { threshold, dump_clif: None, background: false });
+        let out = cairo_jit::runner::run(&program, &RunConfig::new().with_engine(jit)).unwrap();
+        out.jit_stats.unwrap().regions
+    };
+    // 2,000 / 8 = 250 executions: compiled.
+    assert_eq!(regions(2000), 1);
+    // 3,000 / 8 = 375 executions: never reached.
+    assert_eq!(regions(3000), 0);
+}
