@@ -3,6 +3,7 @@
 
 use crate::vm::value::{felt_from_limbs, felt_limbs};
 use crate::vm::{Memory, Relocatable, Value, VmError, VmErrorKind};
+use cairo_jit_runtime::cell::Cell;
 
 /// Bits of a bitwise operand.
 pub const TOTAL_N_BITS: u32 = 251;
@@ -15,9 +16,16 @@ pub fn deduce(addr: Relocatable, memory: &Memory) -> Result<Option<Value>, VmErr
     }
     let xa = Relocatable::new(addr.segment, addr.offset - index);
     let ya = Relocatable::new(addr.segment, xa.offset + 1);
-    let (Some(x), Some(y)) = (memory.get(xa), memory.get(ya)) else { return Ok(None) };
-    let x = operand(xa, x)?;
-    let y = operand(ya, y)?;
+    // Cells rather than values: the operands' limbs stay in registers (a `Result` of limbs
+    // returned through memory cost a failed store-to-load forwarding per operand).
+    let (x, y) = (memory.cell(xa.segment, xa.offset), memory.cell(ya.segment, ya.offset));
+    if !x.is_set() || !y.is_set() {
+        return Ok(None);
+    }
+    let (Some(x), Some(y)) = (operand_limbs(x), operand_limbs(y)) else {
+        // One of them is invalid: its error (both valid cannot happen).
+        return operand(xa, memory).and(operand(ya, memory)).map(|()| None);
+    };
     let out: [u64; 4] = std::array::from_fn(|i| match index {
         2 => x[i] & y[i],
         3 => x[i] ^ y[i],
@@ -26,19 +34,30 @@ pub fn deduce(addr: Relocatable, memory: &Memory) -> Result<Option<Value>, VmErr
     Ok(Some(Value::Int(felt_from_limbs(out))))
 }
 
-/// An operand's integer value (limbs, most significant first), which must be below 2^251.
-fn operand(at: Relocatable, v: Value) -> Result<[u64; 4], VmError> {
+/// A valid operand's integer value (limbs, most significant first): a felt below 2^251.
+#[inline(always)]
+fn operand_limbs(c: Cell) -> Option<[u64; 4]> {
+    if !c.is_felt() {
+        return None;
+    }
+    let limbs = cairo_jit_runtime::felt::to_canonical(c.raw());
+    (limbs[0] >> (TOTAL_N_BITS - 192) == 0).then_some(limbs)
+}
+
+/// The error for the operand at `at` (set), if it is invalid.
+#[cold]
+fn operand(at: Relocatable, memory: &Memory) -> Result<(), VmError> {
+    let v = memory.get(at).expect("a set operand");
     let f = v.as_int().ok_or_else(|| -> VmError {
         VmErrorKind::Builtin(format!("bitwise builtin: Expected integer at address {at}. Got: {v}.")).into()
     })?;
-    let limbs = felt_limbs(&f);
-    if limbs[0] >> (TOTAL_N_BITS - 192) != 0 {
+    if felt_limbs(&f)[0] >> (TOTAL_N_BITS - 192) != 0 {
         return Err(VmErrorKind::Builtin(format!(
             "bitwise builtin: Expected integer at address {at} to be smaller than 2^{TOTAL_N_BITS}. Got: {f}."
         ))
         .into());
     }
-    Ok(limbs)
+    Ok(())
 }
 
 /// Diluted units one instance uses (cairo-lang's `BitwiseInstanceDef.get_diluted_units_per_builtin`).
