@@ -270,7 +270,10 @@ impl Jit {
             Entry::Cold(n) if n == early && n < threshold => {
                 // A small loop is compiled early (see `EARLY_DIVISOR`); anything else counts on.
                 if !self.compile(pc, vm, true) {
-                    *self.entry_mut(vm, pc)? = Entry::Cold(n + 1);
+                    let e = self.entry_mut(vm, pc)?;
+                    if matches!(e, Entry::Cold(_)) {
+                        *e = Entry::Cold(n + 1);
+                    }
                 }
                 self.compiled_at(pc)
             }
