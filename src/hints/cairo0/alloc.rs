@@ -1,7 +1,8 @@
 //! Hints of `alloc.cairo`, `memcpy.cairo` and `memset.cairo`.
 
 use crate::hints::{AtLine, HintCtx, HintError, ScopeValue};
-use num_traits::Signed;
+use num_bigint::{BigInt, Sign};
+use num_traits::{Signed, ToPrimitive};
 use starknet_types_core::felt::Felt;
 
 pub const ALLOC: &str = "memory[ap] = segments.add()";
@@ -30,13 +31,27 @@ pub fn exit_scope(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
     ctx.scopes.exit().map_err(|m| HintError::Python { exc: "AssertionError", msg: m, line: 1 })
 }
 
-/// `n -= 1; ids.<flag> = 1 if n > 0 else 0`.
-fn count_down(ctx: &mut HintCtx<'_>, flag: &str) -> Result<(), HintError> {
-    let more = match ctx.scopes.get_mut("n") {
-        Some(ScopeValue::Int(n)) => {
+/// `n -= 1`; returns `n > 0`.
+fn decrement(n: &mut BigInt) -> bool {
+    match n.to_u64() {
+        // In place, without `BigInt`'s by-value subtraction (its 32-byte result came back
+        // through memory, a failed store-to-load forwarding on every iteration of memcpy).
+        Some(v @ 1..) => {
+            let v = v - 1;
+            n.assign_from_slice(Sign::Plus, &[v as u32, (v >> 32) as u32]);
+            v > 0
+        }
+        _ => {
             *n -= 1u32;
             n.is_positive()
         }
+    }
+}
+
+/// `n -= 1; ids.<flag> = 1 if n > 0 else 0`.
+fn count_down(ctx: &mut HintCtx<'_>, flag: &str) -> Result<(), HintError> {
+    let more = match ctx.scopes.get_mut("n") {
+        Some(ScopeValue::Int(n)) => decrement(n),
         _ => {
             let m = ctx.scopes.get_int("n").err().unwrap_or_default();
             return Err(HintError::Python { exc: "NameError", msg: m, line: 1 });
@@ -60,4 +75,31 @@ pub fn relocate_segment(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
     let src = ctx.get_ptr("src_ptr").at(1)?;
     let dst = ctx.get_ptr("dest_ptr").at(1)?;
     ctx.vm.memory.add_relocation_rule(src, dst).at(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decrement_matches_python() {
+        let cases = [
+            BigInt::from(1),
+            BigInt::from(2),
+            BigInt::from(0),
+            BigInt::from(-5),
+            BigInt::from(1u64 << 32),
+            BigInt::from((1u64 << 32) + 1),
+            BigInt::from(u64::MAX),
+            BigInt::from(u64::MAX) + 1,
+            BigInt::from(u64::MAX) * 7,
+        ];
+        for n in cases {
+            let mut m = n.clone();
+            let more = decrement(&mut m);
+            assert_eq!(m, &n - 1, "{n}");
+            assert_eq!(more, m.is_positive(), "{n}");
+            assert_eq!(m.sign() == Sign::NoSign, m == BigInt::from(0), "{n}");
+        }
+    }
 }
