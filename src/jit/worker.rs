@@ -8,10 +8,11 @@
 //! result ([`super::JitOptions::background`] off), which makes compilation points
 //! deterministic (the tests that count slow-path steps rely on it).
 //!
-//! Invariants: the code memory lives as long as the thread, which ends only after the
-//! [`Worker`] is dropped (its job queue closes; the thread is not joined, it frees the code and
-//! exits on its own), so the owner must have forgotten every entry point before dropping the
-//! worker. A panic while compiling ends the thread: later and pending submissions then fail,
+//! Invariants: the code memory lives as long as the thread, which ends only when the
+//! [`Worker`] is dropped: the drop stops it before its next job, closes its queue and joins it
+//! (waiting for the region being compiled, if any), and the thread frees the code before it
+//! exits, so the owner must have forgotten every entry point before dropping the worker. A run
+//! leaves no thread and no allocation behind. A panic while compiling ends the thread: later and pending submissions then fail,
 //! and the run goes on interpreted.
 
 use super::{analysis, clif, lower, rt, Compiled};
@@ -22,7 +23,7 @@ use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{FuncId, Linkage, Module};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc};
 
 /// A region to compile.
@@ -67,16 +68,43 @@ pub(super) struct Worker {
     ready: Arc<AtomicUsize>,
     /// Jobs submitted and not yet received back.
     pub in_flight: usize,
+    /// The thread, joined on drop.
+    thread: Option<std::thread::JoinHandle<()>>,
+    /// Raised on drop: the thread takes no further job.
+    stop: Arc<AtomicBool>,
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Release);
+        self.chan = None;
+        if let Some(t) = self.thread.take() {
+            // A thread that panicked has nothing left to free.
+            let _ = t.join();
+        }
+    }
 }
 
 impl Worker {
     pub fn new(setup: Setup) -> Self {
-        Worker { setup: Some(setup), chan: None, ready: Arc::new(AtomicUsize::new(0)), in_flight: 0 }
+        Worker {
+            setup: Some(setup),
+            chan: None,
+            ready: Arc::new(AtomicUsize::new(0)),
+            in_flight: 0,
+            thread: None,
+            stop: Arc::new(AtomicBool::new(false)),
+        }
     }
 
     /// Starts the thread, which sets up its Cranelift module before taking the first job. If
     /// the setup fails, every job fails with its error, and the run goes on interpreted.
-    fn start(setup: Setup, ready: Arc<AtomicUsize>) -> Option<(mpsc::Sender<Job>, mpsc::Receiver<Done>)> {
+    #[allow(clippy::type_complexity)]
+    fn start(
+        setup: Setup,
+        ready: Arc<AtomicUsize>,
+        stop: Arc<AtomicBool>,
+    ) -> Option<((mpsc::Sender<Job>, mpsc::Receiver<Done>), std::thread::JoinHandle<()>)> {
         let (jobs_tx, jobs_rx) = mpsc::channel::<Job>();
         let (done_tx, done_rx) = mpsc::channel::<Done>();
         /// Raises `ready` when the thread ends, even by a panic.
@@ -86,7 +114,7 @@ impl Worker {
                 self.0.fetch_add(1, Ordering::Release);
             }
         }
-        std::thread::Builder::new()
+        let thread = std::thread::Builder::new()
             .name("cairo-jit-compiler".into())
             .spawn(move || {
                 let ending = Ending(ready);
@@ -107,6 +135,9 @@ impl Worker {
                             }
                         }
                     };
+                    if stop.load(Ordering::Acquire) {
+                        break;
+                    }
                     let start = std::time::Instant::now();
                     let result = match &mut compiler {
                         Ok(c) => c.define(job.seg, &job.region),
@@ -124,14 +155,17 @@ impl Worker {
                 }
             })
             .ok()?;
-        Some((jobs_tx, done_rx))
+        Some(((jobs_tx, done_rx), thread))
     }
 
     /// Queues a region; returns it back if there is no compiler thread (it could not start, or
     /// it died).
     pub fn submit(&mut self, job: Job) -> Result<(), analysis::Region> {
         if let Some(setup) = self.setup.take() {
-            self.chan = Self::start(setup, self.ready.clone());
+            if let Some((chan, thread)) = Self::start(setup, self.ready.clone(), self.stop.clone()) {
+                self.chan = Some(chan);
+                self.thread = Some(thread);
+            }
         }
         let Some((tx, _)) = &self.chan else { return Err(job.region) };
         match tx.send(job) {
