@@ -267,7 +267,8 @@ impl Jit {
         match *self.entry_mut(vm, pc)? {
             Entry::Compiled(f, i) => Some((f, i)),
             Entry::Failed | Entry::Pending => None,
-            Entry::Cold(n) if n == early && n < threshold => {
+            // (`early` is below the threshold, or never reached.)
+            Entry::Cold(n) if n == early => {
                 // A small loop is compiled early (see `EARLY_DIVISOR`); anything else counts on.
                 if !self.compile(pc, vm, true) {
                     let e = self.entry_mut(vm, pc)?;
@@ -711,7 +712,7 @@ fn sync_ctx(vm: &mut Vm, trace: Option<&mut Trace>, ctx: &mut JitContext) {
         }
         // The entry at which the step limit is reached, if the buffer holds it.
         let room = ctx.step_limit.saturating_sub(ctx.steps).min(trace_room(ctx) as u64);
-        ctx.cnt_limit = ctx.trace_ptr as u64 + room * std::mem::size_of::<TraceEntry>() as u64;
+        ctx.cnt_limit = ctx.trace_ptr as u64 + room * crate::vm::trace::ENTRY_BYTES as u64;
     } else {
         ctx.cnt_limit = ctx.step_limit;
     }

@@ -12,8 +12,8 @@
 //! [`Worker`] is dropped: the drop stops it before its next job, closes its queue and joins it
 //! (waiting for the region being compiled, if any), and the thread frees the code before it
 //! exits, so the owner must have forgotten every entry point before dropping the worker. A run
-//! leaves no thread and no allocation behind. A panic while compiling ends the thread: later and pending submissions then fail,
-//! and the run goes on interpreted.
+//! leaves no thread and no allocation behind. A panic while compiling ends the thread: later
+//! and pending submissions then fail, and the run goes on interpreted.
 
 use super::{analysis, clif, lower, rt, Compiled};
 use cranelift_codegen::ir::{types, AbiParam, UserFuncName};
@@ -98,13 +98,10 @@ impl Worker {
     }
 
     /// Starts the thread, which sets up its Cranelift module before taking the first job. If
-    /// the setup fails, every job fails with its error, and the run goes on interpreted.
-    #[allow(clippy::type_complexity)]
-    fn start(
-        setup: Setup,
-        ready: Arc<AtomicUsize>,
-        stop: Arc<AtomicBool>,
-    ) -> Option<((mpsc::Sender<Job>, mpsc::Receiver<Done>), std::thread::JoinHandle<()>)> {
+    /// the setup fails, every job fails with its error, and the run goes on interpreted; if the
+    /// thread cannot be spawned, `chan` stays empty.
+    fn start(&mut self, setup: Setup) {
+        let (ready, stop) = (self.ready.clone(), self.stop.clone());
         let (jobs_tx, jobs_rx) = mpsc::channel::<Job>();
         let (done_tx, done_rx) = mpsc::channel::<Done>();
         /// Raises `ready` when the thread ends, even by a panic.
@@ -114,58 +111,55 @@ impl Worker {
                 self.0.fetch_add(1, Ordering::Release);
             }
         }
-        let thread = std::thread::Builder::new()
-            .name("cairo-jit-compiler".into())
-            .spawn(move || {
-                let ending = Ending(ready);
-                let mut compiler = Compiler::new(setup);
-                loop {
-                    let job = match jobs_rx.try_recv() {
-                        Ok(job) => job,
-                        Err(mpsc::TryRecvError::Disconnected) => break,
-                        Err(mpsc::TryRecvError::Empty) => {
-                            // Idle: give back the compiler's scratch memory before waiting (the
-                            // run's peak memory usually comes long after its hot regions).
-                            if let Ok(c) = &mut compiler {
-                                c.shrink();
-                            }
-                            match jobs_rx.recv() {
-                                Ok(job) => job,
-                                Err(_) => break,
-                            }
+        let thread = std::thread::Builder::new().name("cairo-jit-compiler".into()).spawn(move || {
+            let ending = Ending(ready);
+            let mut compiler = Compiler::new(setup);
+            loop {
+                let job = match jobs_rx.try_recv() {
+                    Ok(job) => job,
+                    Err(mpsc::TryRecvError::Disconnected) => break,
+                    Err(mpsc::TryRecvError::Empty) => {
+                        // Idle: give back the compiler's scratch memory before waiting (the
+                        // run's peak memory usually comes long after its hot regions).
+                        if let Ok(c) = &mut compiler {
+                            c.shrink();
                         }
-                    };
-                    if stop.load(Ordering::Acquire) {
-                        break;
+                        match jobs_rx.recv() {
+                            Ok(job) => job,
+                            Err(_) => break,
+                        }
                     }
-                    let start = std::time::Instant::now();
-                    let result = match &mut compiler {
-                        Ok(c) => c.define(job.seg, &job.region),
-                        Err(e) => Err(format!("cannot set up the JIT: {e}")),
-                    };
-                    let ns = start.elapsed().as_nanos() as u64;
-                    let done = Done { epoch: job.epoch, seg: job.seg, region: job.region, result, ns };
-                    ending.0.fetch_add(1, Ordering::Release);
-                    if done_tx.send(done).is_err() {
-                        break;
-                    }
+                };
+                if stop.load(Ordering::Acquire) {
+                    break;
                 }
-                if let Ok(c) = &mut compiler {
-                    c.free();
+                let start = std::time::Instant::now();
+                let result = match &mut compiler {
+                    Ok(c) => c.define(job.seg, &job.region),
+                    Err(e) => Err(format!("cannot set up the JIT: {e}")),
+                };
+                let ns = start.elapsed().as_nanos() as u64;
+                let done = Done { epoch: job.epoch, seg: job.seg, region: job.region, result, ns };
+                ending.0.fetch_add(1, Ordering::Release);
+                if done_tx.send(done).is_err() {
+                    break;
                 }
-            })
-            .ok()?;
-        Some(((jobs_tx, done_rx), thread))
+            }
+            if let Ok(c) = &mut compiler {
+                c.free();
+            }
+        });
+        if let Ok(t) = thread {
+            self.chan = Some((jobs_tx, done_rx));
+            self.thread = Some(t);
+        }
     }
 
     /// Queues a region; returns it back if there is no compiler thread (it could not start, or
     /// it died).
     pub fn submit(&mut self, job: Job) -> Result<(), analysis::Region> {
         if let Some(setup) = self.setup.take() {
-            if let Some((chan, thread)) = Self::start(setup, self.ready.clone(), self.stop.clone()) {
-                self.chan = Some(chan);
-                self.thread = Some(thread);
-            }
+            self.start(setup);
         }
         let Some((tx, _)) = &self.chan else { return Err(job.region) };
         match tx.send(job) {

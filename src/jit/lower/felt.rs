@@ -43,6 +43,36 @@ impl Lowering<'_, '_> {
         self.b.ins().iconcat(l, h)
     }
 
+    /// p = [1, 0, 0, P3] (least significant limb first) as i128 halves (low, high).
+    fn p_halves(&mut self) -> (Value, Value) {
+        (self.const128(1, 0), self.const128(0, P3))
+    }
+
+    /// `x + y` on i128 halves (low, high), modulo 2^256.
+    fn add256(&mut self, (xl, xh): (Value, Value), (yl, yh): (Value, Value)) -> (Value, Value) {
+        let (l, carry) = self.b.ins().uadd_overflow(xl, yl);
+        let carry = self.b.ins().uextend(I128, carry);
+        let h = self.b.ins().iadd(xh, yh);
+        (l, self.b.ins().iadd(h, carry))
+    }
+
+    /// `x - y` on i128 halves (low, high), modulo 2^256, and whether it borrowed (x < y).
+    fn sub256(&mut self, (xl, xh): (Value, Value), (yl, yh): (Value, Value)) -> ((Value, Value), Value) {
+        let (l, bw) = self.b.ins().usub_overflow(xl, yl);
+        let (h, bw1) = self.b.ins().usub_overflow(xh, yh);
+        let bw = self.b.ins().uextend(I128, bw);
+        let (h, bw2) = self.b.ins().usub_overflow(h, bw);
+        ((l, h), self.b.ins().bor(bw1, bw2))
+    }
+
+    /// The felt cell of `a` when `cond`, else of `b` (i128 halves).
+    fn select_cell(&mut self, cond: Value, a: (Value, Value), b: (Value, Value)) -> [Value; 4] {
+        let l = self.b.ins().select(cond, a.0, b.0);
+        let h = self.b.ins().select(cond, a.1, b.1);
+        let r = self.limbs_of(l, h);
+        self.cell_from_le(r)
+    }
+
     /// `a + b mod p` inline on the raw Montgomery limbs (cell words: word 0 most significant,
     /// with tag bits; the result has `TAG_SET`). Montgomery addition is plain modular
     /// addition: add with carries (the sum is below 2p < 2^253, so nothing is lost), subtract
@@ -51,24 +81,11 @@ impl Lowering<'_, '_> {
     /// additions and subtractions the x64 backend lowers to add/adc and sub/sbb chains.
     pub(super) fn felt_add_inline(&mut self, a: [Value; 4], c: [Value; 4]) -> [Value; 4] {
         let (x, y) = self.limbs_le(a, c);
-        let (xl, xh) = self.halves(x);
-        let (yl, yh) = self.halves(y);
-        let (sl, carry) = self.b.ins().uadd_overflow(xl, yl);
-        let carry = self.b.ins().uextend(I128, carry);
-        let sh = self.b.ins().iadd(xh, yh);
-        let sh = self.b.ins().iadd(sh, carry);
-        // s - p, p = (1, P3 << 64) as (low, high) halves.
-        let one = self.const128(1, 0);
-        let ph = self.const128(0, P3);
-        let (dl, bw) = self.b.ins().usub_overflow(sl, one);
-        let (dh, bw1) = self.b.ins().usub_overflow(sh, ph);
-        let bw = self.b.ins().uextend(I128, bw);
-        let (dh, bw2) = self.b.ins().usub_overflow(dh, bw);
-        let borrowed = self.b.ins().bor(bw1, bw2);
-        let rl = self.b.ins().select(borrowed, sl, dl);
-        let rh = self.b.ins().select(borrowed, sh, dh);
-        let r = self.limbs_of(rl, rh);
-        self.cell_from_le(r)
+        let (x, y) = (self.halves(x), self.halves(y));
+        let s = self.add256(x, y);
+        let p = self.p_halves();
+        let (d, borrowed) = self.sub256(s, p);
+        self.select_cell(borrowed, s, d)
     }
 
     /// `a - c mod p` inline on the raw Montgomery limbs (the result has `TAG_SET`): subtract
@@ -76,25 +93,12 @@ impl Lowering<'_, '_> {
     /// [`Lowering::felt_add_inline`]).
     pub(super) fn felt_sub_inline(&mut self, a: [Value; 4], c: [Value; 4]) -> [Value; 4] {
         let (x, y) = self.limbs_le(a, c);
-        let (xl, xh) = self.halves(x);
-        let (yl, yh) = self.halves(y);
-        let (dl, bw) = self.b.ins().usub_overflow(xl, yl);
-        let (dh, bw1) = self.b.ins().usub_overflow(xh, yh);
-        let bw = self.b.ins().uextend(I128, bw);
-        let (dh, bw2) = self.b.ins().usub_overflow(dh, bw);
-        let borrowed = self.b.ins().bor(bw1, bw2);
-        // d + p: the sum wraps past 2^256 exactly when d was negative, so its carries are
-        // irrelevant.
-        let one = self.const128(1, 0);
-        let ph = self.const128(0, P3);
-        let (el, carry) = self.b.ins().uadd_overflow(dl, one);
-        let carry = self.b.ins().uextend(I128, carry);
-        let eh = self.b.ins().iadd(dh, ph);
-        let eh = self.b.ins().iadd(eh, carry);
-        let rl = self.b.ins().select(borrowed, el, dl);
-        let rh = self.b.ins().select(borrowed, eh, dh);
-        let r = self.limbs_of(rl, rh);
-        self.cell_from_le(r)
+        let (x, y) = (self.halves(x), self.halves(y));
+        let (d, borrowed) = self.sub256(x, y);
+        // d + p: the sum wraps past 2^256 exactly when d was negative.
+        let p = self.p_halves();
+        let e = self.add256(d, p);
+        self.select_cell(borrowed, e, d)
     }
 
     /// Felt arithmetic through the runtime (limbs in the scratch slot).
