@@ -3,6 +3,7 @@
 //! stay inside its buffers and agree with the interpreter; the errors are cairo-run's.
 
 use crate::common::*;
+use cairo_jit::hints::{HintCtx, HintError, HintRegistry};
 use cairo_jit::jit::JitOptions;
 use cairo_jit::program::Program;
 use cairo_jit::runner::{Engine, Layout, RunConfig, RunMode};
@@ -168,13 +169,13 @@ fn proof_mode_padding_and_exact_steps_run_compiled() {
     }
 }
 
-/// Hint-bearing instructions and builtin cells run in compiled code: the dispatcher runs the
-/// hints and enters the compiled instruction; builtin cells are read in place when set and
+/// Hint-bearing instructions and builtin cells run in compiled code: the hints run from
+/// compiled code, or before the dispatcher enters the compiled instruction; builtin cells are read in place when set and
 /// deduced or written through the runtime (`op1_unset`) when not. Few steps are left to the
 /// interpreter's slow path, and everything is identical to the interpreter.
 #[test]
 fn hints_and_builtin_cells_run_compiled() {
-    for (name, layout, min_hint_entries) in [
+    for (name, layout, min_hints) in [
         ("hint_memcpy", "plain", 5),
         ("hint_blake2s", "recursive", 100),
         ("hint_sha256", "recursive", 10),
@@ -189,7 +190,7 @@ fn hints_and_builtin_cells_run_compiled() {
         let out = cairo_jit::runner::run(&program, &cfg.with_engine(jit)).unwrap();
         let s = out.jit_stats.unwrap();
         let steps = out.vm.current_step;
-        assert!(s.hint_entries >= min_hint_entries, "{name}: {s:?}");
+        assert!(s.hint_entries + s.hint_calls >= min_hints, "{name}: {s:?}");
         // Before builtin cells were handled in compiled code, blake2s and sha256 left about a
         // third of their steps (every builtin cell access) to the slow path.
         assert!(s.slow_steps <= steps / 50 + 10, "{name}: {} slow steps of {steps}: {s:?}", s.slow_steps);
@@ -230,4 +231,87 @@ fn small_loops_compile_at_an_eighth_of_the_threshold() {
     assert_eq!(regions(2000), 1);
     // 3,000 / 8 = 375 executions: never reached.
     assert_eq!(regions(3000), 0);
+}
+
+/// `hint_loop.cairo`'s hint (`ids.d = 2 * ids.i`): `fail_at` makes it raise at that `i`,
+/// `panic_at` panic.
+fn hint_loop_registry(fail_at: Option<u64>, panic_at: Option<u64>) -> std::sync::Arc<HintRegistry> {
+    fn double(ctx: &mut HintCtx<'_>, fail_at: Option<u64>, panic_at: Option<u64>) -> Result<(), HintError> {
+        let i = ctx.get_u64("i")?;
+        if Some(i) == fail_at {
+            return Err(HintError::assertion(1, format!("refusing i = {i}")));
+        }
+        if Some(i) == panic_at {
+            panic!("hint panics at i = {i}");
+        }
+        ctx.set("d", starknet_types_core::felt::Felt::from(2 * i))
+    }
+    const TEXT: &str = "ids.d = 2 * ids.i";
+    let mut r = HintRegistry::with_builtin_hints();
+    match (fail_at, panic_at) {
+        (None, None) => r.register(TEXT, |ctx| double(ctx, None, None)),
+        (Some(1500), None) => r.register(TEXT, |ctx| double(ctx, Some(1500), None)),
+        (None, Some(1500)) => r.register(TEXT, |ctx| double(ctx, None, Some(1500))),
+        _ => unreachable!("the cases the tests use"),
+    }
+    std::sync::Arc::new(r)
+}
+
+/// A hint pc inside a compiled loop: compiled code runs the hints itself (through the
+/// dispatcher's hint runner) and goes on, with the interpreter's trace and memory; a hint that
+/// fails there fails at the same step with the same error and memory; a step limit at any step
+/// around a hint pc stops both engines identically (the runner leaves the last steps before
+/// the limit, hints included, to the dispatcher); a hint that panics unwinds out of the run.
+#[test]
+fn hints_inside_compiled_loops_run_from_compiled_code() {
+    let program = data("hint_loop.json");
+    let small = || RunConfig::new().with_layout(Layout::by_name("small").unwrap());
+    let cfg = small().with_hint_registry(hint_loop_registry(None, None));
+    let o = compare_engines(&program, &cfg).unwrap();
+    assert!(matches!(o, Outcome::Ok { ref output, .. } if output.contains("3998000")), "{}", o.brief());
+    let jit = Engine::Jit(JitOptions { threshold: 100, dump_clif: None, background: false });
+    let out = cairo_jit::runner::run(&program, &cfg.clone().with_engine(jit.clone())).unwrap();
+    let s = out.jit_stats.unwrap();
+    // 2,000 iterations, the loop compiled after 100: the rest run their hint from compiled
+    // code, not through an exit to the dispatcher.
+    assert!(s.hint_calls >= 1800 && s.hint_entries <= 10, "{s:?}");
+    assert!(s.slow_steps <= 10, "{s:?}");
+
+    let failing = small().with_hint_registry(hint_loop_registry(Some(1500), None));
+    let o = compare_engines(&program, &failing).unwrap();
+    assert!(
+        matches!(o, Outcome::Err { ref message, .. } if message.contains("refusing i = 1500")),
+        "{}",
+        o.brief()
+    );
+
+    // Step limits at the hint pc of iteration 300 (found with the interpreter: the limit at
+    // which the run stops there) and around it; compiled code reaches the hint pc with no step
+    // left, and the runner leaves the hints to the dispatcher.
+    let steps =
+        cairo_jit::runner::run(&program, &cfg.clone().with_engine(Engine::Interp)).unwrap().vm.current_step;
+    let per_iteration = steps / 2000;
+    let hint_pc = format!("0:{}", program.hints().keys().next().unwrap());
+    let stops_at_hint = |limit: u64| {
+        let r = cairo_jit::runner::run(
+            &program,
+            &cfg.clone().with_engine(Engine::Interp).with_max_steps(Some(limit)),
+        );
+        matches!(Outcome::of(r), Outcome::Err { pc: Some(p), .. } if p == hint_pc)
+    };
+    let at_hint = (300 * per_iteration..301 * per_iteration).find(|&l| stops_at_hint(l)).unwrap();
+    for limit in at_hint - 2..=at_hint + 2 {
+        let o = compare_engines(&program, &cfg.clone().with_max_steps(Some(limit))).unwrap();
+        assert!(
+            matches!(o, Outcome::Err { step: Some(s), .. } if s == limit),
+            "limit {limit}: {}",
+            o.brief()
+        );
+    }
+
+    let panicking = small().with_hint_registry(hint_loop_registry(None, Some(1500))).with_engine(jit);
+    let caught = std::panic::catch_unwind(|| cairo_jit::runner::run(&program, &panicking).is_ok());
+    let payload = caught.expect_err("the hint's panic unwinds out of the run");
+    let text = payload.downcast_ref::<String>().map(String::as_str).unwrap_or_default();
+    assert!(text.contains("hint panics at i = 1500"), "{text}");
 }

@@ -7,9 +7,11 @@
 //! - `exec_base[0..exec_len)` is the execution segment's storage (see
 //!   `cairo_jit::vm::Memory::segment_storage`); unset cells are all-zero, so a store into an
 //!   unset in-bounds cell needs no bookkeeping. No runtime function compiled code calls moves
-//!   the storage, adds a segment or moves the segment table, so generated code loads
-//!   `exec_base`/`exec_len`/`segs`/`nsegs` once per entry (a runtime function may move another
-//!   segment's storage, so a segment's table entry is read at each access through it).
+//!   the storage, adds a segment or moves the segment table, except `run_hints` (hints run
+//!   arbitrary code), after which compiled code reloads the context as on entry; so generated
+//!   code loads `exec_base`/`exec_len`/`segs`/`nsegs` once per entry (a runtime function may
+//!   move another segment's storage, so a segment's table entry is read at each access
+//!   through it).
 //! - `vm` points to the VM whose state this is, for the runtime functions that write memory
 //!   the way the interpreter does (builtin deduction, validated writes); generated code never
 //!   reads it.
@@ -59,6 +61,16 @@ pub struct JitContext {
     pub nsegs: u64,
     /// The VM (`*mut cairo_jit::vm::Vm`), for runtime functions only.
     pub vm: *mut core::ffi::c_void,
+    /// The dispatcher's state for [`JitContext::run_hints`] (null when there is none), for
+    /// runtime functions only.
+    pub host: *mut core::ffi::c_void,
+    /// Runs the hints at `pc` for compiled code that reaches a hint pc (see
+    /// `cairo_jit::jit::rt::cairo_jit_rt_hints`): with the registers, `steps` and `trace_ptr`
+    /// current in the context, it runs the hints and returns 0 with the context's registers,
+    /// step counts and buffers current again (a hint may add segments, grow the execution
+    /// segment or the trace), or returns the exit code with which compiled code must return
+    /// at once.
+    pub run_hints: Option<unsafe extern "C" fn(*mut JitContext) -> u32>,
 }
 
 /// Field offsets used by the code generator.
@@ -98,4 +110,8 @@ pub mod exit {
     /// deduction, a builtin segment, a pointer where a felt was expected, a fault; or the
     /// step limit or the trace capacity is near).
     pub const INTERPRET: u32 = 1;
+    /// The hint runner (`JitContext::run_hints`) stopped compiled code at `ctx.pc` after
+    /// bringing the VM up to date: the VM, not the context, holds the state, and the
+    /// dispatcher knows why (the hints failed, or the instruction is the interpreter's).
+    pub const HINTS_STOPPED: u32 = 2;
 }

@@ -504,7 +504,8 @@ fn run(args: RunArgs) -> ExitCode {
     if let (true, Some(s)) = (args.jit_stats, out.jit_stats) {
         eprintln!(
             "jit: {} regions ({} outside the program segment), {} instructions compiled ({} IR \
-             instructions) in {:.3} ms, {} failed; {} slow-path steps; {} entries after hints",
+             instructions) in {:.3} ms, {} failed; {} slow-path steps; hints run {} times from \
+             compiled code, {} times before entering it",
             s.regions,
             s.foreign_regions,
             s.instructions,
@@ -512,6 +513,7 @@ fn run(args: RunArgs) -> ExitCode {
             s.compile_ns as f64 / 1e6,
             s.failures,
             s.slow_steps,
+            s.hint_calls,
             s.hint_entries
         );
         for &(pc, n) in &out.jit_slow_pcs {

@@ -18,11 +18,16 @@
 //!
 //! Memory is write-once, so a compiled instruction never changes. Discovery stops at unset
 //! cells; once such a cell is written and executed often enough, it starts a region of its own.
-//! Instructions with hints are compiled too, but compiled code never jumps to one: it exits to
-//! the dispatcher, which runs the hints with the interpreter's hint executor
-//! ([`Interpreter::run_hints_at`]) and then enters the compiled instruction; so an
-//! `exit::INTERPRET` at a hint pc always comes after its hints ran, and the interpreter then
-//! executes only the instruction ([`Interpreter::step_after_hints`]). The run's end pc and
+//! Instructions with hints are compiled too, but compiled code never jumps to one directly:
+//! it calls the dispatcher's hint runner ([`run_hints_for`], through
+//! `JitContext::run_hints`), which runs the hints with the interpreter's hint executor
+//! ([`Interpreter::run_hints_at`]) and returns to compiled code, which re-enters itself at the
+//! instruction; when compiled code is entered at a hint pc, the dispatcher runs its hints
+//! first. So an `exit::INTERPRET` at a hint pc always comes after its hints ran, and the
+//! interpreter then executes only the instruction ([`Interpreter::step_after_hints`]). The
+//! hint runner declines (and compiled code returns to the dispatcher before the hints) where
+//! the dispatcher would not enter compiled code: at the run's end, near the step limit. The
+//! run's end pc and
 //! states outside compiled code's assumptions (fp or ap outside the execution segment, a few
 //! steps from the step limit) are run by the interpreter. A compile failure never aborts a
 //! run.
@@ -85,6 +90,9 @@ pub struct JitStats {
     pub slow_steps: u64,
     /// Entries into compiled code at a hint pc, after the dispatcher ran its hints.
     pub hint_entries: u64,
+    /// Hint pcs compiled code reached and went on from after running their hints itself
+    /// (through [`JitContext::run_hints`]), without returning to the dispatcher.
+    pub hint_calls: u64,
 }
 
 /// A compiled region: `f(ctx, index of the entry instruction) -> exit code`.
@@ -421,10 +429,7 @@ impl Jit {
     /// run before the step limit.
     #[inline]
     fn enterable(&self, vm: &Vm, limit: u64) -> bool {
-        vm.ap.segment == self.exec_seg
-            && vm.fp.segment == self.exec_seg
-            && regs_inline(vm.ap.offset, vm.fp.offset)
-            && limit.saturating_sub(vm.current_step) >= lower::MAX_RUN
+        enterable(self.exec_seg, vm, limit)
     }
 
     /// Runs until pc reaches `end` (as [`Interpreter::run_until_pc`], with the same result,
@@ -535,16 +540,54 @@ impl Jit {
         let mut ctx = new_context(limit);
         sync_ctx(vm, trace.as_deref_mut(), &mut ctx);
         let mut seg = vm.pc.segment;
+        let mut host = Host::<H> {
+            interp: std::ptr::null(),
+            hints: std::ptr::null_mut(),
+            trace: std::ptr::null_mut(),
+            exec_seg: self.exec_seg,
+            seg,
+            end,
+            limit,
+            stop: None,
+            calls: 0,
+        };
+        ctx.run_hints = Some(run_hints_for::<H>);
         loop {
+            ctx.vm = std::ptr::from_mut(vm).cast();
+            host.interp = std::ptr::from_ref(interp);
+            host.hints = std::ptr::from_mut(hints);
+            host.trace = trace.as_deref_mut().map_or(std::ptr::null_mut(), std::ptr::from_mut);
+            host.seg = seg;
+            ctx.host = std::ptr::from_mut(&mut host).cast();
             // SAFETY: `f` was compiled by this module for `JitContext` and `index` is the index
             // of the entry pc's instruction in its region; `ctx` holds the current registers
             // (in the execution segment), the execution segment's live storage, the segment
             // table and at least `TRACE_SPARE` spare trace entries (`sync_ctx`), with at least
-            // `MAX_RUN` steps left (`enterable` or the checks below); `ctx.vm` is `vm`, unused
-            // by this function until the call returns.
-            ctx.vm = std::ptr::from_mut(vm).cast();
+            // `MAX_RUN` steps left (`enterable` or the checks below); `ctx.vm` is `vm` and
+            // `ctx.host` is `host`, whose pointers come from `interp`, `hints` and `trace`
+            // (`run_hints_for`'s requirements), none of them used by this function until the
+            // call returns.
             let code = unsafe { f(&mut ctx, index) };
-            if code == exit::INTERPRET {
+            self.stats.hint_calls += std::mem::take(&mut host.calls);
+            if code == exit::HINTS_STOPPED {
+                match host.stop.take() {
+                    Some(HintsStop::Error(e)) => return Err(e),
+                    Some(HintsStop::Panic(p)) => std::panic::resume_unwind(p),
+                    // The outer loop goes on from the VM's state.
+                    Some(HintsStop::Dispatch) => return Ok(()),
+                    Some(HintsStop::Interpret) => {}
+                    None => unreachable!("the hint runner gives its reason to stop"),
+                }
+                // The VM is current: its hints ran, the instruction is the interpreter's.
+                self.stats.slow_steps += 1;
+                *self.slow_pcs.entry(vm.pc).or_default() += 1;
+                step_after_hints(interp, vm, trace.as_deref_mut())?;
+                let Some((g, i)) = self.resume(interp, vm, end, limit, trace.as_deref_mut(), hints)? else {
+                    return Ok(());
+                };
+                sync_ctx(vm, trace.as_deref_mut(), &mut ctx);
+                (f, index, seg) = (g, i, vm.pc.segment);
+            } else if code == exit::INTERPRET {
                 self.stats.slow_steps += 1;
                 sync_vm(vm, trace.as_deref_mut(), &ctx, seg);
                 *self.slow_pcs.entry(vm.pc).or_default() += 1;
@@ -611,6 +654,100 @@ impl Jit {
     }
 }
 
+/// Whether compiled code for the execution segment `exec_seg` may be entered in this state
+/// (see [`Jit::enterable`]).
+#[inline]
+fn enterable(exec_seg: i64, vm: &Vm, limit: u64) -> bool {
+    vm.ap.segment == exec_seg
+        && vm.fp.segment == exec_seg
+        && regs_inline(vm.ap.offset, vm.fp.offset)
+        && limit.saturating_sub(vm.current_step) >= lower::MAX_RUN
+}
+
+/// What compiled code's hint runner ([`run_hints_for`]) needs of the dispatcher, and what it
+/// reports back. The pointers are set by [`Jit::run_compiled`] before each call into compiled
+/// code, from references it does not use until the call returns.
+struct Host<H> {
+    interp: *const Interpreter,
+    hints: *mut H,
+    /// The trace, or null.
+    trace: *mut Trace,
+    exec_seg: i64,
+    /// The segment of the running code.
+    seg: i64,
+    end: Relocatable,
+    limit: u64,
+    /// Why the runner returned [`exit::HINTS_STOPPED`].
+    stop: Option<HintsStop>,
+    /// Hint pcs compiled code went on from ([`JitStats::hint_calls`]).
+    calls: u64,
+}
+
+/// Why the hint runner stopped compiled code.
+enum HintsStop {
+    /// The hints failed.
+    Error(VmError),
+    /// A hint panicked (the dispatcher resumes the panic).
+    Panic(Box<dyn std::any::Any + Send>),
+    /// The hints ran; the instruction is the interpreter's (the state is outside compiled
+    /// code's assumptions).
+    Interpret,
+    /// The hints did not run: the dispatcher goes on from the VM's state (the run's end, or
+    /// the state is outside compiled code's assumptions, e.g. near the step limit).
+    Dispatch,
+}
+
+/// Compiled code's hint runner ([`JitContext::run_hints`]) for a dispatcher with hint hook
+/// `H`: what the dispatcher does at a hint pc before entering compiled code there
+/// ([`Jit::hints_before_entry`]), from inside compiled code. Brings the VM up to date from the
+/// context, runs the hints at pc, and returns 0 with the context up to date again (hints may
+/// add segments and grow the execution segment; the trace may have to grow), or
+/// [`exit::HINTS_STOPPED`] with the reason in the host.
+///
+/// # Safety
+/// `ctx` is the context of compiled code running under [`Jit::run_compiled`]: its `vm` points
+/// to the VM and its `host` to a `Host<H>` whose pointers are valid, none of them otherwise
+/// accessed during the call.
+unsafe extern "C" fn run_hints_for<H: HintHook>(ctx: *mut JitContext) -> u32 {
+    // SAFETY: per this function's contract.
+    let (ctx, host) = unsafe { (&mut *ctx, &mut *((*ctx).host as *mut Host<H>)) };
+    // SAFETY: per this function's contract.
+    let (vm, interp, hints) = unsafe { (&mut *(ctx.vm as *mut Vm), &*host.interp, &mut *host.hints) };
+    // SAFETY: per this function's contract (null without a trace).
+    let mut trace = unsafe { host.trace.as_mut() };
+    let (exec_seg, seg, limit) = (host.exec_seg, host.seg, host.limit);
+    let end = host.end;
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        sync_vm(vm, trace.as_deref_mut(), ctx, seg);
+        // As the dispatcher, which would not enter compiled code here: the run's end, the
+        // last steps before the step limit (whose check comes before the hints).
+        if vm.pc == end || !enterable(exec_seg, vm, limit) {
+            return Ok(Some(HintsStop::Dispatch));
+        }
+        interp.run_hints_at(vm, hints)?;
+        if !enterable(exec_seg, vm, limit) {
+            return Ok(Some(HintsStop::Interpret));
+        }
+        // Hints change memory, not the trace or the step count: the context's registers (in
+        // case a hint hook moved them) and memory buffers are what may be stale.
+        ctx.ap = vm.ap.offset;
+        ctx.fp = vm.fp.offset;
+        sync_memory(vm, ctx);
+        Ok(None)
+    }));
+    let stop = match outcome {
+        Ok(Ok(None)) => {
+            host.calls += 1;
+            return 0;
+        }
+        Ok(Ok(Some(stop))) => stop,
+        Ok(Err(e)) => HintsStop::Error(e),
+        Err(panic) => HintsStop::Panic(panic),
+    };
+    host.stop = Some(stop);
+    exit::HINTS_STOPPED
+}
+
 /// The instruction at `vm.pc` in the interpreter, its hints already run, traced or not.
 fn step_after_hints(interp: &mut Interpreter, vm: &mut Vm, trace: Option<&mut Trace>) -> Result<(), VmError> {
     match trace {
@@ -654,6 +791,8 @@ fn new_context(limit: u64) -> JitContext {
         segs: std::ptr::null(),
         nsegs: 0,
         vm: std::ptr::null_mut(),
+        host: std::ptr::null_mut(),
+        run_hints: None,
     }
 }
 
@@ -716,6 +855,12 @@ fn sync_ctx(vm: &mut Vm, trace: Option<&mut Trace>, ctx: &mut JitContext) {
     } else {
         ctx.cnt_limit = ctx.step_limit;
     }
+    sync_memory(vm, ctx);
+}
+
+/// Copies the VM's memory buffers (the execution segment's storage, the segment table) into
+/// the context.
+fn sync_memory(vm: &mut Vm, ctx: &mut JitContext) {
     let (p, n) = vm.memory.segment_storage(vm.ap.segment as usize).expect("the execution segment exists");
     ctx.exec_base = p as *mut u64;
     ctx.exec_len = n as u64;

@@ -10,11 +10,12 @@
 //! in place (unset, or in a sparse segment)
 //! (builtin deduction, else the validated write of dst), which either complete or leave the
 //! memory untouched so that the interpreter, run on the instruction after a failure, sees the
-//! same state and reports the same error.
+//! same state and reports the same error; and [`cairo_jit_rt_hints`], which runs the hints of
+//! a hint pc compiled code reached (the dispatcher's hint runner, with the context current).
 
 use crate::vm::{Relocatable, Vm};
 use cairo_jit_runtime::cell::Cell;
-use cairo_jit_runtime::jit::JitContext;
+use cairo_jit_runtime::jit::{exit, JitContext};
 use cranelift_codegen::ir::{types, Type};
 
 /// A runtime function: its symbol, address, and signature.
@@ -30,7 +31,7 @@ pub struct RtFunc {
 }
 
 /// Every runtime function generated code may call.
-pub fn runtime_functions() -> [RtFunc; 6] {
+pub fn runtime_functions() -> [RtFunc; 7] {
     [
         RtFunc {
             name: "cairo_jit_rt_felt_mul",
@@ -68,6 +69,12 @@ pub fn runtime_functions() -> [RtFunc; 6] {
             params: &[types::I64, types::I64, types::I64],
             ret: Some(types::I64),
         },
+        RtFunc {
+            name: "cairo_jit_rt_hints",
+            addr: cairo_jit_rt_hints as *const u8,
+            params: &[types::I64],
+            ret: Some(types::I32),
+        },
     ]
 }
 
@@ -83,6 +90,26 @@ pub const RT_SUB_CELLS: usize = 3;
 pub const RT_FELT_DIV: usize = 4;
 /// Index of `reg_add` in [`runtime_functions`].
 pub const RT_REG_ADD: usize = 5;
+/// Index of `hints` in [`runtime_functions`].
+pub const RT_HINTS: usize = 6;
+
+/// Runs the hints at `ctx.pc` for compiled code that reached a hint pc, with the context's
+/// registers and step counts current: the dispatcher's runner ([`JitContext::run_hints`]),
+/// whose result it returns (0: the hints ran and the context is current again; else the exit
+/// code to return with). Without a runner, returns [`exit::CONTINUE`]: the dispatcher runs the
+/// hints.
+///
+/// # Safety
+/// `ctx` is the context of the running compiled code, with `run_hints` null or a runner whose
+/// requirements its `host` and `vm` meet.
+pub unsafe extern "C" fn cairo_jit_rt_hints(ctx: *mut JitContext) -> u32 {
+    // SAFETY: per this function's contract.
+    match unsafe { (*ctx).run_hints } {
+        // SAFETY: per this function's contract.
+        Some(f) => unsafe { f(ctx) },
+        None => exit::CONTINUE,
+    }
+}
 
 /// What [`cairo_jit_rt_reg_add`] returns when the register update fails.
 pub const REG_ADD_FAILED: u64 = u64::MAX;

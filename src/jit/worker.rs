@@ -285,6 +285,7 @@ impl Compiler {
                 sub_cells: module.declare_func_in_func(self.imports[rt::RT_SUB_CELLS], b.func),
                 felt_div: module.declare_func_in_func(self.imports[rt::RT_FELT_DIV], b.func),
                 reg_add: module.declare_func_in_func(self.imports[rt::RT_REG_ADD], b.func),
+                hints: module.declare_func_in_func(self.imports[rt::RT_HINTS], b.func),
             };
             let cfg = lower::LowerConfig {
                 trace: self.setup.trace,

@@ -1,11 +1,12 @@
 //! Lowering a [`Region`] to Cranelift IR.
 //!
 //! One [`Lowering`] context owns the `FunctionBuilder`, a block per CASM instruction (all
-//! created up front), the register variables and the exit block. The function is
-//! `fn(ctx: *mut JitContext, entry: u32) -> u32`: its entry block loads the context and
-//! dispatches with one `br_table` on `entry` (the index of an instruction of the region, in pc
-//! order) to that instruction's block, so the dispatcher can enter a region at any of its
-//! instructions and no instruction is ever compiled into two regions.
+//! created up front), the register variables, the exit blocks (one per exit code, shared by
+//! all exits: cold, the registers as parameters) and the hint block. The function is
+//! `fn(ctx: *mut JitContext, entry: u32) -> u32`: its entry block (`reenter`) loads the
+//! context and dispatches with one `br_table` on `entry` (the index of an instruction of the
+//! region, in pc order) to that instruction's block, so the dispatcher can enter a region at
+//! any of its instructions and no instruction is ever compiled into two regions.
 //!
 //! Every instruction has the same rhythm: at the head of a straight-line run, the step-limit
 //! and trace-capacity check for the whole run; an inline fast path guarded at every
@@ -31,8 +32,13 @@
 //! also exits with `CONTINUE` at its own pc (the dispatcher makes room, or leaves the last
 //! steps before the limit to the interpreter), except at a hint pc, whose hints already ran.
 //!
-//! Instructions with hints have a block (an entry of the `br_table`) but no edge leads to it:
-//! a jump or fall-through to one exits to the dispatcher, which runs the hints first.
+//! Instructions with hints have a block (an entry of the `br_table`) but no edge leads to it
+//! directly: a jump or fall-through to one goes through the region's hint block, which writes
+//! the registers into the context and calls `cairo_jit_rt_hints` (the dispatcher's hint
+//! runner); on success the function re-enters itself through `reenter`, the block after the
+//! entry that loads the context (hints may add segments and move the execution segment or the
+//! trace) and dispatches on the instruction's index, so that every context field stays loaded
+//! once per entry; otherwise it returns the exit code the runner gave.
 //!
 //! Invariants:
 //! - the fast path of an instruction has no side effect before its last guard, so a failed
@@ -106,7 +112,7 @@ pub const MAX_RUN: u64 = super::rt::TRACE_SPARE as u64;
 /// built in pc order.
 pub fn runs(region: &Region) -> BTreeMap<u64, u64> {
     let mut heads: std::collections::BTreeSet<u64> = std::collections::BTreeSet::from([region.entry]);
-    // Hint pcs are entered only from the dispatcher (after their hints run).
+    // Hint pcs are entered only through the `br_table`, after their hints ran.
     heads.extend(region.hints.iter().copied());
     for ri in region.insts.values() {
         let plain = ri.inst.pc_update == PcUpdate::Regular && ri.inst.opcode != Opcode::Ret;
@@ -164,6 +170,8 @@ pub struct Imports {
     pub felt_div: FuncRef,
     /// `cairo_jit_rt_reg_add(segment, offset, res) -> offset or REG_ADD_FAILED`.
     pub reg_add: FuncRef,
+    /// `cairo_jit_rt_hints(ctx) -> 0 or exit code`.
+    pub hints: FuncRef,
 }
 
 /// Returns the signature of a runtime function.
@@ -200,8 +208,8 @@ struct Regs {
 }
 
 /// Context fields nothing changes while compiled code runs (no runtime call it makes moves
-/// the execution segment, adds a segment or moves the segment table): loaded once in the
-/// entry block.
+/// the execution segment, adds a segment or moves the segment table, except the hint runner,
+/// after which the function re-enters itself): loaded once per entry, in `reenter`.
 struct Env {
     cnt_limit: Value,
     base: Value,
@@ -219,18 +227,86 @@ pub struct Lowering<'a, 'f> {
     v: Vars,
     e: Env,
     blocks: BTreeMap<u64, Block>,
-    /// Hint pcs: instructions with a block (a dispatcher entry) that compiled code never jumps
-    /// to (control leaves to the dispatcher, which runs the hints first).
+    /// Hint pcs: instructions with a block (an entry) that compiled code never jumps to
+    /// directly (it goes through the hint block, which runs the hints first).
     hints: &'a std::collections::BTreeSet<u64>,
     /// The registers before the current instruction (what its slow path hands over).
     before: Regs,
     /// The registers as the current instruction leaves them so far.
     cur: Regs,
     scratch: cranelift_codegen::ir::StackSlot,
+    /// The region's exit blocks, for [`exit::CONTINUE`] and [`exit::INTERPRET`]: cold, with
+    /// parameters (pc, ap, fp, cnt), shared by every exit of that kind (see
+    /// [`Lowering::exit_with`]).
+    exits: [Block; 2],
+    /// The region's hint block, when it has hint pcs (see [`hint_block`]).
+    hint_blk: Option<Block>,
+    /// Each instruction's index in the region (the `entry` argument that enters there).
+    index_of: BTreeMap<u64, u32>,
 }
+
+// The tag tests of `is_set` and `is_felt` rely on the tags being the top two bits.
+const TAG_SHIFT: i64 = 62;
+const _: () = assert!(TAG_SET == 1 << 63 && TAG_MASK == 3 << TAG_SHIFT);
 
 fn flags() -> MemFlagsData {
     MemFlagsData::trusted()
+}
+
+/// Writes the registers (pc, ap, fp and the step counter `cnt`) into the context, as every
+/// exit does. With tracing, the context's step count and trace pointer are still those of the
+/// entry, so the steps run are the entries written since.
+fn store_state(b: &mut FunctionBuilder<'_>, ctx: Value, trace: bool, [pc, ap, fp, cnt]: [Value; 4]) {
+    for (x, off) in [(ap, offsets::AP), (fp, offsets::FP), (pc, offsets::PC)] {
+        b.ins().store(flags(), x, ctx, off);
+    }
+    if trace {
+        let tp0 = b.ins().load(I64, flags(), ctx, offsets::TRACE_PTR);
+        let steps0 = b.ins().load(I64, flags(), ctx, offsets::STEPS);
+        let bytes = b.ins().isub(cnt, tp0);
+        let n = b.ins().ushr_imm_u(bytes, i64::from(ENTRY_BYTES.trailing_zeros()));
+        let steps = b.ins().iadd(steps0, n);
+        b.ins().store(flags(), steps, ctx, offsets::STEPS);
+        b.ins().store(flags(), cnt, ctx, offsets::TRACE_PTR);
+    } else {
+        b.ins().store(flags(), cnt, ctx, offsets::STEPS);
+    }
+}
+
+/// Builds a region's exit block for `code` (cold, parameters pc, ap, fp and the step counter):
+/// it writes the registers into the context and returns `code`.
+fn exit_block(b: &mut FunctionBuilder<'_>, ctx: Value, trace: bool, code: u32) -> Block {
+    let blk = b.create_block();
+    b.set_cold_block(blk);
+    let regs = [(); 4].map(|()| b.append_block_param(blk, I64));
+    b.switch_to_block(blk);
+    store_state(b, ctx, trace, regs);
+    let c = b.ins().iconst(I32, code as i64);
+    b.ins().return_(&[c]);
+    blk
+}
+
+/// Builds a region's hint block (parameters pc, ap, fp, the step counter, and the index of
+/// the instruction at pc): it writes the registers into the context and calls
+/// `cairo_jit_rt_hints`, which runs the hints at pc; then compiled code re-enters itself at
+/// that instruction through `reenter` (which reloads the context: hints may move buffers and
+/// add segments), or returns the exit code the call gave.
+fn hint_block(b: &mut FunctionBuilder<'_>, ctx: Value, trace: bool, reenter: Block, hints: FuncRef) -> Block {
+    let blk = b.create_block();
+    b.set_cold_block(blk);
+    let regs = [(); 4].map(|()| b.append_block_param(blk, I64));
+    let index = b.append_block_param(blk, I32);
+    let fail = b.create_block();
+    b.set_cold_block(fail);
+    let code = b.append_block_param(fail, I32);
+    b.switch_to_block(blk);
+    store_state(b, ctx, trace, regs);
+    let call = b.ins().call(hints, &[ctx]);
+    let r = b.inst_results(call)[0];
+    b.ins().brif(r, fail, &[r.into()], reenter, &[index.into()]);
+    b.switch_to_block(fail);
+    b.ins().return_(&[code]);
+    blk
 }
 
 impl<'a, 'f> Lowering<'a, 'f> {
@@ -244,12 +320,19 @@ impl<'a, 'f> Lowering<'a, 'f> {
     ) -> BTreeMap<u64, Block> {
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
+        // Entered from the entry block and, after hints ran, from the hint block: loads the
+        // context and dispatches to the instruction of the given index.
+        let reenter = b.create_block();
+        b.append_block_param(reenter, I32);
         let blocks: BTreeMap<u64, Block> = region.insts.keys().map(|&pc| (pc, b.create_block())).collect();
         let v = Vars { ap: b.declare_var(I64), fp: b.declare_var(I64), cnt: b.declare_var(I64) };
         let scratch = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 96, 3));
         b.switch_to_block(entry);
         let ctx = b.block_params(entry)[0];
         let index = b.block_params(entry)[1];
+        b.ins().jump(reenter, &[index.into()]);
+        b.switch_to_block(reenter);
+        let index = b.block_params(reenter)[0];
         let load = |b: &mut FunctionBuilder<'f>, off: i32| b.ins().load(I64, flags(), ctx, off);
         let cnt_off = if cfg.trace { offsets::TRACE_PTR } else { offsets::STEPS };
         for (var, off) in [(v.ap, offsets::AP), (v.fp, offsets::FP), (v.cnt, cnt_off)] {
@@ -274,6 +357,9 @@ impl<'a, 'f> Lowering<'a, 'f> {
         b.switch_to_block(bad);
         let code = b.ins().iconst(I32, exit::INTERPRET as i64);
         b.ins().return_(&[code]);
+        let exits = [exit::CONTINUE, exit::INTERPRET].map(|code| exit_block(b, ctx, cfg.trace, code));
+        let hint_blk = (!region.hints.is_empty()).then(|| hint_block(b, ctx, cfg.trace, reenter, imp.hints));
+        let index_of = region.insts.keys().enumerate().map(|(i, &pc)| (pc, i as u32)).collect();
         let regs = Regs { ap: index, fp: index, cnt: index };
         let mut l = Lowering {
             b,
@@ -287,6 +373,9 @@ impl<'a, 'f> Lowering<'a, 'f> {
             before: regs,
             cur: regs,
             scratch,
+            exits,
+            hint_blk,
+            index_of,
         };
         let runs = runs(region);
         for ri in region.insts.values() {
@@ -305,30 +394,12 @@ impl<'a, 'f> Lowering<'a, 'f> {
         }
     }
 
-    fn store_ctx(&mut self, v: Value, off: i32) {
-        self.b.ins().store(flags(), v, self.ctx, off);
-    }
-
-    /// Returns `code` to the dispatcher, which continues at `pc` with the registers `r`.
+    /// Returns `code` ([`exit::CONTINUE`] or [`exit::INTERPRET`]) to the dispatcher, which
+    /// continues at `pc` with the registers `r`: a jump to the region's exit block for `code`.
     fn exit_with(&mut self, code: u32, pc: Value, r: Regs) {
-        for (x, off) in [(r.ap, offsets::AP), (r.fp, offsets::FP), (pc, offsets::PC)] {
-            self.store_ctx(x, off);
-        }
-        if self.cfg.trace {
-            // The context's step count and trace pointer are still those of the entry: the
-            // steps run are the entries written since.
-            let tp0 = self.b.ins().load(I64, flags(), self.ctx, offsets::TRACE_PTR);
-            let steps0 = self.b.ins().load(I64, flags(), self.ctx, offsets::STEPS);
-            let bytes = self.b.ins().isub(r.cnt, tp0);
-            let n = self.b.ins().ushr_imm_u(bytes, i64::from(ENTRY_BYTES.trailing_zeros()));
-            let steps = self.b.ins().iadd(steps0, n);
-            self.store_ctx(steps, offsets::STEPS);
-            self.store_ctx(r.cnt, offsets::TRACE_PTR);
-        } else {
-            self.store_ctx(r.cnt, offsets::STEPS);
-        }
-        let c = self.b.ins().iconst(I32, code as i64);
-        self.b.ins().return_(&[c]);
+        let blk = self.exits[usize::from(code == exit::INTERPRET)];
+        debug_assert!(code == exit::CONTINUE || code == exit::INTERPRET);
+        self.b.ins().jump(blk, &[pc.into(), r.ap.into(), r.fp.into(), r.cnt.into()]);
     }
 
     fn exit_const(&mut self, code: u32, pc: u64, r: Regs) {
@@ -340,6 +411,16 @@ impl<'a, 'f> Lowering<'a, 'f> {
     /// region and without hints, else an exit.
     fn goto(&mut self, pc: u64) {
         let r = self.cur;
+        if let (Some(hint_blk), true) = (self.hint_blk, self.hints.contains(&pc)) {
+            if let Some(&index) = self.index_of.get(&pc) {
+                // Through the hint block, which runs the hints and re-enters there.
+                let p = self.b.ins().iconst(I64, pc as i64);
+                let i = self.b.ins().iconst(I32, i64::from(index));
+                let args = [p, r.ap, r.fp, r.cnt, i].map(Into::into);
+                self.b.ins().jump(hint_blk, &args);
+                return;
+            }
+        }
         match self.blocks.get(&pc).filter(|_| !self.hints.contains(&pc)) {
             Some(&blk) => {
                 self.b.def_var(self.v.ap, r.ap);
@@ -591,14 +672,16 @@ impl<'a, 'f> Lowering<'a, 'f> {
         c.map(|x| self.b.ins().iconst(I64, x as i64))
     }
 
+    /// Whether a cell whose word 0 is `w0` is set: `TAG_SET` is the sign bit.
     fn is_set(&mut self, w0: Value) -> Value {
-        let t = self.b.ins().band_imm_s(w0, TAG_SET as i64);
-        self.b.ins().icmp_imm_s(IntCC::NotEqual, t, 0)
+        self.b.ins().icmp_imm_s(IntCC::SignedLessThan, w0, 0)
     }
 
+    /// Whether a cell whose word 0 is `w0` is a felt: its two tag bits (the top ones) are
+    /// `TAG_SET` alone.
     fn is_felt(&mut self, w0: Value) -> Value {
-        let t = self.b.ins().band_imm_s(w0, TAG_MASK as i64);
-        self.b.ins().icmp_imm_s(IntCC::Equal, t, TAG_SET as i64)
+        let t = self.b.ins().ushr_imm_u(w0, TAG_SHIFT);
+        self.b.ins().icmp_imm_s(IntCC::Equal, t, (TAG_SET >> TAG_SHIFT) as i64)
     }
 
     fn cells_equal(&mut self, a: [Value; 4], c: [Value; 4]) -> Value {
