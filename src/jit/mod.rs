@@ -638,7 +638,8 @@ impl Jit {
                     continue;
                 };
                 if self.is_hint(pc) {
-                    // Compiled code never jumps to a hint pc: run its hints, then enter.
+                    // A hint pc of another region (compiled code runs the hints of its own
+                    // region's hint pcs itself): run its hints, then enter.
                     sync_vm(vm, trace.as_deref_mut(), &ctx, seg);
                     if !self.hints_before_entry(interp, vm, limit, trace.as_deref_mut(), hints)? {
                         return Ok(());
