@@ -27,10 +27,9 @@
 //! interpreter then executes only the instruction ([`Interpreter::step_after_hints`]). The
 //! hint runner declines (and compiled code returns to the dispatcher before the hints) where
 //! the dispatcher would not enter compiled code: at the run's end, near the step limit. The
-//! run's end pc and
-//! states outside compiled code's assumptions (fp or ap outside the execution segment, a few
-//! steps from the step limit) are run by the interpreter. A compile failure never aborts a
-//! run.
+//! run's end pc and states outside compiled code's assumptions (fp or ap outside the execution
+//! segment, a few steps from the step limit) are run by the interpreter. A compile failure
+//! never aborts a run.
 
 pub mod analysis;
 pub mod clif;
@@ -702,16 +701,20 @@ enum HintsStop {
 /// `H`: what the dispatcher does at a hint pc before entering compiled code there
 /// ([`Jit::hints_before_entry`]), from inside compiled code. Brings the VM up to date from the
 /// context, runs the hints at pc, and returns 0 with the context up to date again (hints may
-/// add segments and grow the execution segment; the trace may have to grow), or
-/// [`exit::HINTS_STOPPED`] with the reason in the host.
+/// add segments, which moves the segment table, and grow the execution segment, which may move
+/// its storage; they leave the trace and the step count alone), or [`exit::HINTS_STOPPED`]
+/// with the reason in the host.
 ///
 /// # Safety
 /// `ctx` is the context of compiled code running under [`Jit::run_compiled`]: its `vm` points
 /// to the VM and its `host` to a `Host<H>` whose pointers are valid, none of them otherwise
 /// accessed during the call.
 unsafe extern "C" fn run_hints_for<H: HintHook>(ctx: *mut JitContext) -> u32 {
+    // SAFETY: per this function's contract (the host pointer is read before `ctx` is
+    // borrowed).
+    let host = unsafe { &mut *((*ctx).host as *mut Host<H>) };
     // SAFETY: per this function's contract.
-    let (ctx, host) = unsafe { (&mut *ctx, &mut *((*ctx).host as *mut Host<H>)) };
+    let ctx = unsafe { &mut *ctx };
     // SAFETY: per this function's contract.
     let (vm, interp, hints) = unsafe { (&mut *(ctx.vm as *mut Vm), &*host.interp, &mut *host.hints) };
     // SAFETY: per this function's contract (null without a trace).

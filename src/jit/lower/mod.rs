@@ -36,9 +36,9 @@
 //! directly: a jump or fall-through to one goes through the region's hint block, which writes
 //! the registers into the context and calls `cairo_jit_rt_hints` (the dispatcher's hint
 //! runner); on success the function re-enters itself through `reenter`, the block after the
-//! entry that loads the context (hints may add segments and move the execution segment or the
-//! trace) and dispatches on the instruction's index, so that every context field stays loaded
-//! once per entry; otherwise it returns the exit code the runner gave.
+//! entry that loads the context (hints may add segments and move the execution segment's
+//! storage) and dispatches on the instruction's index, so that every context field stays
+//! loaded once per entry; otherwise it returns the exit code the runner gave.
 //!
 //! Invariants:
 //! - the fast path of an instruction has no side effect before its last guard, so a failed
@@ -408,7 +408,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
     }
 
     /// Continues at `pc` with the current instruction's registers: its block when in the
-    /// region and without hints, else an exit.
+    /// region (through the hint block at a hint pc), else an exit.
     fn goto(&mut self, pc: u64) {
         let r = self.cur;
         if let (Some(hint_blk), true) = (self.hint_blk, self.hints.contains(&pc)) {
