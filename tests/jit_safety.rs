@@ -198,9 +198,9 @@ fn hints_and_builtin_cells_run_compiled() {
 }
 
 /// The forms lowered besides the plain ones (deductions through multiplication and with an
-/// immediate, an op1 deduced as dst, `ap += [reg + off]`, `jmp abs`, `jmp rel` and `jnz`
-/// through a register, `call abs`; `tests/data/lowered_forms.cairo`) run compiled: the slow
-/// path takes no step of the 300 loop iterations, and trace and memory are the interpreter's.
+/// immediate, `ap += [reg + off]`, `jmp abs`, `jmp rel` and `jnz` through a register,
+/// `call abs`; `tests/data/lowered_forms.cairo`) run compiled: the slow path takes no step of
+/// the 300 loop iterations, and trace and memory are the interpreter's.
 #[test]
 fn deductions_and_computed_jumps_run_compiled() {
     let program = data("lowered_forms.json");
@@ -211,8 +211,8 @@ fn deductions_and_computed_jumps_run_compiled() {
     let out = cairo_jit::runner::run(&program, &cfg.with_engine(jit)).unwrap();
     let s = out.jit_stats.unwrap();
     assert!(out.vm.current_step > 6000, "{}", out.vm.current_step);
-    // Before these forms were lowered: 3008 slow-path steps (10 per iteration), 300 more with
-    // the op1 deduced as dst. What remains are first executions growing the execution segment.
+    // Before these forms were lowered: 3008 slow-path steps (10 per iteration). What remains
+    // are first executions growing the execution segment.
     assert!(s.slow_steps <= 20, "{s:?}");
 }
 

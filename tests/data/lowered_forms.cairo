@@ -1,18 +1,17 @@
 // Instruction forms the JIT lowers besides the plain ones (tests/jit_safety.rs): deductions
-// through multiplication and with an immediate, an op1 deduced as dst, `ap += [reg + off]`,
-// `jmp abs`, `jmp rel` and `jnz` through a register, `call abs`.
+// through multiplication and with an immediate, `ap += [reg + off]`, `jmp abs`, `jmp rel` and
+// `jnz` through a register, `call abs`.
 %builtins output
 
 from starkware.cairo.common.registers import get_label_location
 
-// Returns x + 1 (x nonzero), by deductions; its frame is [fp, fp + 7), the result at fp + 6.
+// Returns x + 1 (x nonzero), by deductions; its frame is [fp, fp + 6), the result at fp + 5.
 func body(x: felt) -> felt {
     [ap] = [fp - 3] * 7, ap++;  // [fp] = 7x
     [fp] = [ap] * 7, ap++;  // [fp + 1] = x (deduced through an immediate multiplication)
     [fp + 1] = [ap] + 5, ap++;  // [fp + 2] = x - 5 (deduced through an immediate addition)
     [fp] = [ap] * [fp - 3], ap++;  // [fp + 3] = 7 (deduced through a multiplication)
     [fp + 3] = [fp - 3] * [ap], ap++;  // [fp + 4] = 7 / x (op1 deduced)
-    [fp + 4] = [ap], ap++;  // [fp + 5] = 7 / x (op1 deduced as dst)
     [ap] = [fp - 3] + 1, ap++;
     ret;
 }
@@ -26,7 +25,7 @@ func run(f: felt*, n: felt, acc: felt) -> felt {
     [ap] = 2, ap++;  // [fp] = 2
     [ap] = 1, ap++;  // [fp + 1] = 1
     [ap] = [fp - 3], ap++;
-    call abs [fp - 5];  // body(acc): at [fp + 11] (body's frame starts at fp + 5)
+    call abs [fp - 5];  // body(acc): at [fp + 10] (body's frame starts at fp + 5)
     ap += [fp];  // ap += 2
     jmp rel [fp + 1];  // to the next instruction
     jmp rel [fp + 1] if [fp] != 0;  // taken: the next instruction
@@ -39,7 +38,7 @@ func run(f: felt*, n: felt, acc: felt) -> felt {
     tail:
     [ap] = [fp - 5], ap++;
     [ap] = [fp - 4] - 1, ap++;
-    [ap] = [fp + 11], ap++;
+    [ap] = [fp + 10], ap++;
     call run;
     ret;
 }

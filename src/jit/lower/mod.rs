@@ -974,10 +974,10 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 if i.op1_src != Op1Src::Op0 && i.res != Res::Unconstrained =>
             {
                 // Registers with res = op1, or an immediate operand.
-                let (op1, p1, p0, pd) = match i.op1_src {
+                let (op1, p0, pd) = match i.op1_src {
                     Op1Src::Imm => {
                         let [p0, pd] = self.cell_addrs([(i.op0_reg, i.off1), (i.dst_reg, i.off0)], slow);
-                        (self.const_cell(ri.imm.0), None, p0, pd)
+                        (self.const_cell(ri.imm.0), p0, pd)
                     }
                     src => {
                         if i.res != Res::Op1 {
@@ -986,7 +986,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
                         let r = if src == Op1Src::Ap { Reg::Ap } else { Reg::Fp };
                         let [p1, p0, pd] =
                             self.cell_addrs([(r, i.off2), (i.op0_reg, i.off1), (i.dst_reg, i.off0)], slow);
-                        (self.load_cell(p1, 0), Some(p1), p0, pd)
+                        (self.load_cell(p1, 0), p0, pd)
                     }
                 };
                 let done = self.join_block(i.ap_update);
@@ -995,24 +995,13 @@ impl<'a, 'f> Lowering<'a, 'f> {
                         let w0 = self.b.ins().load(I64, flags(), p0, 0);
                         let s0 = self.is_set(w0);
                         // An immediate is a set felt (region discovery checked it).
-                        self.guard(s0, slow);
-                        if let Some(p1) = p1 {
-                            // An unset op1 is deduced as dst (set), as the interpreter's opcode
-                            // deduction does (the execution segment has no builtin deduction).
+                        let ok = if i.op1_src == Op1Src::Imm {
+                            s0
+                        } else {
                             let s1 = self.is_set(op1[0]);
-                            let (known, deduce) = (self.b.create_block(), self.b.create_block());
-                            self.b.set_cold_block(deduce);
-                            self.b.ins().brif(s1, known, &[], deduce, &[]);
-                            self.b.switch_to_block(deduce);
-                            let d = self.load_cell(pd, 0);
-                            let sd = self.is_set(d[0]);
-                            self.guard(sd, slow);
-                            // `ap += res` before the write (its failure leaves memory as it was).
-                            let nap = self.ap_after(i.ap_update, d, slow);
-                            self.store_cell(p1, 0, d);
-                            self.jump_done(done, nap);
-                            self.b.switch_to_block(known);
-                        }
+                            self.b.ins().band(s0, s1)
+                        };
+                        self.guard(ok, slow);
                         op1
                     }
                     Res::Add | Res::Mul => {
