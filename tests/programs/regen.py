@@ -15,8 +15,12 @@ cairo-run 0.14.0.1 has no --entrypoint flag: for a manifest entry with
 ["--entrypoint", "FUNC"], the script runs cairo-run's own main() in the venv's python with
 Program.main patched to return the label FUNC; everything else is cairo-run unchanged.
 
+It also compiles the fixtures of tests/data/ (programs the tests run under both engines and
+compare with each other, so they have no golden), likewise when missing or with --recompile;
+--data-only does just that.
+
 Usage: python3 tests/programs/regen.py [--venv DIR] [--recompile] [--skip-benches]
-                                       [--only NAME ...] [--hint-coverage]
+                                       [--only NAME ...] [--hint-coverage] [--data-only]
 Only the Python standard library is needed (the toolchain itself lives in the venv).
 """
 
@@ -39,6 +43,7 @@ PROGRAM_DIRS = [
     REPO_ROOT / "benches" / "programs",
 ]
 BENCH_DIR = REPO_ROOT / "benches" / "programs"
+DATA_DIR = REPO_ROOT / "tests" / "data"
 MANIFEST = SCRIPT_DIR / "manifest.json"
 INSTALL_SCRIPT = REPO_ROOT.parent / "shared" / "tools" / "install-cairo-lang.sh"
 MEMORY_RECORD = 40  # u64 LE address + 32-byte LE value.
@@ -363,9 +368,15 @@ def main():
         action="store_true",
         help="also report which library hints each program executes",
     )
+    parser.add_argument("--data-only", action="store_true", help="only compile tests/data/*.cairo")
     args = parser.parse_args()
 
     venv = find_venv(args.venv)
+    if not args.only:
+        for src in sorted(DATA_DIR.glob("*.cairo")):
+            compile_program(venv, src, args.recompile, {})
+    if args.data_only:
+        return
     manifest = load_manifest()
     programs = discover(args.skip_benches, args.only)
     unknown = sorted(set(manifest) - set(discover(False, None)))
