@@ -66,10 +66,10 @@ pub struct JitContext {
     pub host: *mut core::ffi::c_void,
     /// Runs the hints at `pc` for compiled code that reaches a hint pc (see
     /// `cairo_jit::jit::rt::cairo_jit_rt_hints`): with the registers, `steps` and `trace_ptr`
-    /// current in the context, it runs the hints and returns 0 with the context's registers,
-    /// step counts and buffers current again (a hint may add segments, grow the execution
-    /// segment or the trace), or returns the exit code with which compiled code must return
-    /// at once.
+    /// current in the context, it runs the hints and returns 0 with the context's registers
+    /// and memory buffers current again (a hint may add segments and grow the execution
+    /// segment; it leaves the trace and the step count alone), or returns the exit code with
+    /// which compiled code must return at once.
     pub run_hints: Option<unsafe extern "C" fn(*mut JitContext) -> u32>,
 }
 

@@ -568,34 +568,30 @@ impl Jit {
             // call returns.
             let code = unsafe { f(&mut ctx, index) };
             self.stats.hint_calls += std::mem::take(&mut host.calls);
-            if code == exit::HINTS_STOPPED {
-                match host.stop.take() {
-                    Some(HintsStop::Error(e)) => return Err(e),
-                    Some(HintsStop::Panic(p)) => std::panic::resume_unwind(p),
-                    // The outer loop goes on from the VM's state.
-                    Some(HintsStop::Dispatch) => return Ok(()),
-                    Some(HintsStop::Interpret) => {}
-                    None => unreachable!("the hint runner gives its reason to stop"),
-                }
-                // The VM is current: its hints ran, the instruction is the interpreter's.
-                self.stats.slow_steps += 1;
-                *self.slow_pcs.entry(vm.pc).or_default() += 1;
-                step_after_hints(interp, vm, trace.as_deref_mut())?;
-                let Some((g, i)) = self.resume(interp, vm, end, limit, trace.as_deref_mut(), hints)? else {
-                    return Ok(());
+            if code == exit::HINTS_STOPPED || code == exit::INTERPRET {
+                let hints_ran = if code == exit::HINTS_STOPPED {
+                    match host.stop.take() {
+                        Some(HintsStop::Error(e)) => return Err(e),
+                        Some(HintsStop::Panic(p)) => std::panic::resume_unwind(p),
+                        // The outer loop goes on from the VM's state.
+                        Some(HintsStop::Dispatch) => return Ok(()),
+                        Some(HintsStop::Interpret) => {}
+                        None => unreachable!("the hint runner gives its reason to stop"),
+                    }
+                    // The VM is current: its hints ran, the instruction is the interpreter's.
+                    true
+                } else {
+                    sync_vm(vm, trace.as_deref_mut(), &ctx, seg);
+                    // Compiled code is entered at a hint pc only after its hints ran.
+                    self.is_hint(vm.pc)
                 };
-                sync_ctx(vm, trace.as_deref_mut(), &mut ctx);
-                (f, index, seg) = (g, i, vm.pc.segment);
-            } else if code == exit::INTERPRET {
                 self.stats.slow_steps += 1;
-                sync_vm(vm, trace.as_deref_mut(), &ctx, seg);
                 *self.slow_pcs.entry(vm.pc).or_default() += 1;
                 // The exit may be the step limit's: the outer loop reports it.
                 if vm.current_step >= limit {
                     return Ok(());
                 }
-                // Compiled code is entered at a hint pc only after its hints ran.
-                if self.is_hint(vm.pc) {
+                if hints_ran {
                     step_after_hints(interp, vm, trace.as_deref_mut())?;
                 } else {
                     step(interp, vm, trace.as_deref_mut(), hints)?;

@@ -241,8 +241,6 @@ pub struct Lowering<'a, 'f> {
     exits: [Block; 2],
     /// The region's hint block, when it has hint pcs (see [`hint_block`]).
     hint_blk: Option<Block>,
-    /// Each instruction's index in the region (the `entry` argument that enters there).
-    index_of: BTreeMap<u64, u32>,
 }
 
 // The tag tests of `is_set` and `is_felt` rely on the tags being the top two bits.
@@ -359,7 +357,6 @@ impl<'a, 'f> Lowering<'a, 'f> {
         b.ins().return_(&[code]);
         let exits = [exit::CONTINUE, exit::INTERPRET].map(|code| exit_block(b, ctx, cfg.trace, code));
         let hint_blk = (!region.hints.is_empty()).then(|| hint_block(b, ctx, cfg.trace, reenter, imp.hints));
-        let index_of = region.insts.keys().enumerate().map(|(i, &pc)| (pc, i as u32)).collect();
         let regs = Regs { ap: index, fp: index, cnt: index };
         let mut l = Lowering {
             b,
@@ -375,7 +372,6 @@ impl<'a, 'f> Lowering<'a, 'f> {
             scratch,
             exits,
             hint_blk,
-            index_of,
         };
         let runs = runs(region);
         for ri in region.insts.values() {
@@ -411,24 +407,24 @@ impl<'a, 'f> Lowering<'a, 'f> {
     /// region (through the hint block at a hint pc), else an exit.
     fn goto(&mut self, pc: u64) {
         let r = self.cur;
-        if let (Some(hint_blk), true) = (self.hint_blk, self.hints.contains(&pc)) {
-            if let Some(&index) = self.index_of.get(&pc) {
-                // Through the hint block, which runs the hints and re-enters there.
+        match (self.blocks.get(&pc), self.hint_blk) {
+            (Some(_), Some(hint_blk)) if self.hints.contains(&pc) => {
+                // Through the hint block, which runs the hints and re-enters there (by the
+                // instruction's index: its position in pc order).
+                let index = self.blocks.range(..pc).count();
                 let p = self.b.ins().iconst(I64, pc as i64);
-                let i = self.b.ins().iconst(I32, i64::from(index));
+                let i = self.b.ins().iconst(I32, index as i64);
                 let args = [p, r.ap, r.fp, r.cnt, i].map(Into::into);
                 self.b.ins().jump(hint_blk, &args);
-                return;
             }
-        }
-        match self.blocks.get(&pc).filter(|_| !self.hints.contains(&pc)) {
-            Some(&blk) => {
+            (Some(&blk), _) if !self.hints.contains(&pc) => {
                 self.b.def_var(self.v.ap, r.ap);
                 self.b.def_var(self.v.fp, r.fp);
                 self.b.def_var(self.v.cnt, r.cnt);
                 self.b.ins().jump(blk, &[]);
             }
-            None => self.exit_const(exit::CONTINUE, pc, r),
+            // Outside the region.
+            _ => self.exit_const(exit::CONTINUE, pc, r),
         }
     }
 
