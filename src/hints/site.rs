@@ -18,6 +18,7 @@
 use crate::program::{
     BinOp, CairoType, Expr, Hint, Ids, MemoryView, Program, Reference, Register, StructDef,
 };
+use crate::vm::value::felt_to_i128_signed;
 use crate::vm::{Relocatable, Value, Vm};
 use starknet_types_core::felt::Felt;
 use std::cell::{Cell, RefCell};
@@ -55,16 +56,24 @@ enum Base {
 }
 
 /// One step from the register towards the result.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum Op {
     /// The value stored at the current address (`[e]`).
     Read,
-    /// `e + c` (`Value::add`, as `eval` computes it).
-    Add(Felt),
-    /// `e - c`.
-    Sub(Felt),
+    /// `e + c` (`Value::add`, as `eval` computes it; `e - c` is `e + (-c)`, as `Value::sub`
+    /// computes it), with `d` the signed integer a pointer's offset moves by
+    /// (`felt_to_i128_signed(c)`, what `Relocatable::add_felt` computes at every call),
+    /// worked out once.
+    Add { c: Felt, d: Option<i128> },
     /// The current address plus a member offset.
     Offset(u64),
+}
+
+impl Op {
+    /// `e + c`.
+    fn add(c: Felt) -> Op {
+        Op::Add { c, d: felt_to_i128_signed(&c) }
+    }
 }
 
 /// The plans of one hint site, by (use, path).
@@ -96,28 +105,46 @@ impl SiteCache {
     }
 }
 
-/// Executes a plan against the VM.
+/// Executes a plan against the VM: the very operations of `Value::add` and `MemoryView::get`,
+/// on the pointer the value is until a read gives an integer.
 fn run(plan: &Plan, vm: &Vm) -> Option<Value> {
     let (base, ops) = match plan {
         Plan::Const(v) => return Some(*v),
         Plan::Slow => return None,
         Plan::Ref { base, ops } => (*base, ops),
     };
-    let mut cur = Value::Ptr(match base {
+    let mut ptr = match base {
         Base::Fp => vm.fp,
         Base::Ap(d) => vm.ap.add_i64(d)?,
-    });
-    for op in ops.iter() {
-        cur = match (*op, cur) {
-            (Op::Read, Value::Ptr(p)) => MemoryView::get(vm, p)?,
-            (Op::Add(c), _) => cur.add(&Value::Int(c))?,
-            (Op::Sub(c), _) => cur.sub(&Value::Int(c))?,
-            (Op::Offset(o), Value::Ptr(_)) => cur.add(&Value::from(o))?,
-            // An integer used as an address: `Ids` gives the error (or the odd value).
-            (Op::Read | Op::Offset(_), Value::Int(_)) => return None,
+    };
+    let mut ops = ops.iter();
+    while let Some(op) = ops.next() {
+        ptr = match *op {
+            Op::Read => match MemoryView::get(vm, ptr)? {
+                Value::Ptr(p) => p,
+                Value::Int(f) => return int_ops(f, ops),
+            },
+            // `Relocatable::add_felt` with the offset change computed when planning.
+            Op::Add { d, .. } => {
+                let o = i128::from(ptr.offset).checked_add(d?)?;
+                Relocatable { offset: u64::try_from(o).ok()?, ..ptr }
+            }
+            Op::Offset(o) => ptr.add_u64(o)?,
         };
     }
-    Some(cur)
+    Some(Value::Ptr(ptr))
+}
+
+/// The rest of a plan from the integer `f`.
+fn int_ops<'a>(mut f: Felt, ops: impl Iterator<Item = &'a Op>) -> Option<Value> {
+    for op in ops {
+        match *op {
+            Op::Add { c, .. } => f += c,
+            // An integer used as an address: `Ids` gives the error (or the odd value).
+            Op::Read | Op::Offset(_) => return None,
+        }
+    }
+    Some(Value::Int(f))
 }
 
 /// Plans `ids.<path>` for `u` at the hint.
@@ -262,7 +289,7 @@ fn expr_ops(e: &Expr, ops: &mut Vec<Op>) -> Option<Register> {
         Expr::Bin(op @ (BinOp::Add | BinOp::Sub), a, b) => {
             let r = expr_ops(a, ops)?;
             let c = constant_expr(b)?;
-            ops.push(if *op == BinOp::Add { Op::Add(c) } else { Op::Sub(c) });
+            ops.push(Op::add(if *op == BinOp::Add { c } else { -c }));
             Some(r)
         }
         _ => None,
@@ -306,22 +333,25 @@ mod tests {
     use super::*;
     use crate::program::parse_expr;
 
-    fn ops_of(text: &str) -> Option<(Register, Vec<String>)> {
+    fn ops_of(text: &str) -> Option<(Register, Vec<Op>)> {
         let e = parse_expr(text).expect("parses");
         let mut ops = Vec::new();
         let r = expr_ops(strip_casts(&e), &mut ops)?;
-        Some((r, ops.iter().map(|o| format!("{o:?}")).collect()))
+        Some((r, ops))
     }
 
     #[test]
     fn reference_expressions_become_register_steps() {
-        let minus = |n: u64| format!("{:?}", Op::Add(-Felt::from(n)));
+        let minus = |n: u64| Op::Add { c: -Felt::from(n), d: Some(-i128::from(n)) };
         let (r, ops) = ops_of("[[fp + (-5)] + 1]").expect("planned");
         assert_eq!(r, Register::Fp);
-        assert_eq!(ops, [minus(5), "Read".into(), format!("{:?}", Op::Add(Felt::ONE)), "Read".into()]);
+        assert_eq!(ops, [minus(5), Op::Read, Op::Add { c: Felt::ONE, d: Some(1) }, Op::Read]);
         let (r, ops) = ops_of("cast(ap - 2, felt*)").expect("planned");
         assert_eq!(r, Register::Ap);
-        assert_eq!(ops, [format!("{:?}", Op::Sub(Felt::TWO))]);
+        assert_eq!(ops, [minus(2)]);
+        // 2^127 moves no offset (`add_felt` fails on it: the slow path gives the error).
+        let (_, ops) = ops_of("fp + 170141183460469231731687303715884105728").expect("planned");
+        assert!(matches!(ops[..], [Op::Add { d: None, .. }]));
         // Left to `Ids`: products, two registers, a non-constant offset.
         assert!(ops_of("[fp] * 2").is_none());
         assert!(ops_of("fp + ap").is_none());
