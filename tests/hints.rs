@@ -82,7 +82,7 @@ fn felt_of(v: &serde_json::Value) -> Result<Felt, HintError> {
 fn preimage_from_input(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
     let input = ctx.program_input.ok_or_else(|| HintError::name_error("program_input"))?;
     let entries = input.get("preimage").and_then(|p| p.as_object()).ok_or_else(|| input_error("preimage"))?;
-    let mut preimage = Preimage::new();
+    let mut preimage = Preimage::default();
     for (k, v) in entries {
         let key = Felt::from_dec_str(k).map_err(|_| input_error("preimage key"))?;
         let children = v.as_array().ok_or_else(|| input_error("preimage entry"))?;

@@ -7,8 +7,8 @@
 //! `DictAccess`, which every hint checks against the pointer the program passes.
 
 use super::{HintCtx, HintError};
+use crate::hints::HashMap;
 use crate::vm::{Relocatable, Value};
-use std::collections::HashMap;
 
 /// The Python dict behind one Cairo dict.
 #[derive(Clone, Debug)]
@@ -55,7 +55,7 @@ impl DictManager {
 
     /// `new_default_dict(segments, default_value)`.
     pub fn new_default_dict(&mut self, base: Relocatable, default: Value) -> Result<Relocatable, HintError> {
-        self.add(base, DictTracker { data: HashMap::new(), default: Some(default), current_ptr: base })
+        self.add(base, DictTracker { data: HashMap::default(), default: Some(default), current_ptr: base })
     }
 
     fn add(&mut self, base: Relocatable, tracker: DictTracker) -> Result<Relocatable, HintError> {

@@ -31,6 +31,12 @@ use crate::interp::HintHook;
 use crate::program::{Hint, Program};
 use crate::vm::{Vm, VmError, VmErrorKind};
 
+/// The hash maps of hint state keyed by program values (dict keys, usort's values, tree
+/// indices): the standard `HashMap` with foldhash's hasher, several times cheaper than SipHash
+/// on a 32-byte felt, and still seeded at random per process, so a program cannot be written
+/// to collide in it. Nothing iterates these maps where the order shows: hints that do sort.
+pub type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
 /// One hint of the program, resolved: its implementation, where it is, and the plans of its
 /// `ids` accesses (made at their first execution).
 pub struct HintSite<'p> {

@@ -10,11 +10,11 @@
 use super::dict_manager::DictManager;
 use super::update_tree::{DescentMap, PatriciaArgs, Preimage, UpdateTree};
 use super::HintError;
+use crate::hints::HashMap;
 use crate::vm::Value;
 use num_bigint::BigInt;
 use starknet_types_core::felt::Felt;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// A value stored in a scope.

@@ -7,12 +7,13 @@
 //! `ScopeValue::Preimage`.
 
 use super::HintError;
+use crate::hints::HashMap;
 use crate::vm::Value;
 use num_bigint::BigUint;
 use num_integer::Integer;
 use num_traits::{One, Zero};
 use starknet_types_core::felt::Felt;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// A non-empty node of `build_update_tree`: a leaf (the modification's value) or a pair of
@@ -226,7 +227,7 @@ pub fn patricia_guess_descents(
     let prev = DNode::Pre(height, canonic(preimage, prev_root)?);
     let new = DNode::Pre(height, canonic(preimage, new_root)?);
     let first = node.clone().map(DNode::Update).unwrap_or(DNode::None);
-    let mut out = DescentMap::new();
+    let mut out = DescentMap::default();
     get_descents(preimage, height, BigUint::zero(), vec![first, prev, new], &mut out)?;
     Ok(out)
 }

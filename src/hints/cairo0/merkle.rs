@@ -8,12 +8,13 @@
 use crate::builtins::pedersen;
 use crate::hints::ctx::offset;
 use crate::hints::update_tree::{build_update_tree, decode_node, Preimage, Tree, UpdateTree};
+use crate::hints::HashMap;
 use crate::hints::{AtLine, HintCtx, HintError, ScopeValue};
 use crate::vm::{Relocatable, Value};
 use num_bigint::BigUint;
 use num_traits::{One, Zero};
 use starknet_types_core::felt::Felt;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::rc::Rc;
 
 /// A tree as a scope value.
@@ -101,7 +102,11 @@ impl MerkleTree {
         for _ in 0..height {
             root = pedersen::hash(&root, &root);
         }
-        MerkleTree { height, node_values: HashMap::from([(BigUint::one(), root)]), preimage: Preimage::new() }
+        MerkleTree {
+            height,
+            node_values: HashMap::from_iter([(BigUint::one(), root)]),
+            preimage: Preimage::default(),
+        }
     }
 
     fn compute_merkle_root(&mut self, modifications: &[(Felt, Felt)]) -> Result<Felt, HintError> {

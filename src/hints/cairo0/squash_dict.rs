@@ -4,13 +4,13 @@
 
 use super::py::py_cmp;
 use crate::hints::ctx::offset;
+use crate::hints::HashMap;
 use crate::hints::{AtLine, HintCtx, HintError, ScopeValue};
 use crate::vm::value::felt_to_biguint;
 use crate::vm::Value;
 use num_bigint::{BigInt, BigUint};
 use num_traits::Zero;
 use starknet_types_core::felt::Felt;
-use std::collections::HashMap;
 
 pub const ENTER_SCOPE: &str = "vm_enter_scope()";
 pub fn enter_scope(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
@@ -39,7 +39,7 @@ pub fn squash_dict(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
             ));
         }
     }
-    let mut access_indices: HashMap<Value, Vec<u64>> = HashMap::new();
+    let mut access_indices: HashMap<Value, Vec<u64>> = HashMap::default();
     let mut i = 0u64;
     while Felt::from(i) != n {
         let addr = offset(address, size.saturating_mul(i)).at(13)?;

@@ -3,12 +3,12 @@
 
 use super::py::py_cmp;
 use crate::hints::ctx::offset;
+use crate::hints::HashMap;
 use crate::hints::{AtLine, HintCtx, HintError, ScopeValue};
 use crate::vm::value::felt_to_biguint;
 use crate::vm::Value;
 use num_bigint::BigInt;
 use starknet_types_core::felt::Felt;
-use std::collections::HashMap;
 
 pub const USORT_ENTER_SCOPE: &str =
     "vm_enter_scope(dict(__usort_max_size = globals().get('__usort_max_size')))";
@@ -36,7 +36,7 @@ pub fn usort(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
             return Err(HintError::py("TypeError", 6, format!("__usort_max_size is {}", other.kind())));
         }
     }
-    let mut positions: HashMap<Value, Vec<u64>> = HashMap::new();
+    let mut positions: HashMap<Value, Vec<u64>> = HashMap::default();
     let mut i = 0u64;
     while Felt::from(i) != input_len {
         let val = ctx.mem(offset(input, i).at(13)?).at(13)?;

@@ -8,9 +8,9 @@
 //! accesses of a key in increasing order.
 
 use super::Cairo1HintError as E;
+use crate::hints::HashMap;
 use crate::vm::{Relocatable, Value, Vm};
 use starknet_types_core::felt::Felt;
-use std::collections::HashMap;
 
 /// One dictionary: its segment and current values.
 #[derive(Debug, Default)]
