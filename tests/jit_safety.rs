@@ -111,6 +111,31 @@ fn dump_clif_writes_annotated_regions() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A run of `program` with the default configuration under the JIT, compiling on the running
+/// thread at `threshold`.
+fn run_sync_jit(program: &Program, threshold: u32) -> cairo_jit::runner::RunOutput {
+    let jit = Engine::Jit(JitOptions { threshold, dump_clif: None, background: false });
+    cairo_jit::runner::run(program, &RunConfig::new().with_engine(jit)).unwrap()
+}
+
+/// `interpreted_steps` counts the steps the dispatcher interpreted: all of them when nothing
+/// is hot enough to compile, a few (those before the loop's code is entered) when every entry
+/// is compiled on first use.
+#[test]
+fn interpreted_steps_count_what_compiled_code_did_not_run() {
+    let program = Program::from_file(&root().join("benches/programs/fib_loop.json")).unwrap();
+    let run = |threshold| {
+        let out = run_sync_jit(&program, threshold);
+        (out.jit_stats.unwrap(), out.vm.current_step)
+    };
+    let (cold, steps) = run(u32::MAX);
+    assert!(steps > 1_200_000, "{steps}");
+    assert_eq!((cold.regions, cold.interpreted_steps), (0, steps), "{cold:?}");
+    let (hot, steps_hot) = run(0);
+    assert_eq!(steps_hot, steps);
+    assert!(hot.regions >= 1 && hot.interpreted_steps < 100, "{hot:?}");
+}
+
 /// Code a program writes into a segment of its own (as a bootloader does) is compiled there,
 /// including code written after the first compilation stopped at its unset cells.
 #[test]
@@ -222,11 +247,7 @@ fn deductions_and_computed_jumps_run_compiled() {
 #[test]
 fn small_loops_compile_at_an_eighth_of_the_threshold() {
     let program = Program::from_file(&root().join("tests/programs/felt_carries.json")).unwrap();
-    let regions = |threshold| {
-        let jit = Engine::Jit(JitOptions { threshold, dump_clif: None, background: false });
-        let out = cairo_jit::runner::run(&program, &RunConfig::new().with_engine(jit)).unwrap();
-        out.jit_stats.unwrap().regions
-    };
+    let regions = |threshold| run_sync_jit(&program, threshold).jit_stats.unwrap().regions;
     // 2,000 / 8 = 250 executions: compiled.
     assert_eq!(regions(2000), 1);
     // 3,000 / 8 = 375 executions: never reached.

@@ -504,14 +504,16 @@ fn run(args: RunArgs) -> ExitCode {
     if let (true, Some(s)) = (args.jit_stats, out.jit_stats) {
         eprintln!(
             "jit: {} regions ({} outside the program segment), {} instructions compiled ({} IR \
-             instructions) in {:.3} ms, {} failed; {} slow-path steps; hints run {} times from \
-             compiled code, {} times before entering it",
+             instructions) in {:.3} ms, {} failed; {} of {} steps interpreted, {} slow-path steps; \
+             hints run {} times from compiled code, {} times before entering it",
             s.regions,
             s.foreign_regions,
             s.instructions,
             s.ir_instructions,
             s.compile_ns as f64 / 1e6,
             s.failures,
+            s.interpreted_steps,
+            out.vm.current_step,
             s.slow_steps,
             s.hint_calls,
             s.hint_entries

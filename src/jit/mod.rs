@@ -92,6 +92,10 @@ pub struct JitStats {
     /// Hint pcs compiled code reached and went on from after running their hints itself
     /// (through [`JitContext::run_hints`]), without returning to the dispatcher.
     pub hint_calls: u64,
+    /// Steps the dispatcher interpreted because no compiled code could run them: code not yet
+    /// (or never) compiled, or compiled code that could not be entered there. Slow-path steps
+    /// are counted in [`JitStats::slow_steps`] instead.
+    pub interpreted_steps: u64,
 }
 
 /// A compiled region: `f(ctx, index of the entry instruction) -> exit code`.
@@ -473,6 +477,7 @@ impl Jit {
                     continue;
                 }
             }
+            self.stats.interpreted_steps += 1;
             step(interp, vm, trace.as_deref_mut(), hints)?;
         }
     }
