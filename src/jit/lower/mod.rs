@@ -899,10 +899,21 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 let s0 = self.is_set(op0[0]);
                 let s1 = self.is_set(op1[0]);
                 let both = self.b.ins().band(s0, s1);
-                let (compute, deduce) = (self.b.create_block(), self.b.create_block());
-                let done = self.join_block(i.ap_update);
-                self.b.ins().brif(both, compute, &[], deduce, &[]);
-                self.b.switch_to_block(compute);
+                // The deduction is compiled only when an operand is a cell compilers leave for
+                // it, one not written yet: `[ap + k]` or a local `[fp + k]` (k >= 0). Operands
+                // below ap or fp hold what the code computed before; if one is unset after all,
+                // the slow path deduces it. (The deduction is about half the IR of the
+                // instruction.)
+                let deduce = if i.off2 >= 0 || i.off1 >= 0 {
+                    let (compute, deduce) = (self.b.create_block(), self.b.create_block());
+                    let done = self.join_block(i.ap_update);
+                    self.b.ins().brif(both, compute, &[], deduce, &[]);
+                    self.b.switch_to_block(compute);
+                    Some((deduce, done))
+                } else {
+                    self.guard(both, slow);
+                    None
+                };
                 let f0 = self.is_felt(op0[0]);
                 let f1 = self.is_felt(op1[0]);
                 let felts = self.b.ins().band(f0, f1);
@@ -916,6 +927,10 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 };
                 let nap = self.ap_after(i.ap_update, res, slow);
                 self.write_once(pd, res, slow);
+                let Some((deduce, done)) = deduce else {
+                    self.next_regular_ap(ri, nap);
+                    return true;
+                };
                 self.jump_done(done, nap);
                 self.b.switch_to_block(deduce);
                 // The known operand (when both are unknown it is an unset op1, which fails the
