@@ -465,23 +465,42 @@ impl<'a, 'f> Lowering<'a, 'f> {
     }
 
     /// The addresses of cells `reg + off`, after one check that all are inside the allocated
-    /// execution segment.
+    /// execution segment: of each register's cells, the lowest and the highest (the cells in
+    /// between are then inside too; a negative index wraps and fails the unsigned check). The
+    /// cells of a register are addressed from one pointer to the register's cell, the
+    /// offsets becoming the loads' and stores' displacements.
     fn cell_addrs<const N: usize>(&mut self, cells: [(Reg, i16); N], slow: Block) -> [Value; N] {
-        let idx = cells.map(|(r, off)| {
-            let base = self.reg(r);
-            if off == 0 {
-                base
-            } else {
-                self.b.ins().iadd_imm_s(base, off as i64)
-            }
-        });
         let len = self.e.len;
-        let conds = idx.map(|x| self.b.ins().icmp(IntCC::UnsignedLessThan, x, len));
+        let mut conds = Vec::with_capacity(4);
+        for r in [Reg::Ap, Reg::Fp] {
+            let offs = cells.iter().filter(|c| c.0 == r).map(|c| c.1);
+            let (Some(lo), Some(hi)) = (offs.clone().min(), offs.max()) else { continue };
+            let reg = self.reg(r);
+            for off in if lo == hi { vec![lo] } else { vec![lo, hi] } {
+                let idx = if off == 0 { reg } else { self.b.ins().iadd_imm_s(reg, off as i64) };
+                conds.push(self.b.ins().icmp(IntCC::UnsignedLessThan, idx, len));
+            }
+        }
         let ok = self.all(&conds);
         self.guard(ok, slow);
-        idx.map(|x| {
-            let byte = self.b.ins().ishl_imm_s(x, 5);
-            self.b.ins().iadd(self.e.base, byte)
+        let mut reg_ptr: [Option<Value>; 2] = [None, None];
+        cells.map(|(r, off)| {
+            let k = usize::from(r == Reg::Fp);
+            let p = match reg_ptr[k] {
+                Some(p) => p,
+                None => {
+                    let reg = self.reg(r);
+                    let byte = self.b.ins().ishl_imm_s(reg, 5);
+                    let p = self.b.ins().iadd(self.e.base, byte);
+                    reg_ptr[k] = Some(p);
+                    p
+                }
+            };
+            if off == 0 {
+                p
+            } else {
+                self.b.ins().iadd_imm_s(p, off as i64 * 32)
+            }
         })
     }
 
@@ -680,6 +699,13 @@ impl<'a, 'f> Lowering<'a, 'f> {
         self.b.ins().icmp_imm_s(IntCC::Equal, t, (TAG_SET >> TAG_SHIFT) as i64)
     }
 
+    /// Whether two cells known to be set (word 0 `w0` and `w1`) are both felts: neither has
+    /// `TAG_RELOC`, so the tag bits of the two words or-ed together are `TAG_SET` alone.
+    fn set_cells_are_felts(&mut self, w0: Value, w1: Value) -> Value {
+        let w = self.b.ins().bor(w0, w1);
+        self.is_felt(w)
+    }
+
     fn cells_equal(&mut self, a: [Value; 4], c: [Value; 4]) -> Value {
         let mut acc = self.b.ins().icmp(IntCC::Equal, a[0], c[0]);
         for i in 1..4 {
@@ -698,7 +724,10 @@ impl<'a, 'f> Lowering<'a, 'f> {
         let (check, store) = (self.b.create_block(), self.b.create_block());
         self.b.ins().brif(set, check, &[], store, &[]);
         self.b.switch_to_block(check);
-        let cur = self.load_cell(ptr, 0);
+        let cur: [Value; 4] =
+            std::array::from_fn(
+                |i| if i == 0 { w0 } else { self.b.ins().load(I64, flags(), ptr, 8 * i as i32) },
+            );
         let eq = self.cells_equal(cur, val);
         // Storing the very bits a set cell holds changes nothing: both paths store.
         self.b.ins().brif(eq, store, &[], slow, &[]);
@@ -914,9 +943,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
                     self.guard(both, slow);
                     None
                 };
-                let f0 = self.is_felt(op0[0]);
-                let f1 = self.is_felt(op1[0]);
-                let felts = self.b.ins().band(f0, f1);
+                let felts = self.set_cells_are_felts(op0[0], op1[0]);
                 let res = if add {
                     let f = self.imp.add_cells;
                     self.felt_or_runtime(felts, |l| l.felt_add_inline(op0, op1), f, op0, op1, slow)
@@ -942,9 +969,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 let sk = self.is_set(known[0]);
                 let ok = self.b.ins().band(sd, sk);
                 self.guard(ok, slow);
-                let fd = self.is_felt(d[0]);
-                let fk = self.is_felt(known[0]);
-                let felts = self.b.ins().band(fd, fk);
+                let felts = self.set_cells_are_felts(d[0], known[0]);
                 let v = if add {
                     let f = self.imp.sub_cells;
                     self.felt_or_runtime(felts, |l| l.felt_sub_inline(d, known), f, d, known, slow)
@@ -1202,16 +1227,12 @@ impl<'a, 'f> Lowering<'a, 'f> {
         let res = match i.res {
             Res::Op1 => Some(op1),
             Res::Add => {
-                let f0 = self.is_felt(op0[0]);
-                let f1 = self.is_felt(op1[0]);
-                let felts = self.b.ins().band(f0, f1);
+                let felts = self.set_cells_are_felts(op0[0], op1[0]);
                 let f = self.imp.add_cells;
                 Some(self.felt_or_runtime(felts, |l| l.felt_add_inline(op0, op1), f, op0, op1, slow))
             }
             Res::Mul => {
-                let f0 = self.is_felt(op0[0]);
-                let f1 = self.is_felt(op1[0]);
-                let felts = self.b.ins().band(f0, f1);
+                let felts = self.set_cells_are_felts(op0[0], op1[0]);
                 self.guard(felts, slow);
                 let f = self.imp.felt_mul;
                 Some(self.felt_op(f, op0, op1))
