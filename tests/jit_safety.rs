@@ -100,9 +100,17 @@ fn dump_clif_writes_annotated_regions() {
     }));
     let out = cairo_jit::runner::run(&program, &cfg).unwrap();
     let regions = out.jit_stats.unwrap().regions;
-    let files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
-    assert_eq!(files.len() as u64, regions);
-    let text = std::fs::read_to_string(files[0].path()).unwrap();
+    let files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|f| f.path()).collect();
+    let with_ext =
+        |e: &str| files.iter().filter(|p| p.extension().is_some_and(|x| x == e)).cloned().collect::<Vec<_>>();
+    let (clif, bin) = (with_ext("clif"), with_ext("bin"));
+    assert_eq!((clif.len() as u64, bin.len() as u64, files.len() as u64), (regions, regions, 2 * regions));
+    // Each region's machine code, next to its CLIF.
+    for c in &clif {
+        let code = std::fs::read(c.with_extension("bin")).unwrap();
+        assert!(code.len() > 64, "{}: {} bytes", c.display(), code.len());
+    }
+    let text = std::fs::read_to_string(&clif[0]).unwrap();
     assert!(text.lines().next().unwrap().starts_with("; pc "), "{text}");
     assert!(text.contains("function u0:"), "{text}");
     // Each instruction's block in the function body is headed by its pc and instruction.

@@ -123,7 +123,8 @@ struct RunArgs {
     /// on a thread of their own while the interpreter goes on)
     #[arg(long = "jit_sync")]
     jit_sync: bool,
-    /// JIT: write the CLIF of each compiled region (annotated with CASM) into this directory.
+    /// JIT: write the CLIF of each compiled region (annotated with CASM) into this directory,
+    /// and its machine code (`region_SEG_PC.bin`, for `objdump -D -b binary -m i386:x86-64`).
     #[arg(long = "dump_clif")]
     dump_clif: Option<PathBuf>,
     /// JIT: print compilation counters to stderr after the run.

@@ -303,6 +303,11 @@ impl Compiler {
         }
         let id = module.declare_anonymous_function(&self.ctx.func.signature).map_err(|e| e.to_string())?;
         module.define_function(id, &mut self.ctx).map_err(|e| format!("{e:?}"))?;
+        if let (Some(dir), Some(code)) = (&self.setup.dump_clif, self.ctx.compiled_code()) {
+            // The machine code too, for `objdump -D -b binary -m i386:x86-64`.
+            let _ =
+                std::fs::write(dir.join(format!("region_{seg}_{}.bin", region.entry)), code.code_buffer());
+        }
         module.clear_context(&mut self.ctx);
         module.finalize_definitions().map_err(|e| e.to_string())?;
         let code = module.get_finalized_function(id);
