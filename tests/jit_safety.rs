@@ -249,6 +249,24 @@ fn deductions_and_computed_jumps_run_compiled() {
     assert!(s.slow_steps <= 20, "{s:?}");
 }
 
+/// An addition whose unknown operand is below ap (`[fp - 3] = [ap - 1] + [fp - 4]` after
+/// `ap += 1`; `tests/data/deduction_below.cairo`): compiled code deduces operands only at
+/// `[ap + k]` and `[fp + k]` (k >= 0), so each of the 300 calls takes the slow path there,
+/// and trace, memory and output are the interpreter's.
+#[test]
+fn deductions_below_the_registers_take_the_slow_path() {
+    let program = data("deduction_below.json");
+    let cfg = RunConfig::new().with_layout(Layout::by_name("small").unwrap());
+    let o = compare_engines(&program, &cfg).unwrap();
+    assert!(matches!(o, Outcome::Ok { ref output, .. } if output.contains("90300")), "{}", o.brief());
+    let jit = Engine::Jit(JitOptions { threshold: 0, dump_clif: None, background: false });
+    let out = cairo_jit::runner::run(&program, &cfg.with_engine(jit)).unwrap();
+    let s = out.jit_stats.unwrap();
+    assert!(s.regions >= 1 && (300..=310).contains(&s.slow_steps), "{s:?}");
+    let (pc, n) = out.jit_slow_pcs[0];
+    assert_eq!((pc.offset, n), (2, 300), "{:?}", out.jit_slow_pcs);
+}
+
 /// A small loop is compiled after an eighth of the threshold's executions, other code only at
 /// the threshold: felt_carries's `check` (a dozen instructions calling itself) runs 324 times,
 /// nothing else more than once.
