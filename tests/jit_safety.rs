@@ -230,18 +230,24 @@ fn hints_and_builtin_cells_run_compiled() {
     }
 }
 
+/// Runs `tests/data/NAME` (layout small) under both engines, which must agree and print
+/// `output`; then once more with every region compiled on first use, whose run it returns.
+fn identical_then_compiled(name: &str, output: &str) -> cairo_jit::runner::RunOutput {
+    let program = data(name);
+    let cfg = RunConfig::new().with_layout(Layout::by_name("small").unwrap());
+    let o = compare_engines(&program, &cfg).unwrap();
+    assert!(matches!(o, Outcome::Ok { output: ref out, .. } if out.contains(output)), "{}", o.brief());
+    let jit = Engine::Jit(JitOptions { threshold: 0, dump_clif: None, background: false });
+    cairo_jit::runner::run(&program, &cfg.with_engine(jit)).unwrap()
+}
+
 /// The forms lowered besides the plain ones (deductions through multiplication and with an
 /// immediate, `ap += [reg + off]`, `jmp abs`, `jmp rel` and `jnz` through a register,
 /// `call abs`; `tests/data/lowered_forms.cairo`) run compiled: the slow path takes no step of
 /// the 300 loop iterations, and trace and memory are the interpreter's.
 #[test]
 fn deductions_and_computed_jumps_run_compiled() {
-    let program = data("lowered_forms.json");
-    let cfg = RunConfig::new().with_layout(Layout::by_name("small").unwrap());
-    let o = compare_engines(&program, &cfg).unwrap();
-    assert!(matches!(o, Outcome::Ok { ref output, .. } if output.contains("301")), "{}", o.brief());
-    let jit = Engine::Jit(JitOptions { threshold: 0, dump_clif: None, background: false });
-    let out = cairo_jit::runner::run(&program, &cfg.with_engine(jit)).unwrap();
+    let out = identical_then_compiled("lowered_forms.json", "301");
     let s = out.jit_stats.unwrap();
     assert!(out.vm.current_step > 6000, "{}", out.vm.current_step);
     // Before these forms were lowered: 3008 slow-path steps (10 per iteration). What remains
@@ -255,12 +261,7 @@ fn deductions_and_computed_jumps_run_compiled() {
 /// and trace, memory and output are the interpreter's.
 #[test]
 fn deductions_below_the_registers_take_the_slow_path() {
-    let program = data("deduction_below.json");
-    let cfg = RunConfig::new().with_layout(Layout::by_name("small").unwrap());
-    let o = compare_engines(&program, &cfg).unwrap();
-    assert!(matches!(o, Outcome::Ok { ref output, .. } if output.contains("90300")), "{}", o.brief());
-    let jit = Engine::Jit(JitOptions { threshold: 0, dump_clif: None, background: false });
-    let out = cairo_jit::runner::run(&program, &cfg.with_engine(jit)).unwrap();
+    let out = identical_then_compiled("deduction_below.json", "90300");
     let s = out.jit_stats.unwrap();
     assert!(s.regions >= 1 && (300..=310).contains(&s.slow_steps), "{s:?}");
     let (pc, n) = out.jit_slow_pcs[0];
