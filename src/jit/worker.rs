@@ -297,16 +297,17 @@ impl Compiler {
             blocks
         };
         let ir = self.ctx.func.dfg.num_insts();
-        if let Some(dir) = &self.setup.dump_clif {
+        // `DIR/region_SEG_PC`, the dump files' path without their extension.
+        let dump = self.setup.dump_clif.as_ref().map(|d| d.join(format!("region_{seg}_{}", region.entry)));
+        if let Some(stem) = &dump {
             let text = clif::annotated(&self.ctx.func, region, &blocks);
-            let _ = std::fs::write(dir.join(format!("region_{seg}_{}.clif", region.entry)), text);
+            let _ = std::fs::write(stem.with_extension("clif"), text);
         }
         let id = module.declare_anonymous_function(&self.ctx.func.signature).map_err(|e| e.to_string())?;
         module.define_function(id, &mut self.ctx).map_err(|e| format!("{e:?}"))?;
-        if let (Some(dir), Some(code)) = (&self.setup.dump_clif, self.ctx.compiled_code()) {
+        if let (Some(stem), Some(code)) = (&dump, self.ctx.compiled_code()) {
             // The machine code too, for `objdump -D -b binary -m i386:x86-64`.
-            let _ =
-                std::fs::write(dir.join(format!("region_{seg}_{}.bin", region.entry)), code.code_buffer());
+            let _ = std::fs::write(stem.with_extension("bin"), code.code_buffer());
         }
         module.clear_context(&mut self.ctx);
         module.finalize_definitions().map_err(|e| e.to_string())?;

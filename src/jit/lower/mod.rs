@@ -476,7 +476,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
             let offs = cells.iter().filter(|c| c.0 == r).map(|c| c.1);
             let (Some(lo), Some(hi)) = (offs.clone().min(), offs.max()) else { continue };
             let reg = self.reg(r);
-            for off in if lo == hi { vec![lo] } else { vec![lo, hi] } {
+            for &off in &[lo, hi][..if lo == hi { 1 } else { 2 }] {
                 let idx = if off == 0 { reg } else { self.b.ins().iadd_imm_s(reg, off as i64) };
                 conds.push(self.b.ins().icmp(IntCC::UnsignedLessThan, idx, len));
             }
