@@ -268,6 +268,21 @@ fn deductions_below_the_registers_take_the_slow_path() {
     assert_eq!((pc.offset, n), (2, 300), "{:?}", out.jit_slow_pcs);
 }
 
+/// A loop writing 300 cells ahead of ap (`tests/data/far_cells.cairo`) past the execution
+/// segment's first 2^17 cells: its run's cells are checked once, at the loop head, and when
+/// ap + 300 reaches the end of the allocated cells that check fails, the interpreter makes
+/// the write past them (growing the segment, once: it doubles) and compiled code goes on.
+/// Trace and memory are the interpreter's.
+#[test]
+fn runs_check_their_cells_at_the_head_and_the_interpreter_grows_the_segment() {
+    let out = identical_then_compiled("far_cells.json", "200000");
+    let s = out.jit_stats.unwrap();
+    assert!(s.regions >= 1 && s.interpreted_steps < 100, "{s:?}");
+    let growth = out.jit_slow_pcs.iter().find(|(pc, _)| pc.offset == 1);
+    assert_eq!(growth.map(|&(_, n)| n), Some(1), "{:?}", out.jit_slow_pcs);
+    assert!(s.slow_steps <= 3, "{s:?}");
+}
+
 /// A small loop is compiled after an eighth of the threshold's executions, other code only at
 /// the threshold: felt_carries's `check` (a dozen instructions calling itself) runs 324 times,
 /// nothing else more than once.

@@ -104,6 +104,31 @@ impl Region {
     pub fn reachable_inside(&self, pc: u64) -> bool {
         self.contains(pc) && !self.hints.contains(&pc)
     }
+
+    /// The region cut down to the instructions on a cycle through its entry: those from which
+    /// a static path inside the region leads back to the entry (the entry among them when it
+    /// is on such a cycle). What the loop leaves by becomes exits. `None` when the entry is on
+    /// no cycle.
+    pub fn cycle_through_entry(&self) -> Option<Region> {
+        let mut on: BTreeSet<u64> = BTreeSet::new();
+        loop {
+            let before = on.len();
+            for ri in self.insts.values() {
+                if !on.contains(&ri.pc) && ri.successors().iter().any(|s| *s == self.entry || on.contains(s))
+                {
+                    on.insert(ri.pc);
+                }
+            }
+            if on.len() == before {
+                break;
+            }
+        }
+        on.contains(&self.entry).then(|| Region {
+            entry: self.entry,
+            insts: self.insts.iter().filter(|(pc, _)| on.contains(pc)).map(|(&pc, &ri)| (pc, ri)).collect(),
+            hints: self.hints.intersection(&on).copied().collect(),
+        })
+    }
 }
 
 /// Discovers the region starting at `entry`. `fetch(pc)` returns the decoded instruction and
@@ -211,6 +236,29 @@ mod tests {
             assert!(!r.reachable_inside(0));
             assert!(r.reachable_inside(2) && r.reachable_inside(4));
         }
+    }
+
+    #[test]
+    fn a_loop_is_cut_to_its_cycle() {
+        // 0: [ap] = 1, ap++ ; 2: [ap] = 5, ap++ (hint) ; 4: jnz -2 ; 6: [ap] = 1, ap++ ; 8: ret
+        let p = prog(&[
+            (AP_PP_IMM, Some(1)),
+            (AP_PP_IMM, Some(5)),
+            (JNZ_REL, Some(-2)),
+            (AP_PP_IMM, Some(1)),
+            (RET, None),
+        ]);
+        let r = discover(2, fetcher(&p), |_| false, |pc| pc == 2).unwrap();
+        assert_eq!(r.insts.keys().copied().collect::<Vec<_>>(), vec![2, 4, 6, 8]);
+        let c = r.cycle_through_entry().unwrap();
+        assert_eq!(c.insts.keys().copied().collect::<Vec<_>>(), vec![2, 4]);
+        assert_eq!((c.entry, c.hints.iter().copied().collect::<Vec<_>>()), (2, vec![2]));
+        // Entered before the loop, the entry is on no cycle.
+        let r = discover(0, fetcher(&p), |_| false, |_| false).unwrap();
+        assert!(r.cycle_through_entry().is_none());
+        // Straight code has none either.
+        let r = discover(6, fetcher(&p), |_| false, |_| false).unwrap();
+        assert!(r.cycle_through_entry().is_none());
     }
 
     #[test]

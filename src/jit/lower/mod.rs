@@ -5,12 +5,14 @@
 //! all exits: cold, the registers as parameters) and the hint block. The function is
 //! `fn(ctx: *mut JitContext, entry: u32) -> u32`: its entry block (`reenter`) loads the
 //! context and dispatches with one `br_table` on `entry` (the index of an instruction of the
-//! region, in pc order) to that instruction's block, so the dispatcher can enter a region at
-//! any of its instructions and no instruction is ever compiled into two regions.
+//! region, in pc order), through the entry check of the instruction's run (see [`RunCover`]),
+//! to that instruction's block, so the dispatcher can enter a region at any of its
+//! instructions and no instruction is ever compiled into two regions.
 //!
 //! Every instruction has the same rhythm: at the head of a straight-line run, the step-limit
-//! and trace-capacity check for the whole run; an inline fast path guarded at every
-//! assumption; the trace entry; register updates; a jump to the successor's block (or an exit
+//! and trace-capacity check for the whole run, and the check that the register cells the
+//! run's instructions address lie inside the execution segment's allocated cells (see
+//! [`RunCover`]); an inline fast path guarded at every other assumption; the trace entry; register updates; a jump to the successor's block (or an exit
 //! to the dispatcher when the successor is outside the region). Whenever a guard fails the
 //! instruction's cold slow path exits to the dispatcher with [`exit::INTERPRET`], which runs
 //! that one instruction with the interpreter (deductions, pointer arithmetic, growth of
@@ -48,7 +50,12 @@
 //!   same value and ends the same way (the same dst write or the same error);
 //! - the dispatcher enters with at least [`MAX_RUN`] steps left before the step limit and
 //!   [`MAX_RUN`] free trace entries, so entering in the middle of a run (whose head check did
-//!   not run) never oversteps either.
+//!   not run) never oversteps either;
+//! - compiled code reads or writes a register cell (`[ap + off]`, `[fp + off]`) only after a
+//!   check on every path to it that the cell lies inside the execution segment's allocated
+//!   cells: the instruction's own, or its run's at the run's head or at the entry (see
+//!   [`RunCover`]), in which case every fast path from there to the instruction moved ap by
+//!   the amounts the check assumed and left fp alone.
 
 mod felt;
 
@@ -241,6 +248,97 @@ pub struct Lowering<'a, 'f> {
     exits: [Block; 2],
     /// The region's hint block, when it has hint pcs (see [`hint_block`]).
     hint_blk: Option<Block>,
+    /// The run being lowered (see [`RunCover`]).
+    run: Option<RunCover>,
+    /// What the entries' checks use (see [`RunCover`]).
+    entry: EntryChecks,
+}
+
+/// The values and blocks of the entries' checks (see [`RunCover`]).
+struct EntryChecks {
+    /// The index of the instruction entered.
+    index: Value,
+    /// The registers at entry.
+    ap: Value,
+    fp: Value,
+    /// Where a failed check goes: the interpreter at the entry pc.
+    bad: Block,
+    /// Per run head, the block checking an entry into that run.
+    run_checks: BTreeMap<u64, Block>,
+}
+
+/// The cells of a run, checked once (see [`Lowering::cell_addrs`]).
+///
+/// Every register cell an instruction addresses must lie inside the execution segment's
+/// allocated cells. Within a run (see [`runs`]) fp does not change and ap changes by
+/// amounts known at compile time until an `ap += res`, so the cells of the run's instructions
+/// up to that one are known offsets from the registers at the run's head. They are checked
+/// there, in one comparison per register and bound (the lowest and the highest offset), and
+/// the instructions ("covered") skip their own checks. Control enters a run at its head or,
+/// from the dispatcher, at any of its instructions, through the run's entry check (the
+/// `br_table`'s target), which checks the same way the lowest and highest offsets, over the
+/// run's instructions, of the cells of the rest of the run (a superset of what the entered
+/// one needs), then dispatches within the run; after hints, compiled code re-enters at a hint
+/// pc, always a run head, which checks. A failed check hands the instruction to the
+/// interpreter ([`exit::INTERPRET`]), which grows the segment when it writes past its
+/// allocated cells, or reports the fault.
+struct RunCover {
+    /// The head's block that checks, filled once the run is lowered, the block it goes on to,
+    /// the head's pc, its registers and its index in the region.
+    head_check: (Block, Block, u64, Regs, usize),
+    /// The run's instructions lowered so far.
+    insts: Vec<CoveredInst>,
+}
+
+/// An instruction of a [`RunCover`].
+struct CoveredInst {
+    /// Its ap's offset from the run head's; `None` (not covered) once an instruction before it
+    /// in the run changed ap by an amount not known at compile time.
+    delta: Option<i64>,
+    /// Its own change of ap when its fast path falls through (see [`static_ap_step`]).
+    ap_step: Option<i64>,
+    /// The register cells it addresses, as offsets from its own registers.
+    cells: Vec<(Reg, i64)>,
+}
+
+/// Of cells `(reg, off)`, the lowest and the highest offset of each register (one cell when
+/// they coincide).
+fn extremes(cells: &[(Reg, i64)]) -> Vec<(Reg, i64)> {
+    let mut out = Vec::with_capacity(4);
+    for r in [Reg::Ap, Reg::Fp] {
+        let offs = cells.iter().filter(|c| c.0 == r).map(|c| c.1);
+        if let (Some(lo), Some(hi)) = (offs.clone().min(), offs.max()) {
+            out.push((r, lo));
+            if hi != lo {
+                out.push((r, hi));
+            }
+        }
+    }
+    out
+}
+
+/// How much an instruction's fast path changes ap, when known at compile time and the
+/// instruction can fall through to the next one of its run: `ap++`, `ap += 2` and `ap += imm`
+/// with a small immediate (the form whose fast path adds it); `None` for `ap += res`
+/// otherwise.
+fn static_ap_step(ri: &RegionInst) -> Option<i64> {
+    let i = &ri.inst;
+    if matches!(i.opcode, Opcode::Call | Opcode::Ret) {
+        // They change fp (and end runs when they have fast paths).
+        return None;
+    }
+    match i.ap_update {
+        ApUpdate::Regular => Some(0),
+        ApUpdate::Add1 => Some(1),
+        ApUpdate::Add2 => Some(2),
+        ApUpdate::Add
+            if (i.opcode, i.pc_update, i.op1_src, i.res)
+                == (Opcode::Nop, PcUpdate::Regular, Op1Src::Imm, Res::Op1) =>
+        {
+            ri.imm_i64().filter(|d| d.unsigned_abs() < 1 << 32)
+        }
+        ApUpdate::Add => None,
+    }
 }
 
 // The tag tests of `is_set` and `is_felt` rely on the tags being the top two bits.
@@ -301,7 +399,8 @@ fn hint_block(b: &mut FunctionBuilder<'_>, ctx: Value, trace: bool, reenter: Blo
     store_state(b, ctx, trace, regs);
     let call = b.ins().call(hints, &[ctx]);
     let r = b.inst_results(call)[0];
-    b.ins().brif(r, fail, &[r.into()], reenter, &[index.into()]);
+    let unchecked = b.ins().iconst(I32, 0);
+    b.ins().brif(r, fail, &[r.into()], reenter, &[index.into(), unchecked.into()]);
     b.switch_to_block(fail);
     b.ins().return_(&[code]);
     blk
@@ -318,9 +417,11 @@ impl<'a, 'f> Lowering<'a, 'f> {
     ) -> BTreeMap<u64, Block> {
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
-        // Entered from the entry block and, after hints ran, from the hint block: loads the
-        // context and dispatches to the instruction of the given index.
+        // Entered from the entry block (`checked` 1) and, after hints ran, from the hint block
+        // (`checked` 0): loads the context and dispatches to the instruction of the given
+        // index, through its run's entry check when `checked` (see `RunCover`).
         let reenter = b.create_block();
+        b.append_block_param(reenter, I32);
         b.append_block_param(reenter, I32);
         let blocks: BTreeMap<u64, Block> = region.insts.keys().map(|&pc| (pc, b.create_block())).collect();
         let v = Vars { ap: b.declare_var(I64), fp: b.declare_var(I64), cnt: b.declare_var(I64) };
@@ -328,15 +429,18 @@ impl<'a, 'f> Lowering<'a, 'f> {
         b.switch_to_block(entry);
         let ctx = b.block_params(entry)[0];
         let index = b.block_params(entry)[1];
-        b.ins().jump(reenter, &[index.into()]);
+        let one = b.ins().iconst(I32, 1);
+        b.ins().jump(reenter, &[index.into(), one.into()]);
         b.switch_to_block(reenter);
         let index = b.block_params(reenter)[0];
+        let checked = b.block_params(reenter)[1];
         let load = |b: &mut FunctionBuilder<'f>, off: i32| b.ins().load(I64, flags(), ctx, off);
         let cnt_off = if cfg.trace { offsets::TRACE_PTR } else { offsets::STEPS };
-        for (var, off) in [(v.ap, offsets::AP), (v.fp, offsets::FP), (v.cnt, cnt_off)] {
+        let [ap, fp, _] = [(v.ap, offsets::AP), (v.fp, offsets::FP), (v.cnt, cnt_off)].map(|(var, off)| {
             let x = load(b, off);
             b.def_var(var, x);
-        }
+            x
+        });
         let e = Env {
             cnt_limit: load(b, offsets::CNT_LIMIT),
             base: load(b, offsets::EXEC_BASE),
@@ -344,14 +448,32 @@ impl<'a, 'f> Lowering<'a, 'f> {
             segs: load(b, offsets::SEGS),
             nsegs: load(b, offsets::NSEGS),
         };
-        // An index outside the table (never passed by the dispatcher) interprets at ctx.pc.
+        // An index outside the table (never passed by the dispatcher), or an entry whose run's
+        // cells are not all inside the segment, interprets at ctx.pc.
         let bad = b.create_block();
         b.set_cold_block(bad);
-        let pool = &mut b.func.dfg.value_lists;
-        let targets: Vec<BlockCall> = blocks.values().map(|&blk| BlockCall::new(blk, [], pool)).collect();
-        let def = BlockCall::new(bad, [], pool);
-        let jt = b.create_jump_table(JumpTableData::new(def, &targets));
-        b.ins().br_table(index, jt);
+        let (dispatch, checked_dispatch) = (b.create_block(), b.create_block());
+        b.ins().brif(checked, checked_dispatch, &[], dispatch, &[]);
+        let runs = runs(region);
+        // Each run's entry check, filled once the run is lowered.
+        let run_checks: BTreeMap<u64, Block> = runs.keys().map(|&pc| (pc, b.create_block())).collect();
+        for (blk, to) in [(dispatch, false), (checked_dispatch, true)] {
+            b.switch_to_block(blk);
+            let mut check = run_checks[&region.entry];
+            let pool = &mut b.func.dfg.value_lists;
+            let targets: Vec<BlockCall> = blocks
+                .iter()
+                .map(|(pc, &blk)| {
+                    if let Some(&c) = run_checks.get(pc) {
+                        check = c;
+                    }
+                    BlockCall::new(if to { check } else { blk }, [], pool)
+                })
+                .collect();
+            let def = BlockCall::new(bad, [], pool);
+            let jt = b.create_jump_table(JumpTableData::new(def, &targets));
+            b.ins().br_table(index, jt);
+        }
         b.switch_to_block(bad);
         let code = b.ins().iconst(I32, exit::INTERPRET as i64);
         b.ins().return_(&[code]);
@@ -372,11 +494,13 @@ impl<'a, 'f> Lowering<'a, 'f> {
             scratch,
             exits,
             hint_blk,
+            run: None,
+            entry: EntryChecks { index, ap, fp, bad, run_checks },
         };
-        let runs = runs(region);
-        for ri in region.insts.values() {
-            l.instruction(ri, runs.get(&ri.pc).copied());
+        for (i, ri) in region.insts.values().enumerate() {
+            l.instruction(ri, i, runs.get(&ri.pc).copied());
         }
+        l.finish_run();
         l.b.seal_all_blocks();
         l.blocks
     }
@@ -448,7 +572,10 @@ impl<'a, 'f> Lowering<'a, 'f> {
         let base = self.reg(r);
         let idx = self.b.ins().iadd_imm_s(base, off as i64);
         let len = self.e.len;
-        if extra == 0 {
+        if self.covered().is_some() {
+            // Checked by the run (see `RunCover`).
+            self.cover([(r, i64::from(off)), (r, i64::from(off) + extra)]);
+        } else if extra == 0 {
             let ok = self.b.ins().icmp(IntCC::UnsignedLessThan, idx, len);
             self.guard(ok, slow);
         } else {
@@ -470,19 +597,16 @@ impl<'a, 'f> Lowering<'a, 'f> {
     /// cells of a register are addressed from one pointer to the register's cell, the
     /// offsets becoming the loads' and stores' displacements.
     fn cell_addrs<const N: usize>(&mut self, cells: [(Reg, i16); N], slow: Block) -> [Value; N] {
-        let len = self.e.len;
-        let mut conds = Vec::with_capacity(4);
-        for r in [Reg::Ap, Reg::Fp] {
-            let offs = cells.iter().filter(|c| c.0 == r).map(|c| c.1);
-            let (Some(lo), Some(hi)) = (offs.clone().min(), offs.max()) else { continue };
-            let reg = self.reg(r);
-            for &off in &[lo, hi][..if lo == hi { 1 } else { 2 }] {
-                let idx = if off == 0 { reg } else { self.b.ins().iadd_imm_s(reg, off as i64) };
-                conds.push(self.b.ins().icmp(IntCC::UnsignedLessThan, idx, len));
+        if self.covered().is_some() {
+            // Checked by the run (see `RunCover`).
+            self.cover(cells.map(|(r, off)| (r, i64::from(off))));
+        } else {
+            let cells = cells.map(|(r, off)| (r, i64::from(off)));
+            let (ap, fp, len) = (self.before.ap, self.before.fp, self.e.len);
+            if let Some(ok) = self.cells_inside(&cells, ap, fp, len) {
+                self.guard(ok, slow);
             }
         }
-        let ok = self.all(&conds);
-        self.guard(ok, slow);
         let mut reg_ptr: [Option<Value>; 2] = [None, None];
         cells.map(|(r, off)| {
             let k = usize::from(r == Reg::Fp);
@@ -807,7 +931,10 @@ impl<'a, 'f> Lowering<'a, 'f> {
         }
     }
 
-    fn instruction(&mut self, ri: &RegionInst, run: Option<u64>) {
+    fn instruction(&mut self, ri: &RegionInst, index: usize, run: Option<u64>) {
+        if run.is_some() {
+            self.finish_run();
+        }
         let blk = self.blocks[&ri.pc];
         self.b.switch_to_block(blk);
         self.before = Regs {
@@ -845,12 +972,112 @@ impl<'a, 'f> Lowering<'a, 'f> {
             // is the interpreter's.
             let code = if self.hints.contains(&ri.pc) { exit::INTERPRET } else { exit::CONTINUE };
             self.exit_const(code, ri.pc, self.before);
-            self.b.switch_to_block(go);
+            // The run's cells are checked in `go` once they are known (`finish_run`).
+            let body = self.b.create_block();
+            self.run =
+                Some(RunCover { head_check: (go, body, ri.pc, self.before, index), insts: Vec::new() });
+            self.b.switch_to_block(body);
+        }
+        if let Some(r) = self.run.as_mut() {
+            // This instruction's ap as an offset from the head's, while known.
+            let delta = match r.insts.last() {
+                None => Some(0),
+                Some(prev) => prev.delta.zip(prev.ap_step).map(|(d, s)| d + s),
+            };
+            r.insts.push(CoveredInst { delta, ap_step: static_ap_step(ri), cells: Vec::new() });
         }
         if !self.fast_path(ri, slow) {
             self.b.ins().jump(slow, &[]);
         }
         self.slow_path(ri, slow);
+    }
+
+    /// Whether the current instruction's register cells are checked by its run (see
+    /// [`RunCover`]): its ap's offset from the run head's when so.
+    fn covered(&self) -> Option<i64> {
+        self.run.as_ref().and_then(|r| r.insts.last()).and_then(|c| c.delta)
+    }
+
+    /// Records cells of the current instruction, covered by its run's checks.
+    fn cover(&mut self, cells: impl IntoIterator<Item = (Reg, i64)>) {
+        if let Some(c) = self.run.as_mut().and_then(|r| r.insts.last_mut()) {
+            c.cells.extend(cells);
+        }
+    }
+
+    /// Fills the check of the run just lowered at its head, and adds the cells of the rest of
+    /// the run from each of its instructions to the entries' check (see [`RunCover`]).
+    fn finish_run(&mut self) {
+        let Some(run) = self.run.take() else { return };
+        let (go, body, head_pc, head_regs, first) = run.head_check;
+        // The cells of the covered instructions from the `k`-th on, as offsets from the
+        // registers of the `k`-th.
+        let rest = |k: usize| -> Vec<(Reg, i64)> {
+            let Some(base) = run.insts[k].delta else { return Vec::new() };
+            run.insts[k..]
+                .iter()
+                .filter_map(|c| c.delta.map(|d| (d - base, &c.cells)))
+                .flat_map(|(rel, cells)| {
+                    cells.iter().map(move |&(r, off)| (r, if r == Reg::Ap { off + rel } else { off }))
+                })
+                .collect()
+        };
+        // The entry check: then on to the instruction of the index, among the run's.
+        let mut cells = Vec::new();
+        for k in 0..run.insts.len() {
+            cells.extend(rest(k));
+            cells = extremes(&cells);
+        }
+        let check = self.entry.run_checks[&head_pc];
+        self.b.switch_to_block(check);
+        let (ap, fp, len, bad) = (self.entry.ap, self.entry.fp, self.e.len, self.entry.bad);
+        let within = self.b.create_block();
+        match self.cells_inside(&cells, ap, fp, len) {
+            Some(ok) => self.b.ins().brif(ok, within, &[], bad, &[]),
+            None => self.b.ins().jump(within, &[]),
+        };
+        self.b.switch_to_block(within);
+        let local = self.b.ins().iadd_imm_s(self.entry.index, -(first as i64));
+        let pool = &mut self.b.func.dfg.value_lists;
+        let targets: Vec<BlockCall> = self
+            .blocks
+            .values()
+            .skip(first)
+            .take(run.insts.len())
+            .map(|&blk| BlockCall::new(blk, [], pool))
+            .collect();
+        let def = BlockCall::new(bad, [], pool);
+        let jt = self.b.create_jump_table(JumpTableData::new(def, &targets));
+        self.b.ins().br_table(local, jt);
+        self.b.switch_to_block(go);
+        let cells = rest(0);
+        let len = self.e.len;
+        match self.cells_inside(&cells, head_regs.ap, head_regs.fp, len) {
+            None => {
+                self.b.ins().jump(body, &[]);
+            }
+            Some(ok) => {
+                let fail = self.b.create_block();
+                self.b.set_cold_block(fail);
+                self.b.ins().brif(ok, body, &[], fail, &[]);
+                self.b.switch_to_block(fail);
+                self.exit_const(exit::INTERPRET, head_pc, head_regs);
+            }
+        }
+    }
+
+    /// Whether the cells `reg + off` (registers `ap` and `fp`) lie inside the allocated
+    /// execution segment: of each register's cells, the lowest and the highest are (the cells
+    /// in between are then inside too; a negative index wraps and fails the unsigned check).
+    /// `None` for no cells.
+    fn cells_inside(&mut self, cells: &[(Reg, i64)], ap: Value, fp: Value, len: Value) -> Option<Value> {
+        let mut conds = Vec::with_capacity(4);
+        for (reg, off) in extremes(cells) {
+            let base = if reg == Reg::Ap { ap } else { fp };
+            let idx = if off == 0 { base } else { self.b.ins().iadd_imm_s(base, off) };
+            conds.push(self.b.ins().icmp(IntCC::UnsignedLessThan, idx, len));
+        }
+        (!conds.is_empty()).then(|| self.all(&conds))
     }
 
     /// Emits the fast path; returns false when the instruction has none.
