@@ -12,8 +12,9 @@
 //! Every instruction has the same rhythm: at the head of a straight-line run, the step-limit
 //! and trace-capacity check for the whole run, and the check that the register cells the
 //! run's instructions address lie inside the execution segment's allocated cells (see
-//! [`RunCover`]); an inline fast path guarded at every other assumption; the trace entry; register updates; a jump to the successor's block (or an exit
-//! to the dispatcher when the successor is outside the region). Whenever a guard fails the
+//! [`RunCover`]); an inline fast path guarded at every other assumption; the trace entry;
+//! register updates; a jump to the successor's block (or an exit to the dispatcher when the
+//! successor is outside the region). Whenever a guard fails the
 //! instruction's cold slow path exits to the dispatcher with [`exit::INTERPRET`], which runs
 //! that one instruction with the interpreter (deductions, pointer arithmetic, growth of
 //! memory, faults, builtins) and re-enters compiled code at the pc the interpreter reached.
