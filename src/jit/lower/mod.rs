@@ -567,8 +567,10 @@ impl<'a, 'f> Lowering<'a, 'f> {
         }
     }
 
-    /// The address of cell `reg + off` after checking it is inside the allocated execution
-    /// segment (a negative index wraps and fails the same unsigned check).
+    /// The address of cell `reg + off` (and of the `extra` cells after it) after checking
+    /// they are inside the allocated execution segment (a negative index wraps and fails the
+    /// same unsigned check), or, in an instruction its run covers, recording them for the
+    /// run's checks (see [`RunCover`]).
     fn cell_addr(&mut self, r: Reg, off: i16, extra: i64, slow: Block) -> Value {
         let base = self.reg(r);
         let idx = self.b.ins().iadd_imm_s(base, off as i64);
@@ -593,10 +595,10 @@ impl<'a, 'f> Lowering<'a, 'f> {
     }
 
     /// The addresses of cells `reg + off`, after one check that all are inside the allocated
-    /// execution segment: of each register's cells, the lowest and the highest (the cells in
-    /// between are then inside too; a negative index wraps and fails the unsigned check). The
-    /// cells of a register are addressed from one pointer to the register's cell, the
-    /// offsets becoming the loads' and stores' displacements.
+    /// execution segment ([`Lowering::cells_inside`]), or, in an instruction its run covers,
+    /// recording them for the run's checks (see [`RunCover`]). The cells of a register are
+    /// addressed from one pointer to the register's cell, the offsets becoming the loads' and
+    /// stores' displacements.
     fn cell_addrs<const N: usize>(&mut self, cells: [(Reg, i16); N], slow: Block) -> [Value; N] {
         if self.covered().is_some() {
             // Checked by the run (see `RunCover`).
