@@ -54,6 +54,14 @@ impl Lowering<'_, '_> {
         (l, self.b.ins().iadd(h, carry))
     }
 
+    /// `x - y` on i128 halves (low, high), modulo 2^256.
+    fn sub256_mod(&mut self, (xl, xh): (Value, Value), (yl, yh): (Value, Value)) -> (Value, Value) {
+        let (l, bw) = self.b.ins().usub_overflow(xl, yl);
+        let bw = self.b.ins().uextend(I128, bw);
+        let h = self.b.ins().isub(xh, yh);
+        (l, self.b.ins().isub(h, bw))
+    }
+
     /// `x - y` on i128 halves (low, high), modulo 2^256, and whether it borrowed (x < y).
     fn sub256(&mut self, (xl, xh): (Value, Value), (yl, yh): (Value, Value)) -> ((Value, Value), Value) {
         let (l, bw) = self.b.ins().usub_overflow(xl, yl);
@@ -84,11 +92,8 @@ impl Lowering<'_, '_> {
         let nz = self.b.ins().icmp_imm_s(IntCC::NotEqual, low, 0);
         let eq_nz = self.b.ins().band(eq, nz);
         let ge = self.b.ins().bor(gt, eq_nz);
-        let (pl, ph) = self.p_times(ge);
-        let (l, bw) = self.b.ins().usub_overflow(s.0, pl);
-        let bw = self.b.ins().uextend(I128, bw);
-        let h = self.b.ins().isub(s.1, ph);
-        let h = self.b.ins().isub(h, bw);
+        let p = self.p_times(ge);
+        let (l, h) = self.sub256_mod(s, p);
         let r = self.limbs_of(l, h);
         self.cell_from_le(r)
     }

@@ -284,9 +284,14 @@ struct EntryChecks {
 /// interpreter ([`exit::INTERPRET`]), which grows the segment when it writes past its
 /// allocated cells, or reports the fault.
 struct RunCover {
-    /// The head's block that checks, filled once the run is lowered, the block it goes on to,
-    /// the head's pc, its registers and its index in the region.
-    head_check: (Block, Block, u64, Regs, usize),
+    /// The head's block that checks, filled once the run is lowered.
+    check: Block,
+    /// The block the check goes on to: the head's fast path.
+    body: Block,
+    /// The head's pc, registers and index in the region.
+    pc: u64,
+    regs: Regs,
+    first: usize,
     /// The run's instructions lowered so far.
     insts: Vec<CoveredInst>,
 }
@@ -328,18 +333,26 @@ fn static_ap_step(ri: &RegionInst) -> Option<i64> {
         // They change fp (and end runs when they have fast paths).
         return None;
     }
-    match i.ap_update {
+    ap_step(i.ap_update).or_else(|| ap_add_imm(ri))
+}
+
+/// What `ap++`, `ap += 2` and no ap update add to ap; `None` for `ap += res`.
+fn ap_step(u: ApUpdate) -> Option<i64> {
+    match u {
         ApUpdate::Regular => Some(0),
         ApUpdate::Add1 => Some(1),
         ApUpdate::Add2 => Some(2),
-        ApUpdate::Add
-            if (i.opcode, i.pc_update, i.op1_src, i.res)
-                == (Opcode::Nop, PcUpdate::Regular, Op1Src::Imm, Res::Op1) =>
-        {
-            ri.imm_i64().filter(|d| d.unsigned_abs() < 1 << 32)
-        }
         ApUpdate::Add => None,
     }
+}
+
+/// The immediate of `ap += imm` (a nop with res = op1 = imm), when small enough for its
+/// fast path.
+fn ap_add_imm(ri: &RegionInst) -> Option<i64> {
+    let i = &ri.inst;
+    let form = (i.opcode, i.pc_update, i.ap_update, i.op1_src, i.res)
+        == (Opcode::Nop, PcUpdate::Regular, ApUpdate::Add, Op1Src::Imm, Res::Op1);
+    ri.imm_i64().filter(|d| form && d.unsigned_abs() < 1 << 32)
 }
 
 // The tag tests of `is_set` and `is_felt` rely on the tags being the top two bits.
@@ -567,49 +580,22 @@ impl<'a, 'f> Lowering<'a, 'f> {
         }
     }
 
-    /// The address of cell `reg + off` (and of the `extra` cells after it) after checking
-    /// they are inside the allocated execution segment (a negative index wraps and fails the
-    /// same unsigned check), or, in an instruction its run covers, recording them for the
-    /// run's checks (see [`RunCover`]).
+    /// The address of cell `reg + off`, its cells and the `extra` ones after it checked
+    /// ([`Lowering::check_cells`]).
     fn cell_addr(&mut self, r: Reg, off: i16, extra: i64, slow: Block) -> Value {
+        self.check_cells(&[(r, i64::from(off)), (r, i64::from(off) + extra)], slow);
         let base = self.reg(r);
         let idx = self.b.ins().iadd_imm_s(base, off as i64);
-        let len = self.e.len;
-        if self.covered().is_some() {
-            // Checked by the run (see `RunCover`).
-            self.cover([(r, i64::from(off)), (r, i64::from(off) + extra)]);
-        } else if extra == 0 {
-            let ok = self.b.ins().icmp(IntCC::UnsignedLessThan, idx, len);
-            self.guard(ok, slow);
-        } else {
-            let last = self.b.ins().iadd_imm_s(idx, extra);
-            let ok = self.b.ins().icmp(IntCC::UnsignedLessThan, last, len);
-            // Also refuse indices whose `extra` addition wrapped around.
-            let ok2 = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, idx, last);
-            let both = self.b.ins().band(ok, ok2);
-            self.guard(both, slow);
-        }
         let byte = self.b.ins().ishl_imm_s(idx, 5);
         let base_ptr = self.e.base;
         self.b.ins().iadd(base_ptr, byte)
     }
 
-    /// The addresses of cells `reg + off`, after one check that all are inside the allocated
-    /// execution segment ([`Lowering::cells_inside`]), or, in an instruction its run covers,
-    /// recording them for the run's checks (see [`RunCover`]). The cells of a register are
+    /// The addresses of cells `reg + off`, checked ([`Lowering::check_cells`]). The cells of a register are
     /// addressed from one pointer to the register's cell, the offsets becoming the loads' and
     /// stores' displacements.
     fn cell_addrs<const N: usize>(&mut self, cells: [(Reg, i16); N], slow: Block) -> [Value; N] {
-        if self.covered().is_some() {
-            // Checked by the run (see `RunCover`).
-            self.cover(cells.map(|(r, off)| (r, i64::from(off))));
-        } else {
-            let cells = cells.map(|(r, off)| (r, i64::from(off)));
-            let (ap, fp, len) = (self.before.ap, self.before.fp, self.e.len);
-            if let Some(ok) = self.cells_inside(&cells, ap, fp, len) {
-                self.guard(ok, slow);
-            }
-        }
+        self.check_cells(&cells.map(|(r, off)| (r, i64::from(off))), slow);
         let mut reg_ptr: [Option<Value>; 2] = [None, None];
         cells.map(|(r, off)| {
             let k = usize::from(r == Reg::Fp);
@@ -923,12 +909,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
     }
 
     fn ap_update(&mut self, u: ApUpdate) {
-        let d = match u {
-            ApUpdate::Regular => 0,
-            ApUpdate::Add1 => 1,
-            ApUpdate::Add2 => 2,
-            ApUpdate::Add => unreachable!("ap += res has its own fast path or none"),
-        };
+        let d = ap_step(u).expect("ap += res has its own fast path or none");
         if d != 0 {
             self.cur.ap = self.b.ins().iadd_imm_s(self.before.ap, d);
         }
@@ -977,8 +958,14 @@ impl<'a, 'f> Lowering<'a, 'f> {
             self.exit_const(code, ri.pc, self.before);
             // The run's cells are checked in `go` once they are known (`finish_run`).
             let body = self.b.create_block();
-            self.run =
-                Some(RunCover { head_check: (go, body, ri.pc, self.before, index), insts: Vec::new() });
+            self.run = Some(RunCover {
+                check: go,
+                body,
+                pc: ri.pc,
+                regs: self.before,
+                first: index,
+                insts: Vec::new(),
+            });
             self.b.switch_to_block(body);
         }
         if let Some(r) = self.run.as_mut() {
@@ -995,16 +982,17 @@ impl<'a, 'f> Lowering<'a, 'f> {
         self.slow_path(ri, slow);
     }
 
-    /// Whether the current instruction's register cells are checked by its run (see
-    /// [`RunCover`]): its ap's offset from the run head's when so.
-    fn covered(&self) -> Option<i64> {
-        self.run.as_ref().and_then(|r| r.insts.last()).and_then(|c| c.delta)
-    }
-
-    /// Records cells of the current instruction, covered by its run's checks.
-    fn cover(&mut self, cells: impl IntoIterator<Item = (Reg, i64)>) {
-        if let Some(c) = self.run.as_mut().and_then(|r| r.insts.last_mut()) {
-            c.cells.extend(cells);
+    /// Checks that the current instruction's cells `reg + off` lie inside the allocated
+    /// execution segment, else takes `slow`; in an instruction its run covers, records them for
+    /// the run's checks instead (see [`RunCover`]).
+    fn check_cells(&mut self, cells: &[(Reg, i64)], slow: Block) {
+        if let Some(c) = self.run.as_mut().and_then(|r| r.insts.last_mut()).filter(|c| c.delta.is_some()) {
+            c.cells.extend_from_slice(cells);
+            return;
+        }
+        let (ap, fp, len) = (self.before.ap, self.before.fp, self.e.len);
+        if let Some(ok) = self.cells_inside(cells, ap, fp, len) {
+            self.guard(ok, slow);
         }
     }
 
@@ -1012,7 +1000,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
     /// the run from each of its instructions to the entries' check (see [`RunCover`]).
     fn finish_run(&mut self) {
         let Some(run) = self.run.take() else { return };
-        let (go, body, head_pc, head_regs, first) = run.head_check;
+        let RunCover { check: go, body, pc: head_pc, regs: head_regs, first, .. } = run;
         // The cells of the covered instructions from the `k`-th on, as offsets from the
         // registers of the `k`-th.
         let rest = |k: usize| -> Vec<(Reg, i64)> {
@@ -1026,11 +1014,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 .collect()
         };
         // The entry check: then on to the instruction of the index, among the run's.
-        let mut cells = Vec::new();
-        for k in 0..run.insts.len() {
-            cells.extend(rest(k));
-            cells = extremes(&cells);
-        }
+        let cells: Vec<(Reg, i64)> = (0..run.insts.len()).flat_map(rest).collect();
         let check = self.entry.run_checks[&head_pc];
         self.b.switch_to_block(check);
         let (ap, fp, len, bad) = (self.entry.ap, self.entry.fp, self.e.len, self.entry.bad);
@@ -1343,7 +1327,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
             (Opcode::Nop, PcUpdate::Regular)
                 if i.ap_update == ApUpdate::Add && i.op1_src == Op1Src::Imm && i.res == Res::Op1 =>
             {
-                let Some(d) = ri.imm_i64().filter(|d| d.unsigned_abs() < 1 << 32) else { return false };
+                let Some(d) = ap_add_imm(ri) else { return false };
                 let ptrs = self.cell_addrs([(i.dst_reg, i.off0), (i.op0_reg, i.off1)], slow);
                 self.require_set_at(&ptrs, slow);
                 let n = self.b.ins().iadd_imm_s(ap, d);
