@@ -34,6 +34,18 @@ pub fn deduce(addr: Relocatable, memory: &Memory) -> Result<Option<Value>, VmErr
     Ok(Some(Value::Int(felt_from_limbs(out))))
 }
 
+/// What deducing any output cell of the instance at `instance` gives when it fails: the
+/// error of its first invalid operand (`Ok` when both are valid or one is unset, where
+/// [`deduce`] deduces a value or nothing).
+pub fn check_operands(instance: Relocatable, memory: &Memory) -> Result<(), VmError> {
+    let ya = Relocatable::new(instance.segment, instance.offset + 1);
+    let (x, y) = (memory.cell(instance.segment, instance.offset), memory.cell(ya.segment, ya.offset));
+    if !x.is_set() || !y.is_set() || (operand_limbs(x).is_some() && operand_limbs(y).is_some()) {
+        return Ok(());
+    }
+    operand(instance, memory).and(operand(ya, memory))
+}
+
 /// A valid operand's integer value (limbs, most significant first): a felt below 2^251.
 #[inline(always)]
 fn operand_limbs(c: Cell) -> Option<[u64; 4]> {

@@ -176,6 +176,25 @@ impl Interpreter {
         Ok(())
     }
 
+    /// Runs steps for as long as pc is not `end`, fewer than `limit` steps ran and `go(pc)`
+    /// allows; returns then, or with the first step's error. The JIT's dispatcher runs its cold
+    /// code through this loop, `go` counting the pcs.
+    #[inline(always)]
+    pub fn run_while<T: TraceSink, H: HintHook>(
+        &mut self,
+        vm: &mut Vm,
+        end: Relocatable,
+        limit: u64,
+        trace: &mut T,
+        hints: &mut H,
+        mut go: impl FnMut(Relocatable) -> bool,
+    ) -> Result<(), VmError> {
+        while vm.pc != end && vm.current_step < limit && go(vm.pc) {
+            self.step(vm, trace, hints)?;
+        }
+        Ok(())
+    }
+
     /// Runs exactly `n` steps, refusing to step at `final_pc` (cairo-lang's `run_for_steps`).
     pub fn run_for_steps<T: TraceSink, H: HintHook>(
         &mut self,

@@ -142,19 +142,39 @@ pub fn discover(
     stop: impl Fn(u64) -> bool,
     has_hints: impl Fn(u64) -> bool,
 ) -> Option<Region> {
+    discover_near(entry, usize::MAX, fetch, stop, has_hints)
+}
+
+/// [`discover`] limited to the instructions at most `max_depth` static edges from the entry.
+///
+/// When the instructions on cycles through the entry ([`Region::cycle_through_entry`]) are at
+/// most `n`, each of them is at most `n - 1` edges from the entry along a path of such
+/// instructions: with `max_depth = n - 1` the cut finds the same instructions as in the whole
+/// region, for the cost of discovering the entry's neighbourhood instead of the whole region.
+/// (When they are more, the cut finds those of them the neighbourhood holds.)
+pub fn discover_near(
+    entry: u64,
+    max_depth: usize,
+    fetch: impl Fn(u64) -> Option<(Instruction, Cell)>,
+    stop: impl Fn(u64) -> bool,
+    has_hints: impl Fn(u64) -> bool,
+) -> Option<Region> {
     if stop(entry) {
         return None;
     }
     let mut insts = BTreeMap::new();
     let mut hints = BTreeSet::new();
-    let mut queue = VecDeque::from([entry]);
-    while let Some(pc) = queue.pop_front() {
+    // Breadth first: an instruction is first reached at its least depth.
+    let mut queue = VecDeque::from([(entry, 0usize)]);
+    while let Some((pc, depth)) = queue.pop_front() {
         if insts.len() >= MAX_REGION || insts.contains_key(&pc) || (pc != entry && stop(pc)) {
             continue;
         }
         let Some((inst, imm)) = fetch(pc) else { continue };
         let ri = RegionInst { pc, inst, imm };
-        queue.extend(ri.successors());
+        if depth < max_depth {
+            queue.extend(ri.successors().into_iter().map(|s| (s, depth + 1)));
+        }
         insts.insert(pc, ri);
         if has_hints(pc) {
             hints.insert(pc);
@@ -259,6 +279,29 @@ mod tests {
         // Straight code has none either.
         let r = discover(6, fetcher(&p), |_| false, |_| false).unwrap();
         assert!(r.cycle_through_entry().is_none());
+    }
+
+    #[test]
+    fn a_near_discovery_finds_the_same_small_loop() {
+        // 0..8: four `[ap] = 1, ap++` ; 8: jnz -8 (to 0) ; 10..: 50 more, then ret.
+        let mut words: Vec<(u64, Option<i64>)> = (0..4).map(|_| (AP_PP_IMM, Some(1))).collect();
+        words.push((JNZ_REL, Some(-8)));
+        words.extend((0..50).map(|_| (AP_PP_IMM, Some(1))));
+        words.push((RET, None));
+        let p = prog(&words);
+        let whole = discover(0, fetcher(&p), |_| false, |_| false).unwrap();
+        assert_eq!(whole.insts.len(), 56);
+        let cut = whole.cycle_through_entry().unwrap();
+        assert_eq!(cut.insts.keys().copied().collect::<Vec<_>>(), vec![0, 2, 4, 6, 8]);
+        for depth in [4, 15] {
+            let near = discover_near(0, depth, fetcher(&p), |_| false, |_| false).unwrap();
+            assert_eq!(near.insts.len(), depth + 1, "depth {depth}");
+            let near_cut = near.cycle_through_entry().unwrap();
+            assert_eq!(near_cut.insts.keys().collect::<Vec<_>>(), cut.insts.keys().collect::<Vec<_>>());
+        }
+        // Three edges do not reach the jump back: no cycle.
+        let near = discover_near(0, 3, fetcher(&p), |_| false, |_| false).unwrap();
+        assert!(near.cycle_through_entry().is_none());
     }
 
     #[test]

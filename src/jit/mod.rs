@@ -313,8 +313,12 @@ impl Jit {
         let region = {
             let cache = &self.entries[seg as usize];
             let (end, code_seg, hints) = (self.end, self.code_seg, &self.hint_pcs);
-            analysis::discover(
+            // A small loop lies within `SMALL_LOOP - 1` edges of its entry (`discover_near`):
+            // looking no further keeps the check cheap at the many entries that are not one.
+            let depth = if only_small_loop { SMALL_LOOP - 1 } else { usize::MAX };
+            analysis::discover_near(
                 entry.offset,
+                depth,
                 |pc| crate::interp::fetch(vm, Relocatable::new(seg, pc)),
                 |pc| {
                     end == Some(Relocatable::new(seg, pc))
@@ -488,6 +492,18 @@ impl Jit {
             }
             self.stats.interpreted_steps += 1;
             step(interp, vm, trace.as_deref_mut(), hints)?;
+            // Then on in the interpreter's own loop for as long as the pcs stay cold.
+            let (threshold, early) = (self.opts.threshold, self.early);
+            let (entries, worker, stats) = (&mut self.entries, &self.worker, &mut self.stats);
+            let cold = |pc: Relocatable| {
+                let go = !worker.has_results() && count_cold(entries, pc, threshold, early);
+                stats.interpreted_steps += u64::from(go);
+                go
+            };
+            match trace.as_deref_mut() {
+                Some(t) => interp.run_while(vm, end, limit, t, hints, cold)?,
+                None => interp.run_while(vm, end, limit, &mut crate::vm::NoTrace, hints, cold)?,
+            }
         }
     }
 
@@ -775,6 +791,29 @@ fn step_after_hints(interp: &mut Interpreter, vm: &mut Vm, trace: Option<&mut Tr
 #[inline]
 fn regs_inline(ap: u64, fp: u64) -> bool {
     ap < lower::REG_LIMIT - 2 * lower::MAX_RUN && fp < lower::REG_LIMIT
+}
+
+/// Counts an execution of `pc` when it is to be interpreted without further ado: when its
+/// entry is cold and stays below the threshold (and the early count), or its region is pending
+/// or failed. Otherwise leaves the entry alone for [`Jit::lookup`] (compiled code, or a count
+/// that makes the pc hot, or a pc without an entry yet).
+#[inline(always)]
+fn count_cold(entries: &mut [Vec<Entry>], pc: Relocatable, threshold: u32, early: u32) -> bool {
+    let cached = usize::try_from(pc.segment)
+        .ok()
+        .and_then(|s| entries.get_mut(s))
+        .and_then(|c| c.get_mut(pc.offset as usize));
+    match cached {
+        Some(e) => match *e {
+            Entry::Cold(n) if n < threshold && n != early => {
+                *e = Entry::Cold(n + 1);
+                true
+            }
+            Entry::Failed | Entry::Pending => true,
+            Entry::Cold(_) | Entry::Compiled(..) => false,
+        },
+        None => false,
+    }
 }
 
 /// One interpreter step, traced or not.

@@ -5,7 +5,7 @@
 //! cairo-run does not catch.
 
 use super::error::Uncaught;
-use crate::builtins::{modulo, BuiltinKind, BuiltinRunner};
+use crate::builtins::{bitwise, modulo, BuiltinKind, BuiltinRunner};
 use crate::program::Program;
 use crate::vm::{Relocatable, Value, Vm};
 
@@ -91,11 +91,21 @@ fn builtin_checks(vm: &Vm, b: &BuiltinRunner) -> Result<(), String> {
     }
     if let Some(d) = b.deducer() {
         for i in 0..n {
-            for j in n_in..cpi {
-                let addr = Relocatable::new(seg, cpi * i + j);
-                if vm.memory.get(addr).is_none() {
-                    d(addr, &vm.memory).map_err(|e| e.to_string())?;
+            let mut holes =
+                (n_in..cpi).map(|j| Relocatable::new(seg, cpi * i + j)).filter(|&a| !set(a.offset));
+            if b.kind == BuiltinKind::Bitwise {
+                // A bitwise deduction fails only for invalid operands, and then with their
+                // error whichever output it deduces: one check of the operands per instance
+                // with holes stands for the deduction of each (which costs three conversions
+                // out of and into Montgomery form).
+                if holes.next().is_some() {
+                    bitwise::check_operands(Relocatable::new(seg, cpi * i), &vm.memory)
+                        .map_err(|e| e.to_string())?;
                 }
+                continue;
+            }
+            for addr in holes {
+                d(addr, &vm.memory).map_err(|e| e.to_string())?;
             }
         }
     }
