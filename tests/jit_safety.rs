@@ -283,17 +283,22 @@ fn runs_check_their_cells_at_the_head_and_the_interpreter_grows_the_segment() {
     assert!(s.slow_steps <= 3, "{s:?}");
 }
 
-/// A small loop is compiled after an eighth of the threshold's executions, other code only at
-/// the threshold: felt_carries's `check` (a dozen instructions calling itself) runs 324 times,
-/// nothing else more than once.
+/// A small loop or a small region is compiled after an eighth of the threshold's executions,
+/// other code only at the threshold: felt_carries's `check` (a dozen instructions calling
+/// itself) runs 324 times, and so does the `ret` after its recursive call; nothing else runs
+/// more than once.
 #[test]
-fn small_loops_compile_at_an_eighth_of_the_threshold() {
+fn small_loops_and_regions_compile_at_an_eighth_of_the_threshold() {
     let program = Program::from_file(&root().join("tests/programs/felt_carries.json")).unwrap();
-    let regions = |threshold| run_sync_jit(&program, threshold).jit_stats.unwrap().regions;
-    // 2,000 / 8 = 250 executions: compiled.
-    assert_eq!(regions(2000), 1);
+    let stats = |threshold| {
+        let s = run_sync_jit(&program, threshold).jit_stats.unwrap();
+        (s.regions, s.instructions)
+    };
+    // 2,000 / 8 = 250 executions: the loop, cut to its 10 instructions on the cycle through
+    // `check`'s entry (not the `ret` of `n == 0`), and the `ret` alone, a small region.
+    assert_eq!(stats(2000), (2, 11));
     // 3,000 / 8 = 375 executions: never reached.
-    assert_eq!(regions(3000), 0);
+    assert_eq!(stats(3000), (0, 0));
 }
 
 /// `hint_loop.cairo`'s hint (`ids.d = 2 * ids.i`): `fail_at` makes it raise at that `i`,

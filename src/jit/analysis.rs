@@ -142,7 +142,7 @@ pub fn discover(
     stop: impl Fn(u64) -> bool,
     has_hints: impl Fn(u64) -> bool,
 ) -> Option<Region> {
-    discover_near(entry, usize::MAX, fetch, stop, has_hints)
+    discover_near(entry, usize::MAX, MAX_REGION, fetch, stop, has_hints)
 }
 
 /// [`discover`] limited to the instructions at most `max_depth` static edges from the entry.
@@ -155,6 +155,7 @@ pub fn discover(
 pub fn discover_near(
     entry: u64,
     max_depth: usize,
+    max_insts: usize,
     fetch: impl Fn(u64) -> Option<(Instruction, Cell)>,
     stop: impl Fn(u64) -> bool,
     has_hints: impl Fn(u64) -> bool,
@@ -167,7 +168,7 @@ pub fn discover_near(
     // Breadth first: an instruction is first reached at its least depth.
     let mut queue = VecDeque::from([(entry, 0usize)]);
     while let Some((pc, depth)) = queue.pop_front() {
-        if insts.len() >= MAX_REGION || insts.contains_key(&pc) || (pc != entry && stop(pc)) {
+        if insts.len() >= max_insts.min(MAX_REGION) || insts.contains_key(&pc) || (pc != entry && stop(pc)) {
             continue;
         }
         let Some((inst, imm)) = fetch(pc) else { continue };
@@ -294,13 +295,13 @@ mod tests {
         let cut = whole.cycle_through_entry().unwrap();
         assert_eq!(cut.insts.keys().copied().collect::<Vec<_>>(), vec![0, 2, 4, 6, 8]);
         for depth in [4, 15] {
-            let near = discover_near(0, depth, fetcher(&p), |_| false, |_| false).unwrap();
+            let near = discover_near(0, depth, MAX_REGION, fetcher(&p), |_| false, |_| false).unwrap();
             assert_eq!(near.insts.len(), depth + 1, "depth {depth}");
             let near_cut = near.cycle_through_entry().unwrap();
             assert_eq!(near_cut.insts.keys().collect::<Vec<_>>(), cut.insts.keys().collect::<Vec<_>>());
         }
         // Three edges do not reach the jump back: no cycle.
-        let near = discover_near(0, 3, fetcher(&p), |_| false, |_| false).unwrap();
+        let near = discover_near(0, 3, MAX_REGION, fetcher(&p), |_| false, |_| false).unwrap();
         assert!(near.cycle_through_entry().is_none());
     }
 
