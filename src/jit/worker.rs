@@ -237,10 +237,10 @@ fn current_cpu() -> Option<usize> {
 /// Left to itself, the scheduler often puts the compiler thread on the running thread's CPU
 /// (where it was spawned, or where the wake-up came from), and it then waits there for the
 /// running thread's time slice, up to a few milliseconds on a 2-core machine, while the other
-/// core idles. Instrumented, fib_loop's first region started compiling 0.3-3.9 ms after its
-/// submission in about half of the runs, and 25-50 us after it in 40 of 40 with this; the
-/// steps it interpreted before its code ran went from 5,000-144,000 (14 of 40 runs above
-/// 60,000) to 16,000-44,000.
+/// core idles. Instrumented, with the thread started ahead of the job, fib_loop's first
+/// region started compiling 0.25-3.9 ms after its submission in about half of 40 runs, and
+/// 25-50 us after it in 40 of 40 with this; the steps it interpreted before its code ran went
+/// from 5,000-144,000 (14 of 40 runs above 60,000) to 16,000-44,000.
 fn keep_off_cpu(thread: &std::thread::JoinHandle<()>, cpu: usize) {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
