@@ -48,6 +48,9 @@ impl Insufficient {
     }
 }
 
+/// A builtin's check of one instance's inputs (see [`BuiltinRunner::instance_check`]).
+pub type InstanceCheck = fn(Relocatable, &Memory) -> Result<(), VmError>;
+
 impl BuiltinRunner {
     /// A runner with its segment allocated now.
     pub fn new(kind: BuiltinKind, def: Option<&BuiltinDef>, included: bool, memory: &mut Memory) -> Self {
@@ -79,6 +82,17 @@ impl BuiltinRunner {
             BuiltinKind::EcOp => Some(super::ec_op::deduce),
             BuiltinKind::Keccak => Some(super::keccak::deduce),
             BuiltinKind::Poseidon => Some(super::poseidon::deduce),
+            _ => None,
+        }
+    }
+
+    /// For a builtin whose deductions fail only on invalid inputs, with the same error for every
+    /// output of an instance: what deducing any output of the instance at the given address
+    /// gives when it fails (`Ok` otherwise). The security check runs it once per instance with
+    /// unset outputs instead of deducing each ([`crate::runner::security`]).
+    pub fn instance_check(&self) -> Option<InstanceCheck> {
+        match self.kind {
+            BuiltinKind::Bitwise => Some(super::bitwise::check_operands),
             _ => None,
         }
     }

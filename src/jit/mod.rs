@@ -270,21 +270,16 @@ impl Jit {
         if self.worker.has_results() {
             self.install_finished(false);
         }
-        let threshold = self.opts.threshold;
-        let early = self.early;
-        let cached = usize::try_from(pc.segment)
-            .ok()
-            .and_then(|s| self.entries.get_mut(s))
-            .and_then(|c| c.get_mut(pc.offset as usize));
-        if let Some(e) = cached {
+        let (threshold, early) = (self.opts.threshold, self.early);
+        if let Some(e) = cached(&mut self.entries, pc) {
             match *e {
                 Entry::Compiled(f, i) => return Some((f, i)),
                 Entry::Failed | Entry::Pending => return None,
-                Entry::Cold(n) if n < threshold && n != early => {
-                    *e = Entry::Cold(n + 1);
-                    return None;
+                Entry::Cold(_) => {
+                    if count_cold(e, threshold, early) {
+                        return None;
+                    }
                 }
-                Entry::Cold(_) => {}
             }
         }
         self.lookup_slow(vm, pc)
@@ -351,21 +346,19 @@ impl Jit {
                 let small_loop = find(SMALL_LOOP - 1, analysis::MAX_REGION)
                     .and_then(|r| r.cycle_through_entry())
                     .filter(is_small_loop);
-                let Some(region) = small_loop
+                small_loop
                     .or_else(|| find(usize::MAX, SMALL_REGION + 1).filter(|r| r.insts.len() <= SMALL_REGION))
-                else {
-                    return false;
-                };
-                region
             } else {
-                let Some(region) = find(usize::MAX, analysis::MAX_REGION) else {
-                    if let Some(e) = self.entry_mut(vm, entry) {
-                        *e = Entry::Cold(0);
-                    }
-                    return false;
-                };
-                region
+                find(usize::MAX, analysis::MAX_REGION)
             }
+        };
+        let Some(region) = region else {
+            if !early {
+                if let Some(e) = self.entry_mut(vm, entry) {
+                    *e = Entry::Cold(0);
+                }
+            }
+            return false;
         };
         for &pc in region.insts.keys() {
             if let Some(e) = self.entry_mut(vm, Relocatable::new(seg, pc)) {
@@ -518,8 +511,12 @@ impl Jit {
             // Then on in the interpreter's own loop for as long as the pcs stay cold.
             let (threshold, early) = (self.opts.threshold, self.early);
             let (entries, worker, stats) = (&mut self.entries, &self.worker, &mut self.stats);
+            // On while the pc's entry is cold (counted) or waits for its code, as in `lookup`.
             let cold = |pc: Relocatable| {
-                let go = !worker.has_results() && count_cold(entries, pc, threshold, early);
+                let go = !worker.has_results()
+                    && cached(entries, pc).is_some_and(|e| {
+                        matches!(e, Entry::Failed | Entry::Pending) || count_cold(e, threshold, early)
+                    });
                 stats.interpreted_steps += u64::from(go);
                 go
             };
@@ -816,26 +813,23 @@ fn regs_inline(ap: u64, fp: u64) -> bool {
     ap < lower::REG_LIMIT - 2 * lower::MAX_RUN && fp < lower::REG_LIMIT
 }
 
-/// Counts an execution of `pc` when it is to be interpreted without further ado: when its
-/// entry is cold and stays below the threshold (and the early count), or its region is pending
-/// or failed. Otherwise leaves the entry alone for [`Jit::lookup`] (compiled code, or a count
-/// that makes the pc hot, or a pc without an entry yet).
+/// The cache entry of `pc`, if there is one (no growth).
 #[inline(always)]
-fn count_cold(entries: &mut [Vec<Entry>], pc: Relocatable, threshold: u32, early: u32) -> bool {
-    let cached = usize::try_from(pc.segment)
-        .ok()
-        .and_then(|s| entries.get_mut(s))
-        .and_then(|c| c.get_mut(pc.offset as usize));
-    match cached {
-        Some(e) => match *e {
-            Entry::Cold(n) if n < threshold && n != early => {
-                *e = Entry::Cold(n + 1);
-                true
-            }
-            Entry::Failed | Entry::Pending => true,
-            Entry::Cold(_) | Entry::Compiled(..) => false,
-        },
-        None => false,
+fn cached(entries: &mut [Vec<Entry>], pc: Relocatable) -> Option<&mut Entry> {
+    entries.get_mut(usize::try_from(pc.segment).ok()?)?.get_mut(pc.offset as usize)
+}
+
+/// Counts an execution of a cold entry that stays cold: below the threshold, and not at the
+/// early count (where [`Jit::lookup_slow`] looks for a small loop or region). Returns whether
+/// it counted; otherwise leaves the entry alone for [`Jit::lookup_slow`].
+#[inline(always)]
+fn count_cold(e: &mut Entry, threshold: u32, early: u32) -> bool {
+    match *e {
+        Entry::Cold(n) if n < threshold && n != early => {
+            *e = Entry::Cold(n + 1);
+            true
+        }
+        _ => false,
     }
 }
 

@@ -5,7 +5,7 @@
 //! cairo-run does not catch.
 
 use super::error::Uncaught;
-use crate::builtins::{bitwise, modulo, BuiltinKind, BuiltinRunner};
+use crate::builtins::{modulo, BuiltinKind, BuiltinRunner};
 use crate::program::Program;
 use crate::vm::{Relocatable, Value, Vm};
 
@@ -93,14 +93,11 @@ fn builtin_checks(vm: &Vm, b: &BuiltinRunner) -> Result<(), String> {
         for i in 0..n {
             let mut holes =
                 (n_in..cpi).map(|j| Relocatable::new(seg, cpi * i + j)).filter(|&a| !set(a.offset));
-            if b.kind == BuiltinKind::Bitwise {
-                // A bitwise deduction fails only for invalid operands, and then with their
-                // error whichever output it deduces: one check of the operands per instance
-                // with holes stands for the deduction of each (which costs three conversions
-                // out of and into Montgomery form).
+            if let Some(check) = b.instance_check() {
+                // One check of the inputs stands for the deduction of each hole (a bitwise
+                // deduction costs three conversions out of and into Montgomery form).
                 if holes.next().is_some() {
-                    bitwise::check_operands(Relocatable::new(seg, cpi * i), &vm.memory)
-                        .map_err(|e| e.to_string())?;
+                    check(Relocatable::new(seg, cpi * i), &vm.memory).map_err(|e| e.to_string())?;
                 }
                 continue;
             }
