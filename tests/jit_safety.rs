@@ -383,3 +383,67 @@ fn hints_inside_compiled_loops_run_from_compiled_code() {
     let text = payload.downcast_ref::<String>().map(String::as_str).unwrap_or_default();
     assert!(text.contains("hint panics at i = 1500"), "{text}");
 }
+
+/// memcpy's and memset's loop hint (`n -= 1; ids.<flag> = 1 if n > 0 else 0`, a counter step)
+/// runs inside compiled code, which writes the flag itself; a step limit anywhere in those
+/// loops stops both engines identically (the counter step leaves the last steps before the
+/// limit to the dispatcher, as the hint runner does); and a flag cell already set goes to the
+/// hint itself, whose write agrees with it or fails as the interpreter's does
+/// (`tests/programs/err_hint_memcpy_flag_set`, whose golden is cairo-run's).
+#[test]
+fn counter_steps_run_inside_compiled_code() {
+    let program = data("counter_loops.json");
+    let small = || RunConfig::new().with_layout(Layout::by_name("small").unwrap());
+    let o = compare_engines(&program, &small()).unwrap();
+    assert!(matches!(o, Outcome::Ok { ref output, .. } if output.contains("14")), "{}", o.brief());
+    let jit = Engine::Jit(JitOptions { threshold: 0, dump_clif: None, background: false });
+    let out = cairo_jit::runner::run(&program, &small().with_engine(jit)).unwrap();
+    let s = out.jit_stats.unwrap();
+    // 200 iterations of each loop; all but the first of each reach the hint from compiled code.
+    assert!(s.counter_steps >= 390 && s.counter_steps <= s.hint_calls, "{s:?}");
+    assert!(s.slow_steps <= 10, "{s:?}");
+
+    // Step limits inside memset's loop (about 4 steps an iteration from step ~30) and
+    // memcpy's (about 5 from step ~850).
+    for limit in (400..410).chain(1200..1212) {
+        let o = compare_engines(&program, &small().with_max_steps(Some(limit))).unwrap();
+        assert!(
+            matches!(o, Outcome::Err { step: Some(s), .. } if s == limit),
+            "limit {limit}: {}",
+            o.brief()
+        );
+    }
+
+    // The flag cell set before the hint: the hint runs (through the hint runner), every time.
+    let program = Program::from_file(&root().join("tests/programs/err_hint_memcpy_flag_set.json")).unwrap();
+    let o = compare_engines(&program, &RunConfig::new()).unwrap();
+    assert!(
+        matches!(o, Outcome::Err { ref message, .. } if message.contains("Inconsistent memory assignment")),
+        "{}",
+        o.brief()
+    );
+}
+
+/// The counter steps a program's hints hold: memset's and memcpy's loop hints, with their
+/// flags `continue_loop` and `continue_copying` at fixed distances from ap (`[ap]` when the
+/// reference was made, one or two cells back when the hint runs: memset's loop pushed one
+/// value since, memcpy's two).
+/// A hint registered over the library's text is not one.
+#[test]
+fn counter_steps_are_the_librarys_loop_hints() {
+    use cairo_jit::hints::HintProcessor;
+    let program = data("counter_loops.json");
+    let counters = HintProcessor::new(&program, None).counters();
+    let texts: Vec<&str> = counters.iter().map(|(pc, _)| program.hints_at(*pc)[0].code.as_str()).collect();
+    assert_eq!(counters.len(), 2, "{counters:?}");
+    assert!(texts.iter().any(|t| t.contains("ids.continue_copying")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("ids.continue_loop")), "{texts:?}");
+    for ((_, c), text) in counters.iter().zip(&texts) {
+        let shift = if text.contains("continue_copying") { -2 } else { -1 };
+        assert_eq!((c.shift, c.k), (shift, 0), "{text}: {c:?}");
+    }
+    let mut registry = HintRegistry::with_builtin_hints();
+    registry.register(texts[0], |_| Ok(()));
+    let custom = HintProcessor::with_registry(&program, None, &registry).counters();
+    assert_eq!(custom.len(), 1, "{custom:?}");
+}

@@ -71,7 +71,18 @@ pub struct JitContext {
     /// segment; it leaves the trace and the step count alone), or returns the exit code with
     /// which compiled code must return at once.
     pub run_hints: Option<unsafe extern "C" fn(*mut JitContext) -> u32>,
+    /// Runs the scope half of the counter step of hint group `group` at `pc` for compiled code
+    /// that reached it
+    /// (see `cairo_jit::jit::rt::cairo_jit_rt_count_down`): with the registers, `steps` and
+    /// `trace_ptr` current in the context, returns 1 (`n` is still positive) or 0 (it reached
+    /// zero) with the step done but for the write of the flag, which compiled code makes; or
+    /// [`COUNT_DOWN_HINTS`], having changed nothing, when the hints must run through
+    /// `run_hints`.
+    pub count_down: Option<unsafe extern "C" fn(*mut JitContext, u64) -> u32>,
 }
+
+/// What [`JitContext::count_down`] returns when the hints must run through `run_hints`.
+pub const COUNT_DOWN_HINTS: u32 = 2;
 
 /// Field offsets used by the code generator.
 pub mod offsets {

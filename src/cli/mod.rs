@@ -506,7 +506,8 @@ fn run(args: RunArgs) -> ExitCode {
         eprintln!(
             "jit: {} regions ({} outside the program segment), {} instructions compiled ({} IR \
              instructions) in {:.3} ms, {} failed; {} of {} steps interpreted, {} slow-path steps; \
-             hints run {} times from compiled code, {} times before entering it",
+             hints run {} times from compiled code ({} counter steps inline), {} times before \
+             entering it",
             s.regions,
             s.foreign_regions,
             s.instructions,
@@ -517,6 +518,7 @@ fn run(args: RunArgs) -> ExitCode {
             out.vm.current_step,
             s.slow_steps,
             s.hint_calls,
+            s.counter_steps,
             s.hint_entries
         );
         for &(pc, n) in &out.jit_slow_pcs {

@@ -27,7 +27,7 @@ pub use registry::{normalize, HintFn, HintRegistry};
 pub use scopes::{ExecScopes, ScopeValue};
 use site::SiteCache;
 
-use crate::interp::HintHook;
+use crate::interp::{CounterHint, HintHook};
 use crate::program::{Hint, Program};
 use crate::vm::{Vm, VmError, VmErrorKind};
 
@@ -71,6 +71,8 @@ pub struct HintProcessor<'p> {
     groups: Vec<Vec<HintSite<'p>>>,
     pcs: Vec<usize>,
     scopes: ExecScopes,
+    /// Per group, whether it is a counter step ([`HintProcessor::counters`]).
+    counter: Vec<bool>,
     /// The JSON hints read as `program_input`.
     pub program_input: Option<serde_json::Value>,
     /// Details of the last failed hint, for the error report: (pc, index in the pc's list).
@@ -100,7 +102,43 @@ impl<'p> HintProcessor<'p> {
             groups.push(group);
             pcs.push(pc);
         }
-        HintProcessor { program, groups, pcs, scopes: ExecScopes::default(), program_input, failed: None }
+        let mut p = HintProcessor {
+            program,
+            groups,
+            pcs,
+            scopes: ExecScopes::default(),
+            counter: Vec::new(),
+            program_input,
+            failed: None,
+        };
+        p.counter = vec![false; p.groups.len()];
+        for (_, c) in p.counters() {
+            p.counter[c.group as usize] = true;
+        }
+        p
+    }
+
+    /// The counter steps among the hint pcs ([`CounterHint`]): a pc whose only hint is run by
+    /// this crate's memcpy or memset loop hint (not by a hint registered over it) and whose
+    /// flag is a cell at a fixed distance from ap. `(pc offset, counter)` pairs.
+    pub fn counters(&self) -> Vec<(usize, CounterHint)> {
+        use cairo0::alloc;
+        let mut out = Vec::new();
+        for (g, (group, &pc)) in self.groups.iter().zip(&self.pcs).enumerate() {
+            let [site] = &group[..] else { continue };
+            let Some(f) = site.func else { continue };
+            let flag = if std::ptr::fn_addr_eq(f, alloc::memcpy_continue as HintFn) {
+                "continue_copying"
+            } else if std::ptr::fn_addr_eq(f, alloc::memset_continue as HintFn) {
+                "continue_loop"
+            } else {
+                continue;
+            };
+            if let Some((shift, k)) = site::ap_cell_target(self.program, site.hint, flag) {
+                out.push((pc, CounterHint { group: g as u32, shift, k }));
+            }
+        }
+        out
     }
 
     /// `(pc offset, group)` for every hint-bearing pc, for the code cache.
@@ -131,5 +169,16 @@ impl HintHook for HintProcessor<'_> {
             }
         }
         Ok(())
+    }
+
+    fn count_down(&mut self, group: u32) -> Option<bool> {
+        if !self.counter.get(group as usize).copied().unwrap_or(false) {
+            return None;
+        }
+        // What `count_down` (the memcpy and memset loop hints) does before writing the flag.
+        match self.scopes.get_mut("n") {
+            Some(ScopeValue::Int(n)) => Some(cairo0::alloc::decrement(n)),
+            _ => None,
+        }
     }
 }

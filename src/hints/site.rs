@@ -173,6 +173,40 @@ fn compile(program: &Program, hint: &Hint, vm: &Vm, path: &str, u: Use) -> Plan 
     plan.unwrap_or(Plan::Slow)
 }
 
+/// Where `ids.<name> = v` writes at `hint` when that is a cell at a fixed distance from ap:
+/// `(shift, k)` for the cell `ap + shift + k`, the plan being `ap.add_i64(shift)` then `+ k`
+/// (a felt or pointer reference `[ap + k]`, `shift` the ap-tracking correction). The access
+/// takes that plan whenever both steps stay within the segment's offsets (else [`Ids`] gives
+/// the address or the error). Needs neither registers nor memory: compiled code uses it
+/// ([`crate::jit::CounterHint`]).
+pub(crate) fn ap_cell_target(program: &Program, hint: &Hint, name: &str) -> Option<(i64, i64)> {
+    let ids = Ids::for_hint(program, hint, &NoState);
+    let (_, r) = ids.reference(name).ok()?;
+    match compile_ref(program, hint, r, &[], Use::Set)? {
+        (Plan::Ref { base: Base::Ap(shift), ops }, false) => match &ops[..] {
+            [] => Some((shift, 0)),
+            [Op::Add { d: Some(k), .. }] => Some((shift, i64::try_from(*k).ok()?)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// No registers and no memory: for resolving what needs neither.
+struct NoState;
+
+impl MemoryView for NoState {
+    fn ap(&self) -> Relocatable {
+        Relocatable::new(0, 0)
+    }
+    fn fp(&self) -> Relocatable {
+        Relocatable::new(0, 0)
+    }
+    fn get(&self, _: Relocatable) -> Option<Value> {
+        None
+    }
+}
+
 /// `Const` when resolving `path` reads neither registers nor memory.
 fn constant(program: &Program, hint: &Hint, vm: &Vm, path: &str) -> Plan {
     let probe = Probe { vm, touched: Cell::new(false) };

@@ -22,6 +22,28 @@ pub use ops::{add_cells, mul_cells, sub_cells};
 pub trait HintHook {
     /// Runs the hint group `group` (an index given to [`CodeCache::set_hints`]) at the current pc.
     fn run_hints(&mut self, group: u32, vm: &mut Vm) -> Result<(), VmError>;
+
+    /// The scope half of a counter step (group `group` of a [`CounterHint`]): `n -= 1`, and
+    /// whether `n > 0` now, exactly as the hint computes them; `None`, changing nothing, when
+    /// the hint itself must run (no integer `n` in scope, or `group` is no counter step).
+    fn count_down(&mut self, _group: u32) -> Option<bool> {
+        None
+    }
+}
+
+/// A hint pc whose hints are exactly one counter step, `n -= 1` then
+/// `ids.<flag> = 1 if n > 0 else 0` (the loops of the common library's memcpy and memset),
+/// where `ids.<flag>` is the cell `ap + shift + k` whenever `ap + shift` and `ap + shift + k`
+/// are both valid offsets. The JIT runs such a step in compiled code: the scope's half through
+/// [`HintHook::count_down`], the write of the flag inline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CounterHint {
+    /// The hint group.
+    pub group: u32,
+    /// The ap-tracking correction of the flag's reference.
+    pub shift: i64,
+    /// The flag's offset from the corrected ap.
+    pub k: i64,
 }
 
 /// No hints: a program without any.

@@ -14,6 +14,7 @@
 //! Pure: it reads instructions through a closure, so it is tested without Cranelift or a VM.
 
 use crate::casm::{Instruction, Op1Src, Opcode, PcUpdate};
+use crate::interp::CounterHint;
 use crate::vm::value::felt_to_i128_signed;
 use cairo_jit_runtime::cell::Cell;
 use starknet_types_core::felt::Felt;
@@ -91,6 +92,10 @@ pub struct Region {
     pub insts: BTreeMap<u64, RegionInst>,
     /// The instructions carrying hints: entered only from the dispatcher, after their hints.
     pub hints: BTreeSet<u64>,
+    /// The hint pcs whose hints are a counter step compiled code runs itself
+    /// ([`CounterHint`]). Discovery leaves this empty; the dispatcher, which knows the hints,
+    /// fills it.
+    pub counters: BTreeMap<u64, CounterHint>,
 }
 
 impl Region {
@@ -127,6 +132,12 @@ impl Region {
             entry: self.entry,
             insts: self.insts.iter().filter(|(pc, _)| on.contains(pc)).map(|(&pc, &ri)| (pc, ri)).collect(),
             hints: self.hints.intersection(&on).copied().collect(),
+            counters: self
+                .counters
+                .iter()
+                .filter(|(pc, _)| on.contains(pc))
+                .map(|(&pc, &c)| (pc, c))
+                .collect(),
         })
     }
 }
@@ -184,7 +195,7 @@ pub fn discover_near(
     if insts.is_empty() {
         None
     } else {
-        Some(Region { entry, insts, hints })
+        Some(Region { entry, insts, hints, counters: BTreeMap::new() })
     }
 }
 

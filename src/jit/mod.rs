@@ -27,7 +27,11 @@
 //! first. So an `exit::INTERPRET` at a hint pc always comes after its hints ran, and the
 //! interpreter then executes only the instruction ([`Interpreter::step_after_hints`]). The
 //! hint runner declines (and compiled code returns to the dispatcher before the hints) where
-//! the dispatcher would not enter compiled code: at the run's end, near the step limit. The
+//! the dispatcher would not enter compiled code: at the run's end, near the step limit. A
+//! counter step ([`CounterHint`]: the loop hint of memcpy and memset) is run by compiled code
+//! itself: [`count_down_for`] (through `JitContext::count_down`) decrements the scope's `n`
+//! under the hint runner's conditions and compiled code writes the flag, or the hint runner
+//! runs the hint when anything is out of the ordinary (see `Lowering::counter_step`). The
 //! run's end pc and states outside compiled code's assumptions (fp or ap outside the execution
 //! segment, a few steps from the step limit) are run by the interpreter. A compile failure
 //! never aborts a run.
@@ -38,9 +42,9 @@ pub mod lower;
 pub mod rt;
 mod worker;
 
-use crate::interp::{HintHook, Interpreter};
+use crate::interp::{CounterHint, HintHook, Interpreter};
 use crate::vm::{Relocatable, Trace, TraceEntry, Vm, VmError, VmErrorKind};
-use cairo_jit_runtime::jit::{exit, JitContext};
+use cairo_jit_runtime::jit::{exit, JitContext, COUNT_DOWN_HINTS};
 use std::path::PathBuf;
 
 /// Executions of a pc before the region starting there is compiled, by default. A lower one
@@ -93,6 +97,8 @@ pub struct JitStats {
     /// Hint pcs compiled code reached and went on from after running their hints itself
     /// (through [`JitContext::run_hints`]), without returning to the dispatcher.
     pub hint_calls: u64,
+    /// Of those, counter steps compiled code ran itself ([`CounterHint`]).
+    pub counter_steps: u64,
     /// Steps the dispatcher interpreted because no compiled code could run them: code not yet
     /// (or never) compiled, or compiled code that could not be entered there. Slow-path steps
     /// are counted in [`JitStats::slow_steps`] instead.
@@ -163,6 +169,8 @@ pub struct Jit {
     /// Bumped whenever the cache is reset: results of regions submitted before are dropped.
     epoch: u64,
     hint_pcs: Vec<bool>,
+    /// The hint pcs of the code segment whose hints are a counter step ([`CounterHint`]).
+    counters: std::collections::HashMap<u64, CounterHint>,
     opts: JitOptions,
     code_seg: i64,
     exec_seg: i64,
@@ -212,6 +220,7 @@ impl Jit {
                 v
             },
             hint_pcs: hints,
+            counters: std::collections::HashMap::new(),
             opts,
             code_seg,
             exec_seg,
@@ -221,6 +230,19 @@ impl Jit {
             slow_pcs: std::collections::HashMap::new(),
             last_error: None,
         }
+    }
+
+    /// The JIT with the counter steps among the hint pcs (`(pc offset, counter)`), which
+    /// compiled code runs itself ([`CounterHint`]).
+    pub fn with_counters(mut self, counters: impl IntoIterator<Item = (usize, CounterHint)>) -> Self {
+        // Compiled code computes the flag's cell in 64 bits: small distances keep it exact.
+        let small = |c: &CounterHint| c.shift.unsigned_abs() < 1 << 32 && c.k.unsigned_abs() < 1 << 32;
+        self.counters = counters
+            .into_iter()
+            .filter(|(pc, c)| self.hint_pcs.get(*pc).copied().unwrap_or(false) && small(c))
+            .map(|(pc, c)| (pc as u64, c))
+            .collect();
+        self
     }
 
     /// The cache entry of `pc`, when compiled code may run there: a code segment of our
@@ -352,7 +374,7 @@ impl Jit {
                 find(usize::MAX, analysis::MAX_REGION)
             }
         };
-        let Some(region) = region else {
+        let Some(mut region) = region else {
             if !early {
                 if let Some(e) = self.entry_mut(vm, entry) {
                     *e = Entry::Cold(0);
@@ -360,6 +382,10 @@ impl Jit {
             }
             return false;
         };
+        if seg == self.code_seg {
+            region.counters =
+                region.hints.iter().filter_map(|pc| Some((*pc, *self.counters.get(pc)?))).collect();
+        }
         for &pc in region.insts.keys() {
             if let Some(e) = self.entry_mut(vm, Relocatable::new(seg, pc)) {
                 *e = Entry::Pending;
@@ -599,8 +625,10 @@ impl Jit {
             limit,
             stop: None,
             calls: 0,
+            counts: 0,
         };
         ctx.run_hints = Some(run_hints_for::<H>);
+        ctx.count_down = Some(count_down_for::<H>);
         loop {
             ctx.vm = std::ptr::from_mut(vm).cast();
             host.interp = std::ptr::from_ref(interp);
@@ -618,6 +646,7 @@ impl Jit {
             // call returns.
             let code = unsafe { f(&mut ctx, index) };
             self.stats.hint_calls += std::mem::take(&mut host.calls);
+            self.stats.counter_steps += std::mem::take(&mut host.counts);
             if code == exit::HINTS_STOPPED || code == exit::INTERPRET {
                 let hints_ran = if code == exit::HINTS_STOPPED {
                     match host.stop.take() {
@@ -727,6 +756,8 @@ struct Host<H> {
     stop: Option<HintsStop>,
     /// Hint pcs compiled code went on from ([`JitStats::hint_calls`]).
     calls: u64,
+    /// Of those, counter steps ([`JitStats::counter_steps`]).
+    counts: u64,
 }
 
 /// Why the hint runner stopped compiled code.
@@ -798,6 +829,42 @@ unsafe extern "C" fn run_hints_for<H: HintHook>(ctx: *mut JitContext) -> u32 {
     exit::HINTS_STOPPED
 }
 
+/// Compiled code's counter step ([`JitContext::count_down`]) for a dispatcher with hint hook
+/// `H`: the scope half of the counter step of hint group `group` at `ctx.pc`, when
+/// [`run_hints_for`] would run the hints there and go on in compiled code. Returns 1 or 0
+/// (whether `n` is still positive; compiled code writes the flag) having counted the hint
+/// pc in the host's calls, or [`COUNT_DOWN_HINTS`], having changed nothing: the run's end,
+/// the last steps before the step limit, ap or fp too high for compiled code, no integer `n`
+/// in scope (the hint's error), or a panic.
+///
+/// # Safety
+/// As [`run_hints_for`].
+unsafe extern "C" fn count_down_for<H: HintHook>(ctx: *mut JitContext, group: u64) -> u32 {
+    // SAFETY: per this function's contract (the host pointer is read before `ctx` is
+    // borrowed).
+    let host = unsafe { &mut *((*ctx).host as *mut Host<H>) };
+    // SAFETY: per this function's contract.
+    let (ctx, hints) = unsafe { (&*ctx, &mut *host.hints) };
+    // `run_hints_for`'s conditions for running the hints and going on in compiled code, on
+    // the state it would bring the VM to (`sync_vm`; the registers are in the execution
+    // segment), which the hints leave alone.
+    if Relocatable::new(host.seg, ctx.pc) == host.end
+        || !regs_inline(ctx.ap, ctx.fp)
+        || host.limit.saturating_sub(ctx.steps) < lower::MAX_RUN
+    {
+        return COUNT_DOWN_HINTS;
+    }
+    let Ok(group) = u32::try_from(group) else { return COUNT_DOWN_HINTS };
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| hints.count_down(group))) {
+        Ok(Some(more)) => {
+            host.calls += 1;
+            host.counts += 1;
+            u32::from(more)
+        }
+        _ => COUNT_DOWN_HINTS,
+    }
+}
+
 /// The instruction at `vm.pc` in the interpreter, its hints already run, traced or not.
 fn step_after_hints(interp: &mut Interpreter, vm: &mut Vm, trace: Option<&mut Trace>) -> Result<(), VmError> {
     match trace {
@@ -863,6 +930,7 @@ fn new_context(limit: u64) -> JitContext {
         vm: std::ptr::null_mut(),
         host: std::ptr::null_mut(),
         run_hints: None,
+        count_down: None,
     }
 }
 

@@ -10,12 +10,14 @@
 //! in place (unset, or in a sparse segment)
 //! (builtin deduction, else the validated write of dst), which either complete or leave the
 //! memory untouched so that the interpreter, run on the instruction after a failure, sees the
-//! same state and reports the same error; and [`cairo_jit_rt_hints`], which runs the hints of
-//! a hint pc compiled code reached (the dispatcher's hint runner, with the context current).
+//! same state and reports the same error; [`cairo_jit_rt_hints`], which runs the hints of
+//! a hint pc compiled code reached (the dispatcher's hint runner, with the context current);
+//! and [`cairo_jit_rt_count_down`], the scope half of a counter step (memcpy's and memset's
+//! loop hint), whose flag compiled code writes itself.
 
 use crate::vm::{Relocatable, Vm};
 use cairo_jit_runtime::cell::Cell;
-use cairo_jit_runtime::jit::{exit, JitContext};
+use cairo_jit_runtime::jit::{exit, JitContext, COUNT_DOWN_HINTS};
 use cranelift_codegen::ir::{types, Type};
 
 /// A runtime function: its symbol, address, and signature.
@@ -31,7 +33,7 @@ pub struct RtFunc {
 }
 
 /// Every runtime function generated code may call.
-pub fn runtime_functions() -> [RtFunc; 7] {
+pub fn runtime_functions() -> [RtFunc; 8] {
     [
         RtFunc {
             name: "cairo_jit_rt_felt_mul",
@@ -75,6 +77,12 @@ pub fn runtime_functions() -> [RtFunc; 7] {
             params: &[types::I64],
             ret: Some(types::I32),
         },
+        RtFunc {
+            name: "cairo_jit_rt_count_down",
+            addr: cairo_jit_rt_count_down as *const u8,
+            params: &[types::I64, types::I64],
+            ret: Some(types::I32),
+        },
     ]
 }
 
@@ -92,6 +100,8 @@ pub const RT_FELT_DIV: usize = 4;
 pub const RT_REG_ADD: usize = 5;
 /// Index of `hints` in [`runtime_functions`].
 pub const RT_HINTS: usize = 6;
+/// Index of `count_down` in [`runtime_functions`].
+pub const RT_COUNT_DOWN: usize = 7;
 
 /// Runs the hints at `ctx.pc` for compiled code that reached a hint pc, with the context's
 /// registers and step counts current: the dispatcher's runner ([`JitContext::run_hints`]),
@@ -108,6 +118,25 @@ pub unsafe extern "C" fn cairo_jit_rt_hints(ctx: *mut JitContext) -> u32 {
         // SAFETY: per this function's contract.
         Some(f) => unsafe { f(ctx) },
         None => exit::CONTINUE,
+    }
+}
+
+/// The scope half of the counter step of hint group `group` at `ctx.pc`
+/// ([`crate::interp::CounterHint`]) for compiled code, with the context's registers and step
+/// counts current: the dispatcher's ([`JitContext::count_down`]), whose result it returns (1
+/// or 0: `n` is still positive or reached zero, compiled code writes the flag; or
+/// [`COUNT_DOWN_HINTS`], nothing changed, when the hints must run through
+/// [`cairo_jit_rt_hints`]). Without a dispatcher's, returns [`COUNT_DOWN_HINTS`].
+///
+/// # Safety
+/// `ctx` is the context of the running compiled code, with `count_down` null or a function
+/// whose requirements its `host` and `vm` meet.
+pub unsafe extern "C" fn cairo_jit_rt_count_down(ctx: *mut JitContext, group: u64) -> u32 {
+    // SAFETY: per this function's contract.
+    match unsafe { (*ctx).count_down } {
+        // SAFETY: per this function's contract.
+        Some(f) => unsafe { f(ctx, group) },
+        None => COUNT_DOWN_HINTS,
     }
 }
 

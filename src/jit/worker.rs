@@ -341,6 +341,7 @@ impl Compiler {
                 felt_div: module.declare_func_in_func(self.imports[rt::RT_FELT_DIV], b.func),
                 reg_add: module.declare_func_in_func(self.imports[rt::RT_REG_ADD], b.func),
                 hints: module.declare_func_in_func(self.imports[rt::RT_HINTS], b.func),
+                count_down: module.declare_func_in_func(self.imports[rt::RT_COUNT_DOWN], b.func),
             };
             let cfg = lower::LowerConfig {
                 trace: self.setup.trace,

@@ -342,7 +342,8 @@ pub fn run(program: &Program, config: &RunConfig) -> Result<RunOutput, RunError>
                 execution_base.segment,
                 hint_pcs,
                 trace_on,
-            );
+            )
+            .with_counters(hints.counters());
             Some(jit)
         }
     };
@@ -495,6 +496,15 @@ impl Hooks<'_> {
             Hooks::Cairo1(h) => h.groups(),
         }
     }
+
+    /// The counter steps compiled code runs itself ([`crate::interp::CounterHint`]).
+    fn counters(&self) -> Vec<(usize, crate::interp::CounterHint)> {
+        match self {
+            Hooks::Cairo0(h) => h.counters(),
+            #[cfg(feature = "cairo1")]
+            Hooks::Cairo1(_) => Vec::new(),
+        }
+    }
 }
 
 impl crate::interp::HintHook for Hooks<'_> {
@@ -504,6 +514,15 @@ impl crate::interp::HintHook for Hooks<'_> {
             Hooks::Cairo0(h) => h.run_hints(group, vm),
             #[cfg(feature = "cairo1")]
             Hooks::Cairo1(h) => h.run_hints(group, vm),
+        }
+    }
+
+    #[inline]
+    fn count_down(&mut self, group: u32) -> Option<bool> {
+        match self {
+            Hooks::Cairo0(h) => h.count_down(group),
+            #[cfg(feature = "cairo1")]
+            Hooks::Cairo1(h) => h.count_down(group),
         }
     }
 }

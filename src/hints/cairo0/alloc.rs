@@ -32,7 +32,7 @@ pub fn exit_scope(ctx: &mut HintCtx<'_>) -> Result<(), HintError> {
 }
 
 /// `n -= 1`; returns `n > 0`.
-fn decrement(n: &mut BigInt) -> bool {
+pub(crate) fn decrement(n: &mut BigInt) -> bool {
     match n.to_u64() {
         // In place, without `BigInt`'s by-value subtraction (its 32-byte result came back
         // through memory, a failed store-to-load forwarding on every iteration of memcpy).
@@ -52,12 +52,14 @@ fn decrement(n: &mut BigInt) -> bool {
 fn count_down(ctx: &mut HintCtx<'_>, flag: &str) -> Result<(), HintError> {
     let more = match ctx.scopes.get_mut("n") {
         Some(ScopeValue::Int(n)) => decrement(n),
-        _ => {
-            let m = ctx.scopes.get_int("n").err().unwrap_or_default();
-            return Err(HintError::Python { exc: "NameError", msg: m, line: 1 });
+        // Something else (no hint of the library leaves one there): the scopes' type error.
+        Some(_) => return ctx.scopes.int_mut("n").map(|_| ()),
+        None => {
+            let msg = "name 'n' is not defined".to_string();
+            return Err(HintError::Python { exc: "NameError", msg, line: 1 });
         }
     };
-    ctx.set(flag, if more { Felt::ONE } else { Felt::ZERO })
+    ctx.set(flag, if more { Felt::ONE } else { Felt::ZERO }).at(2)
 }
 
 pub const MEMCPY_CONTINUE: &str = "n -= 1\nids.continue_copying = 1 if n > 0 else 0";

@@ -7,7 +7,7 @@
 //! Python would raise, at the hint line that raises it (`.at(n)`), so that the error report
 //! quotes the same source line as cairo-run's.
 
-mod alloc;
+pub(crate) mod alloc;
 mod blake2s;
 mod builtin_hints;
 mod dict;

@@ -11,104 +11,70 @@ use cranelift_codegen::ir::{Block, FuncRef, Inst, InstBuilder, Value};
 const P3: i64 = 0x0800000000000011;
 
 impl Lowering<'_, '_> {
-    /// The limbs of two felt cells, least significant first, tag bits cleared.
-    fn limbs_le(&mut self, a: [Value; 4], c: [Value; 4]) -> ([Value; 4], [Value; 4]) {
-        let mask = self.b.ins().iconst(I64, !TAG_MASK as i64);
-        let a0 = self.b.ins().band(a[0], mask);
-        let c0 = self.b.ins().band(c[0], mask);
-        ([a[3], a[2], a[1], a0], [c[3], c[2], c[1], c0])
+    /// The 256-bit integer of two cells' words (word 0 most significant) as i128 halves (low,
+    /// high), tag bits included.
+    fn halves(&mut self, w: [Value; 4]) -> (Value, Value) {
+        (self.b.ins().iconcat(w[3], w[2]), self.b.ins().iconcat(w[1], w[0]))
     }
 
-    /// The felt cell of limbs `r` (least significant first): word 0 most significant, `TAG_SET`.
-    fn cell_from_le(&mut self, r: [Value; 4]) -> [Value; 4] {
-        let top = self.b.ins().bor_imm_s(r[3], TAG_SET as i64);
-        [top, r[2], r[1], r[0]]
-    }
-
-    /// A 256-bit integer (least significant limb first) as two i128 halves (low, high).
-    fn halves(&mut self, x: [Value; 4]) -> (Value, Value) {
-        (self.b.ins().iconcat(x[0], x[1]), self.b.ins().iconcat(x[2], x[3]))
-    }
-
-    /// The limbs (least significant first) of two i128 halves.
-    fn limbs_of(&mut self, lo: Value, hi: Value) -> [Value; 4] {
-        let (l0, l1) = self.b.ins().isplit(lo);
-        let (l2, l3) = self.b.ins().isplit(hi);
-        [l0, l1, l2, l3]
-    }
-
-    /// `flag * p` (flag an `i8` 0 or 1) as i128 halves (low, high): p = [1, 0, 0, P3].
-    fn p_times(&mut self, flag: Value) -> (Value, Value) {
-        let lo = self.b.ins().uextend(I128, flag);
-        let g = self.b.ins().uextend(I64, flag);
-        let top = self.b.ins().imul_imm_s(g, P3);
-        let zero = self.b.ins().iconst(I64, 0);
-        (lo, self.b.ins().iconcat(zero, top))
-    }
-
-    /// `x + y` on i128 halves (low, high), modulo 2^256.
-    fn add256(&mut self, (xl, xh): (Value, Value), (yl, yh): (Value, Value)) -> (Value, Value) {
-        let (l, carry) = self.b.ins().uadd_overflow(xl, yl);
+    /// `a + c mod p` inline on the raw Montgomery limbs of two felt cells (word 0 most
+    /// significant, with `TAG_SET` and not `TAG_RELOC`); the result has `TAG_SET`.
+    ///
+    /// Montgomery addition is plain modular addition. The limbs are added with their tags:
+    /// both top words carry `TAG_SET` (bit 63), whose sum 2^64 wraps away, so the sum's top
+    /// word is exactly that of the untagged sum s < 2p < 2^253. Since p = P3 * 2^192 + 1, when
+    /// s's low limb is nonzero, s >= p iff its top limb is at least P3, and s - p only changes
+    /// the top limb (minus P3) and the low limb (minus 1), with no borrow between limbs: two
+    /// conditional moves, as `felt::add` does. A zero low limb with s >= p (a 2^-64 chance on
+    /// random operands; 0 + 0 is not one) jumps to `other`, which computes the same sum
+    /// another way (the runtime, or the interpreter's slow path).
+    pub(super) fn felt_add_inline(&mut self, a: [Value; 4], c: [Value; 4], other: Block) -> [Value; 4] {
+        let (al, ah) = self.halves(a);
+        let (cl, ch) = self.halves(c);
+        let (lo, carry) = self.b.ins().uadd_overflow(al, cl);
         let carry = self.b.ins().uextend(I128, carry);
-        let h = self.b.ins().iadd(xh, yh);
-        (l, self.b.ins().iadd(h, carry))
+        let hi = self.b.ins().iadd(ah, ch);
+        let hi = self.b.ins().iadd(hi, carry);
+        let (s0, s1) = self.b.ins().isplit(lo);
+        let (s2, s3) = self.b.ins().isplit(hi);
+        let ge = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, s3, P3);
+        let z = self.b.ins().icmp_imm_s(IntCC::Equal, s0, 0);
+        let rare = self.b.ins().band(ge, z);
+        self.guard_not(rare, other);
+        let t3 = self.b.ins().iadd_imm_s(s3, -P3);
+        let r3 = self.b.ins().select(ge, t3, s3);
+        let t0 = self.b.ins().iadd_imm_s(s0, -1);
+        let r0 = self.b.ins().select(ge, t0, s0);
+        let top = self.b.ins().bor_imm_s(r3, TAG_SET as i64);
+        [top, s2, s1, r0]
     }
 
-    /// `x - y` on i128 halves (low, high), modulo 2^256.
-    fn sub256_mod(&mut self, (xl, xh): (Value, Value), (yl, yh): (Value, Value)) -> (Value, Value) {
-        let (l, bw) = self.b.ins().usub_overflow(xl, yl);
-        let bw = self.b.ins().uextend(I128, bw);
-        let h = self.b.ins().isub(xh, yh);
-        (l, self.b.ins().isub(h, bw))
-    }
-
-    /// `x - y` on i128 halves (low, high), modulo 2^256, and whether it borrowed (x < y).
-    fn sub256(&mut self, (xl, xh): (Value, Value), (yl, yh): (Value, Value)) -> ((Value, Value), Value) {
-        let (l, bw) = self.b.ins().usub_overflow(xl, yl);
-        let (h, bw1) = self.b.ins().usub_overflow(xh, yh);
-        let bw = self.b.ins().uextend(I128, bw);
-        let (h, bw2) = self.b.ins().usub_overflow(h, bw);
-        ((l, h), self.b.ins().bor(bw1, bw2))
-    }
-
-    /// `a + b mod p` inline on the raw Montgomery limbs (cell words: word 0 most significant,
-    /// with tag bits; the result has `TAG_SET`). Montgomery addition is plain modular
-    /// addition: add with carries (the sum is below 2p < 2^253, so nothing is lost), then
-    /// subtract p = [1, 0, 0, 0x0800000000000011] (least significant limb first) when the sum
-    /// is at least p, which its top limb tells but when it equals p's (then any nonzero lower
-    /// limb does). Subtracting `flag * p` rather than choosing between the sum and the
-    /// difference keeps half as many values live (fewer spills around the instruction). The
-    /// 256-bit values are pairs of i128 halves, whose additions and subtractions the x64
-    /// backend lowers to add/adc and sub/sbb chains.
-    pub(super) fn felt_add_inline(&mut self, a: [Value; 4], c: [Value; 4]) -> [Value; 4] {
-        let (x, y) = self.limbs_le(a, c);
-        let (x, y) = (self.halves(x), self.halves(y));
-        let s = self.add256(x, y);
-        let [s0, s1, s2, s3] = self.limbs_of(s.0, s.1);
-        let gt = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThan, s3, P3);
-        let eq = self.b.ins().icmp_imm_s(IntCC::Equal, s3, P3);
-        let low = self.b.ins().bor(s0, s1);
-        let low = self.b.ins().bor(low, s2);
-        let nz = self.b.ins().icmp_imm_s(IntCC::NotEqual, low, 0);
-        let eq_nz = self.b.ins().band(eq, nz);
-        let ge = self.b.ins().bor(gt, eq_nz);
-        let p = self.p_times(ge);
-        let (l, h) = self.sub256_mod(s, p);
-        let r = self.limbs_of(l, h);
-        self.cell_from_le(r)
-    }
-
-    /// `a - c mod p` inline on the raw Montgomery limbs (the result has `TAG_SET`): subtract
-    /// with borrows and add p back when the subtraction borrowed (the sum wraps past 2^256
-    /// exactly then), as `flag * p` ([`Lowering::felt_add_inline`]).
-    pub(super) fn felt_sub_inline(&mut self, a: [Value; 4], c: [Value; 4]) -> [Value; 4] {
-        let (x, y) = self.limbs_le(a, c);
-        let (x, y) = (self.halves(x), self.halves(y));
-        let (d, borrowed) = self.sub256(x, y);
-        let p = self.p_times(borrowed);
-        let (l, h) = self.add256(d, p);
-        let r = self.limbs_of(l, h);
-        self.cell_from_le(r)
+    /// `a - c mod p` inline on the raw Montgomery limbs of two felt cells (the result has
+    /// `TAG_SET`): subtract with borrows (the equal tags cancel), giving d in (-p, p) as a
+    /// 256-bit two's complement, negative iff its top bit is set (|d| < 2^252); then add p
+    /// when it is negative. When d's low limb is not all ones, d + p changes only the top limb
+    /// (plus P3) and the low limb (plus 1), with no carry between limbs: two conditional
+    /// moves, as `felt::sub` does. A negative d whose low limb is all ones (a 2^-64 chance)
+    /// jumps to `other` ([`Lowering::felt_add_inline`]).
+    pub(super) fn felt_sub_inline(&mut self, a: [Value; 4], c: [Value; 4], other: Block) -> [Value; 4] {
+        let (al, ah) = self.halves(a);
+        let (cl, ch) = self.halves(c);
+        let (lo, borrow) = self.b.ins().usub_overflow(al, cl);
+        let borrow = self.b.ins().uextend(I128, borrow);
+        let hi = self.b.ins().isub(ah, ch);
+        let hi = self.b.ins().isub(hi, borrow);
+        let (d0, d1) = self.b.ins().isplit(lo);
+        let (d2, d3) = self.b.ins().isplit(hi);
+        let neg = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, d3, 0);
+        let ones = self.b.ins().icmp_imm_s(IntCC::Equal, d0, -1);
+        let rare = self.b.ins().band(neg, ones);
+        self.guard_not(rare, other);
+        let t3 = self.b.ins().iadd_imm_s(d3, P3);
+        let r3 = self.b.ins().select(neg, t3, d3);
+        let t0 = self.b.ins().iadd_imm_s(d0, 1);
+        let r0 = self.b.ins().select(neg, t0, d0);
+        let top = self.b.ins().bor_imm_s(r3, TAG_SET as i64);
+        [top, d2, d1, r0]
     }
 
     /// Felt arithmetic through the runtime (limbs in the scratch slot).

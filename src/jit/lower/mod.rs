@@ -63,10 +63,12 @@ mod felt;
 use super::analysis::{Region, RegionInst};
 use super::rt::RtFunc;
 use crate::casm::{ApUpdate, Op1Src, Opcode, PcUpdate, Reg, Res};
+use crate::interp::CounterHint;
+
 use crate::vm::memory::SEG_DESC_SHIFT;
 use crate::vm::trace::ENTRY_BYTES;
 use cairo_jit_runtime::cell::{TAG_MASK, TAG_RELOC, TAG_SET};
-use cairo_jit_runtime::jit::{exit, offsets};
+use cairo_jit_runtime::jit::{exit, offsets, COUNT_DOWN_HINTS};
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
     types, AbiParam, Block, BlockCall, FuncRef, InstBuilder, JumpTableData, MemFlagsData, StackSlotData,
@@ -180,6 +182,8 @@ pub struct Imports {
     pub reg_add: FuncRef,
     /// `cairo_jit_rt_hints(ctx) -> 0 or exit code`.
     pub hints: FuncRef,
+    /// `cairo_jit_rt_count_down(ctx, group) -> 1, 0 or COUNT_DOWN_HINTS`.
+    pub count_down: FuncRef,
 }
 
 /// Returns the signature of a runtime function.
@@ -249,6 +253,9 @@ pub struct Lowering<'a, 'f> {
     exits: [Block; 2],
     /// The region's hint block, when it has hint pcs (see [`hint_block`]).
     hint_blk: Option<Block>,
+    /// Per counter step's hint pc, its block (see [`Lowering::counter_step`]), through which
+    /// compiled code goes to that pc instead of the hint block.
+    counter_blks: BTreeMap<u64, Block>,
     /// The run being lowered (see [`RunCover`]).
     run: Option<RunCover>,
     /// What the entries' checks use (see [`RunCover`]).
@@ -494,6 +501,18 @@ impl<'a, 'f> Lowering<'a, 'f> {
         let exits = [exit::CONTINUE, exit::INTERPRET].map(|code| exit_block(b, ctx, cfg.trace, code));
         let hint_blk = (!region.hints.is_empty()).then(|| hint_block(b, ctx, cfg.trace, reenter, imp.hints));
         let regs = Regs { ap: index, fp: index, cnt: index };
+        let counter_blks: BTreeMap<u64, Block> = region
+            .counters
+            .keys()
+            .filter(|pc| region.hints.contains(pc) && region.insts.contains_key(pc))
+            .map(|&pc| {
+                let blk = b.create_block();
+                for _ in 0..3 {
+                    b.append_block_param(blk, I64);
+                }
+                (pc, blk)
+            })
+            .collect();
         let mut l = Lowering {
             b,
             cfg,
@@ -508,6 +527,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
             scratch,
             exits,
             hint_blk,
+            counter_blks,
             run: None,
             entry: EntryChecks { index, ap, fp, bad, run_checks },
         };
@@ -515,8 +535,67 @@ impl<'a, 'f> Lowering<'a, 'f> {
             l.instruction(ri, i, runs.get(&ri.pc).copied());
         }
         l.finish_run();
+        for (pc, blk) in l.counter_blks.clone() {
+            l.counter_step(pc, region.counters[&pc], blk);
+        }
         l.b.seal_all_blocks();
         l.blocks
+    }
+
+    /// Fills the block `blk` (parameters ap, fp and the step counter) of the counter step `c`
+    /// at hint pc `pc` ([`CounterHint`]: `n -= 1; ids.<flag> = 1 if n > 0 else 0`), through
+    /// which compiled code goes to `pc`: with the context current (as the hint block makes
+    /// it), when the flag's cell lies inside the execution segment's allocated cells and is
+    /// unset, `cairo_jit_rt_count_down` runs the scope's half of the step, then the flag is
+    /// written here and the instruction at pc follows (a run head, which checks its run).
+    /// Whenever the flag's cell is elsewhere or set, or the call returns
+    /// `COUNT_DOWN_HINTS` (having changed nothing), the hint block runs the hints instead, and
+    /// they write the flag or give its error.
+    fn counter_step(&mut self, pc: u64, c: CounterHint, blk: Block) {
+        self.b.switch_to_block(blk);
+        let [ap, fp, cnt] = [0, 1, 2].map(|i| self.b.block_params(blk)[i]);
+        let p = self.b.ins().iconst(I64, pc as i64);
+        store_state(self.b, self.ctx, self.cfg.trace, [p, ap, fp, cnt]);
+        let hints = self.b.create_block();
+        self.b.set_cold_block(hints);
+        // The flag's cell `ap + shift + k`, when the plan of the hint's write computes it
+        // (`ap + shift` a valid offset; both are below 2^32 in magnitude, see
+        // `Jit::with_counters`, so nothing wraps) and it is allocated.
+        let idx = self.b.ins().iadd_imm_s(ap, c.shift + c.k);
+        let mut ok = self.b.ins().icmp(IntCC::UnsignedLessThan, idx, self.e.len);
+        if c.shift < 0 {
+            let shifted = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, ap, -c.shift);
+            ok = self.b.ins().band(ok, shifted);
+        }
+        self.guard(ok, hints);
+        let byte = self.b.ins().ishl_imm_s(idx, 5);
+        let ptr = self.b.ins().iadd(self.e.base, byte);
+        let w0 = self.b.ins().load(I64, flags(), ptr, 0);
+        let set = self.is_set(w0);
+        self.guard_not(set, hints);
+        let group = self.b.ins().iconst(I64, i64::from(c.group));
+        let call = self.b.ins().call(self.imp.count_down, &[self.ctx, group]);
+        let r = self.b.inst_results(call)[0];
+        let run = self.b.ins().icmp_imm_s(IntCC::Equal, r, i64::from(COUNT_DOWN_HINTS));
+        self.guard_not(run, hints);
+        // The felt r (0 or 1): the words of 1 where r is 1, zeros where it is 0.
+        let r = self.b.ins().uextend(I64, r);
+        let mask = self.b.ins().ineg(r);
+        let words: [Value; 4] = std::array::from_fn(|i| {
+            let w = self.b.ins().iconst(I64, cairo_jit_runtime::felt::ONE[i] as i64);
+            self.b.ins().band(w, mask)
+        });
+        let top = self.b.ins().bor_imm_s(words[0], TAG_SET as i64);
+        self.store_cell(ptr, 0, [top, words[1], words[2], words[3]]);
+        self.b.def_var(self.v.ap, ap);
+        self.b.def_var(self.v.fp, fp);
+        self.b.def_var(self.v.cnt, cnt);
+        self.b.ins().jump(self.blocks[&pc], &[]);
+        self.b.switch_to_block(hints);
+        let hint_blk = self.hint_blk.expect("a counter step is a hint pc");
+        let index = self.blocks.range(..pc).count();
+        let i = self.b.ins().iconst(I32, index as i64);
+        self.b.ins().jump(hint_blk, &[p.into(), ap.into(), fp.into(), cnt.into(), i.into()]);
     }
 
     /// What the step counter advances by per step: a trace entry's size when tracing, else 1.
@@ -545,6 +624,10 @@ impl<'a, 'f> Lowering<'a, 'f> {
     /// region (through the hint block at a hint pc), else an exit.
     fn goto(&mut self, pc: u64) {
         let r = self.cur;
+        if let Some(&blk) = self.counter_blks.get(&pc) {
+            self.b.ins().jump(blk, &[r.ap.into(), r.fp.into(), r.cnt.into()]);
+            return;
+        }
         match (self.blocks.get(&pc), self.hint_blk) {
             (Some(_), Some(hint_blk)) if self.hints.contains(&pc) => {
                 // Through the hint block, which runs the hints and re-enters there (by the
@@ -570,6 +653,13 @@ impl<'a, 'f> Lowering<'a, 'f> {
     fn guard(&mut self, ok: Value, slow: Block) {
         let next = self.b.create_block();
         self.b.ins().brif(ok, next, &[], slow, &[]);
+        self.b.switch_to_block(next);
+    }
+
+    /// Continues in a new block unless `bad` holds, else in `other`.
+    fn guard_not(&mut self, bad: Value, other: Block) {
+        let next = self.b.create_block();
+        self.b.ins().brif(bad, other, &[], next, &[]);
         self.b.switch_to_block(next);
     }
 
@@ -661,12 +751,14 @@ impl<'a, 'f> Lowering<'a, 'f> {
         (idx, self.b.ins().iadd(segs, d))
     }
 
-    /// `inline(self)` when `felts` holds (two felts), else the runtime's cell operation `f` on
-    /// `a` and `b` (pointer arithmetic), whose failure takes the slow path.
+    /// `inline(self, other)` when `felts` holds (two felts), else the runtime's cell operation
+    /// `f` on `a` and `b` (pointer arithmetic), whose failure takes the slow path. `other` is
+    /// that runtime call's block, where the inline code sends the rare operands it does not
+    /// handle (`f` computes the same result for felts).
     fn felt_or_runtime(
         &mut self,
         felts: Value,
-        inline: impl FnOnce(&mut Self) -> [Value; 4],
+        inline: impl FnOnce(&mut Self, Block) -> [Value; 4],
         f: FuncRef,
         a: [Value; 4],
         c: [Value; 4],
@@ -678,7 +770,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
         }
         self.b.ins().brif(felts, fast, &[], call, &[]);
         self.b.switch_to_block(fast);
-        let r = inline(self);
+        let r = inline(self, call);
         self.b.ins().jump(join, &r.map(|v| v.into()));
         self.b.switch_to_block(call);
         self.b.set_cold_block(call);
@@ -858,7 +950,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
         let f0 = self.is_felt(op0[0]);
         self.b.ins().brif(f0, felt_blk, &[], ptr_blk, &[]);
         self.b.switch_to_block(felt_blk);
-        let r = self.felt_add_inline(op0, imm);
+        let r = self.felt_add_inline(op0, imm, slow);
         self.b.ins().jump(join, &r.map(|v| v.into()));
         self.b.switch_to_block(ptr_blk);
         let tag = self.b.ins().icmp_imm_s(IntCC::Equal, op0[0], (TAG_SET | TAG_RELOC) as i64);
@@ -1160,7 +1252,14 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 let felts = self.set_cells_are_felts(op0[0], op1[0]);
                 let res = if add {
                     let f = self.imp.add_cells;
-                    self.felt_or_runtime(felts, |l| l.felt_add_inline(op0, op1), f, op0, op1, slow)
+                    self.felt_or_runtime(
+                        felts,
+                        |l, other| l.felt_add_inline(op0, op1, other),
+                        f,
+                        op0,
+                        op1,
+                        slow,
+                    )
                 } else {
                     self.guard(felts, slow);
                     let f = self.imp.felt_mul;
@@ -1186,7 +1285,14 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 let felts = self.set_cells_are_felts(d[0], known[0]);
                 let v = if add {
                     let f = self.imp.sub_cells;
-                    self.felt_or_runtime(felts, |l| l.felt_sub_inline(d, known), f, d, known, slow)
+                    self.felt_or_runtime(
+                        felts,
+                        |l, other| l.felt_sub_inline(d, known, other),
+                        f,
+                        d,
+                        known,
+                        slow,
+                    )
                 } else {
                     // Division by a zero operand: an error or an unknown operand.
                     self.guard(felts, slow);
@@ -1280,7 +1386,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
                                 let both = self.b.ins().band(f0, f1);
                                 self.guard(both, slow);
                                 if i.res == Res::Add {
-                                    self.felt_add_inline(op0, op1)
+                                    self.felt_add_inline(op0, op1, slow)
                                 } else {
                                     let f = self.imp.felt_mul;
                                     self.felt_op(f, op0, op1)
@@ -1443,7 +1549,14 @@ impl<'a, 'f> Lowering<'a, 'f> {
             Res::Add => {
                 let felts = self.set_cells_are_felts(op0[0], op1[0]);
                 let f = self.imp.add_cells;
-                Some(self.felt_or_runtime(felts, |l| l.felt_add_inline(op0, op1), f, op0, op1, slow))
+                Some(self.felt_or_runtime(
+                    felts,
+                    |l, other| l.felt_add_inline(op0, op1, other),
+                    f,
+                    op0,
+                    op1,
+                    slow,
+                ))
             }
             Res::Mul => {
                 let felts = self.set_cells_are_felts(op0[0], op1[0]);
