@@ -344,13 +344,16 @@ impl Builtins {
         for r in &vm.builtins.runners {
             let Some(d) = r.deducer() else { continue };
             let seg = r.base.segment;
-            for (off, current) in vm.memory.segment_values(seg) {
-                let addr = Relocatable::new(seg, off);
-                if vm.deduced.contains(addr) {
+            // Every deducer leaves input cells alone (`input_cells_are_never_deduced`).
+            let (cpi, n_in) = (r.kind.cells_per_instance(), r.kind.n_input_cells());
+            for (off, cell) in vm.memory.segment_cells(seg).iter().enumerate() {
+                let addr = Relocatable::new(seg, off as u64);
+                if !cell.is_set() || (off as u64) % cpi < n_in || vm.deduced.contains(addr) {
                     continue;
                 }
                 if let Some(v) = d(addr, &vm.memory)? {
-                    if v != current {
+                    if v.to_cell() != cell {
+                        let current = Value::from_cell(cell).expect("a set cell");
                         return Err(crate::vm::VmErrorKind::InconsistentAutoDeduction {
                             addr,
                             current,
@@ -362,5 +365,36 @@ impl Builtins {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `verify_auto_deductions` relies on to skip input cells: no deducer deduces one,
+    /// however many cells of its instance are set.
+    #[test]
+    fn input_cells_are_never_deduced() {
+        let mut checked = 0;
+        for kind in BuiltinKind::ALL {
+            let mut memory = Memory::new();
+            let r = BuiltinRunner::new(kind, None, true, &mut memory);
+            let Some(d) = r.deducer() else { continue };
+            checked += 1;
+            let (cpi, n_in) = (kind.cells_per_instance(), kind.n_input_cells());
+            // Two instances with every cell set (small integers), and the one after unset.
+            for off in 0..2 * cpi {
+                let addr = Relocatable::new(r.base.segment, off);
+                memory.insert(addr, Value::Int(Felt::from(off + 1))).unwrap();
+            }
+            for off in 0..3 * cpi {
+                if off % cpi < n_in {
+                    let addr = Relocatable::new(r.base.segment, off);
+                    assert!(matches!(d(addr, &memory), Ok(None)), "{kind:?} at {off}");
+                }
+            }
+        }
+        assert_eq!(checked, 5, "pedersen, bitwise, ec_op, keccak and poseidon deduce");
     }
 }

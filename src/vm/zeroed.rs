@@ -98,19 +98,31 @@ impl<T: Zeroable> ZeroedBuf<T> {
     /// growing a mapping costs no copy); small buffers are powers of two on the heap, large
     /// ones whole pages of a mapping. Aborts, as `Vec` does, when the system refuses the
     /// memory; see [`ZeroedBuf::try_grow`].
+    #[inline]
     pub fn grow(&mut self, min_cap: usize) {
-        if let Err(e) = self.try_grow(min_cap) {
-            sys_out_of_memory(e.bytes);
+        if min_cap > self.cap {
+            if let Err(e) = self.reallocate(min_cap) {
+                sys_out_of_memory(e.bytes);
+            }
         }
     }
 
     /// [`ZeroedBuf::grow`], or an error leaving the buffer as it was when the system refuses
     /// the memory (a mapping of that size, under the system's overcommit policy) or the size
     /// overflows.
+    #[inline]
     pub fn try_grow(&mut self, min_cap: usize) -> Result<(), AllocFailed> {
         if min_cap <= self.cap {
             return Ok(());
         }
+        self.reallocate(min_cap)
+    }
+
+    /// [`ZeroedBuf::try_grow`] past the capacity (out of line: callers check the capacity
+    /// inline, which is all most calls do).
+    #[cold]
+    #[inline(never)]
+    fn reallocate(&mut self, min_cap: usize) -> Result<(), AllocFailed> {
         let size = std::mem::size_of::<T>().max(1);
         let align = std::mem::align_of::<T>();
         let step = if self.cap < (1 << 20) { self.cap } else { self.cap / 4 };
