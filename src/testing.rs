@@ -228,8 +228,24 @@ fn inst(opcode: Opcode, pc_update: PcUpdate, res: Res, op1_src: Op1Src, ap_updat
     }
 }
 
+/// The text of hint kind `kind` (below 8) of [`random_program`]: `alloc` three times in eight,
+/// else one of memcpy's and memset's scope and loop hints (the loop hints run inside compiled
+/// code, see `crate::interp::CounterHint`), whose `ids` are [`random_program`]'s.
+fn random_hint(kind: u32) -> &'static str {
+    use crate::hints::cairo0::alloc;
+    match kind {
+        0 => alloc::MEMCPY_ENTER_SCOPE,
+        1 | 3 => alloc::MEMCPY_CONTINUE,
+        2 => alloc::MEMSET_CONTINUE,
+        4 => alloc::EXIT_SCOPE,
+        _ => alloc::ALLOC,
+    }
+}
+
 /// A compiled-program JSON (`main` at pc 0; no builtins, or range_check and bitwise) built
-/// from `data`; and its number of words.
+/// from `data`; and its number of words. Hints sit at random pcs ([`random_hint`]; in half the
+/// programs memcpy's scope hint at pc 0), with `ids` for the loop hints' flags at a few cells
+/// around ap.
 pub fn random_program(data: &[u8]) -> (Vec<u8>, usize) {
     let mut e = Entropy::new(data);
     // Half the programs are "structured": they write fresh cells at [ap] with ap++, read cells
@@ -244,8 +260,12 @@ pub fn random_program(data: &[u8]) -> (Vec<u8>, usize) {
     // Instruction start pcs are only known as we go; targets are drawn in [0, 2 * n_inst).
     for _ in 0..n_inst {
         let pc = words.len() as i64;
-        if e.below(12) == 0 {
-            hint_pcs.push(pc);
+        if pc == 0 && e.below(2) == 0 {
+            // memcpy's scope (`n = ids.len`) first, for the loop hints to count down.
+            hint_pcs.push((pc, 0, 0));
+        } else if e.below(10) == 0 {
+            // Which hint (see `random_hint`), and the ap-tracking offset it is seen from.
+            hint_pcs.push((pc, e.below(8), e.below(3)));
         }
         let target =
             if structured { e.below(pc as u32 + 1) as i64 } else { e.below(2 * n_inst as u32) as i64 };
@@ -437,27 +457,57 @@ pub fn random_program(data: &[u8]) -> (Vec<u8>, usize) {
         }
     }
     let data: Vec<String> = words.iter().map(|w| format!("{w:#x}")).collect();
+    // The `ids` hints use: the constant `len`; the loop flags at [ap + k] (k in [-1, 2]), made
+    // at ap-tracking offset 0, so that a hint at offset h sees them h cells further back.
+    let len = e.below(40);
+    let flag_at = i64::from(e.below(4)) - 1;
+    let refs = [
+        ("continue_copying", format!("[cast(ap + ({flag_at}), felt*)]")),
+        ("continue_loop", format!("[cast(ap + ({flag_at}), felt*)]")),
+    ];
+    let reference_ids: serde_json::Map<String, serde_json::Value> =
+        refs.iter().enumerate().map(|(i, (name, _))| (format!("__main__.main.{name}"), i.into())).collect();
     let hints: serde_json::Map<String, serde_json::Value> = hint_pcs
         .iter()
-        .filter(|&&pc| (pc as usize) < words.len())
-        .map(|pc| {
+        .filter(|&&(pc, _, _)| (pc as usize) < words.len())
+        .map(|&(pc, kind, offset)| {
             (
                 pc.to_string(),
                 serde_json::json!([{
-                    "code": "memory[ap] = segments.add()",
+                    "code": random_hint(kind),
                     "accessible_scopes": ["__main__", "__main__.main"],
-                    "flow_tracking_data": {"ap_tracking": {"group": 0, "offset": 0}, "reference_ids": {}}
+                    "flow_tracking_data": {
+                        "ap_tracking": {"group": 0, "offset": offset},
+                        "reference_ids": reference_ids
+                    }
                 }]),
             )
         })
+        .collect();
+    let mut identifiers = serde_json::json!({
+        "__main__.main": {"type": "function", "pc": 0, "decorators": []},
+        "__main__.main.len": {"type": "const", "value": len}
+    });
+    for (name, value) in &refs {
+        let full_name = format!("__main__.main.{name}");
+        identifiers[&full_name] = serde_json::json!({
+            "type": "reference",
+            "cairo_type": "felt",
+            "full_name": full_name,
+            "references": [{"ap_tracking_data": {"group": 0, "offset": 0}, "pc": 0, "value": value}]
+        });
+    }
+    let references: Vec<serde_json::Value> = refs
+        .iter()
+        .map(|(_, value)| serde_json::json!({"ap_tracking_data": {"group": 0, "offset": 0}, "pc": 0, "value": value}))
         .collect();
     let json = serde_json::json!({
         "prime": "0x800000000000011000000000000000000000000000000000000000000000001",
         "data": data,
         "builtins": if builtins { vec!["range_check", "bitwise"] } else { vec![] },
         "hints": hints,
-        "identifiers": {"__main__.main": {"type": "function", "pc": 0, "decorators": []}},
-        "reference_manager": {"references": []},
+        "identifiers": identifiers,
+        "reference_manager": {"references": references},
         "attributes": [],
         "main_scope": "__main__",
         "compiler_version": "0.14.0.1",
