@@ -178,7 +178,7 @@ fn compile(program: &Program, hint: &Hint, vm: &Vm, path: &str, u: Use) -> Plan 
 /// (a felt or pointer reference `[ap + k]`, `shift` the ap-tracking correction). The access
 /// takes that plan whenever both steps stay within the segment's offsets (else [`Ids`] gives
 /// the address or the error). Needs neither registers nor memory: compiled code uses it
-/// ([`crate::jit::CounterHint`]).
+/// ([`crate::interp::CounterHint`]).
 pub(crate) fn ap_cell_target(program: &Program, hint: &Hint, name: &str) -> Option<(i64, i64)> {
     let ids = Ids::for_hint(program, hint, &NoState);
     let (_, r) = ids.reference(name).ok()?;

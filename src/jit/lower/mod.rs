@@ -20,14 +20,16 @@
 //! memory, faults, builtins) and re-enters compiled code at the pc the interpreter reached.
 //! Slow paths thus add two IR instructions each and no runtime call, so the only values live
 //! across the function are ap, fp and one step counter (the trace pointer when tracing, else
-//! the step count; the context's `steps` and `trace_ptr` stay those of the entry until an
-//! exit writes both). The runtime calls are
+//! the step count; the context's `steps` and `trace_ptr` stay those of one moment, the
+//! entry's until an exit, the hint block or a counter step's block writes both). The runtime
+//! calls are
 //! field multiplication and division (deductions through `res = mul`), the interpreter's
 //! pointer arithmetic (`add_cells`/`sub_cells`) and register updates (`reg_add`: `ap += res`,
 //! `jmp rel` and `jnz` through a register), all pure, and, for a `[[reg + off1] + off2]`
 //! operand unset outside the plain segments' allocated cells (a builtin's cell to deduce, a
 //! validated or growing segment) or in a sparse segment, the interpreter's own memory operations
-//! (`rt::cairo_jit_rt_op1_unset`), which complete or leave memory untouched for the slow path.
+//! (`rt::cairo_jit_rt_op1_unset`), which complete or leave memory untouched for the slow path;
+//! and a counter step's `rt::cairo_jit_rt_count_down` (see below).
 //!
 //! Computed control flow (`jmp abs`, `call abs`, `ret`, jumps through a register) exits to the
 //! dispatcher with [`exit::CONTINUE`] at the new pc, computed and checked (a pointer into this
@@ -41,7 +43,11 @@
 //! runner); on success the function re-enters itself through `reenter`, the block after the
 //! entry that loads the context (hints may add segments and move the execution segment's
 //! storage) and dispatches on the instruction's index, so that every context field stays
-//! loaded once per entry; otherwise it returns the exit code the runner gave.
+//! loaded once per entry; otherwise it returns the exit code the runner gave. The one other
+//! way in is a counter step's block (memcpy's and memset's loop hint, see
+//! [`Lowering::counter_step`]): it runs the hint itself through `cairo_jit_rt_count_down`,
+//! which changes no buffer, and writes the flag, then jumps to the instruction's block (a run
+//! head, which checks its run); anything out of the ordinary goes to the hint block instead.
 //!
 //! Invariants:
 //! - the fast path of an instruction has no side effect before its last guard, so a failed
@@ -64,7 +70,6 @@ use super::analysis::{Region, RegionInst};
 use super::rt::RtFunc;
 use crate::casm::{ApUpdate, Op1Src, Opcode, PcUpdate, Reg, Res};
 use crate::interp::CounterHint;
-
 use crate::vm::memory::SEG_DESC_SHIFT;
 use crate::vm::trace::ENTRY_BYTES;
 use cairo_jit_runtime::cell::{TAG_MASK, TAG_RELOC, TAG_SET};
