@@ -735,8 +735,14 @@ impl Jit {
 fn enterable(exec_seg: i64, vm: &Vm, limit: u64) -> bool {
     vm.ap.segment == exec_seg
         && vm.fp.segment == exec_seg
-        && regs_inline(vm.ap.offset, vm.fp.offset)
-        && limit.saturating_sub(vm.current_step) >= lower::MAX_RUN
+        && room_to_run(vm.ap.offset, vm.fp.offset, vm.current_step, limit)
+}
+
+/// [`enterable`]'s conditions on registers in the execution segment (offsets `ap` and `fp`)
+/// at step `step`.
+#[inline]
+fn room_to_run(ap: u64, fp: u64, step: u64, limit: u64) -> bool {
+    regs_inline(ap, fp) && limit.saturating_sub(step) >= lower::MAX_RUN
 }
 
 /// What compiled code's hint runner ([`run_hints_for`]) needs of the dispatcher, and what it
@@ -848,10 +854,7 @@ unsafe extern "C" fn count_down_for<H: HintHook>(ctx: *mut JitContext, group: u6
     // `run_hints_for`'s conditions for running the hints and going on in compiled code, on
     // the state it would bring the VM to (`sync_vm`; the registers are in the execution
     // segment), which the hints leave alone.
-    if Relocatable::new(host.seg, ctx.pc) == host.end
-        || !regs_inline(ctx.ap, ctx.fp)
-        || host.limit.saturating_sub(ctx.steps) < lower::MAX_RUN
-    {
+    if Relocatable::new(host.seg, ctx.pc) == host.end || !room_to_run(ctx.ap, ctx.fp, ctx.steps, host.limit) {
         return COUNT_DOWN_HINTS;
     }
     let Ok(group) = u32::try_from(group) else { return COUNT_DOWN_HINTS };

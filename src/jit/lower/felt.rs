@@ -38,15 +38,7 @@ impl Lowering<'_, '_> {
         let (s0, s1) = self.b.ins().isplit(lo);
         let (s2, s3) = self.b.ins().isplit(hi);
         let ge = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, s3, P3);
-        let z = self.b.ins().icmp_imm_s(IntCC::Equal, s0, 0);
-        let rare = self.b.ins().band(ge, z);
-        self.guard_not(rare, other);
-        let t3 = self.b.ins().iadd_imm_s(s3, -P3);
-        let r3 = self.b.ins().select(ge, t3, s3);
-        let t0 = self.b.ins().iadd_imm_s(s0, -1);
-        let r0 = self.b.ins().select(ge, t0, s0);
-        let top = self.b.ins().bor_imm_s(r3, TAG_SET as i64);
-        [top, s2, s1, r0]
+        self.move_by_p(ge, [s0, s1, s2, s3], -1, other)
     }
 
     /// `a - c mod p` inline on the raw Montgomery limbs of two felt cells (the result has
@@ -66,15 +58,26 @@ impl Lowering<'_, '_> {
         let (d0, d1) = self.b.ins().isplit(lo);
         let (d2, d3) = self.b.ins().isplit(hi);
         let neg = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, d3, 0);
-        let ones = self.b.ins().icmp_imm_s(IntCC::Equal, d0, -1);
-        let rare = self.b.ins().band(neg, ones);
+        self.move_by_p(neg, [d0, d1, d2, d3], 1, other)
+    }
+
+    /// The felt cell (`TAG_SET`) of `x + sign * p` when `cond` holds, else of `x` (limbs least
+    /// significant first, the top one untagged; `sign` is 1 or -1): p = P3 * 2^192 + 1, so
+    /// only the low limb (by `sign`) and the top limb (by `sign * P3`) move, with no carry
+    /// between limbs unless the low limb wraps, which goes to `other` when `cond` holds.
+    fn move_by_p(&mut self, cond: Value, x: [Value; 4], sign: i64, other: Block) -> [Value; 4] {
+        let [x0, x1, x2, x3] = x;
+        // The low limb wraps from 0 down, or from all ones up.
+        let edge = if sign < 0 { 0 } else { -1 };
+        let wraps = self.b.ins().icmp_imm_s(IntCC::Equal, x0, edge);
+        let rare = self.b.ins().band(cond, wraps);
         self.guard_not(rare, other);
-        let t3 = self.b.ins().iadd_imm_s(d3, P3);
-        let r3 = self.b.ins().select(neg, t3, d3);
-        let t0 = self.b.ins().iadd_imm_s(d0, 1);
-        let r0 = self.b.ins().select(neg, t0, d0);
+        let t3 = self.b.ins().iadd_imm_s(x3, sign * P3);
+        let r3 = self.b.ins().select(cond, t3, x3);
+        let t0 = self.b.ins().iadd_imm_s(x0, sign);
+        let r0 = self.b.ins().select(cond, t0, x0);
         let top = self.b.ins().bor_imm_s(r3, TAG_SET as i64);
-        [top, d2, d1, r0]
+        [top, x2, x1, r0]
     }
 
     /// Felt arithmetic through the runtime (limbs in the scratch slot).
