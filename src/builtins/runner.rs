@@ -346,11 +346,19 @@ impl Builtins {
             let seg = r.base.segment;
             // Every deducer leaves input cells alone (`input_cells_are_never_deduced`).
             let (cpi, n_in) = (r.kind.cells_per_instance(), r.kind.n_input_cells());
-            for (off, cell) in vm.memory.segment_cells(seg).iter().enumerate() {
-                let addr = Relocatable::new(seg, off as u64);
-                if !cell.is_set() || (off as u64) % cpi < n_in || vm.deduced.contains(addr) {
+            let cells = vm.memory.segment_cells(seg);
+            let deduced = vm.deduced.segment_bits(seg);
+            // The checks that need no cell come first: most cells of a run are inputs or were
+            // deduced, and loading each (a cache miss in a large segment) was most of the cost.
+            let mut k = 0; // off % cpi
+            for off in 0..cells.len() {
+                let in_input = k < n_in;
+                k = if k + 1 == cpi { 0 } else { k + 1 };
+                if in_input || deduced.get(off / 64).is_some_and(|w| w & (1 << (off % 64)) != 0) {
                     continue;
                 }
+                let Some(cell) = cells.get(off).filter(|c| c.is_set()) else { continue };
+                let addr = Relocatable::new(seg, off as u64);
                 if let Some(v) = d(addr, &vm.memory)? {
                     if v.to_cell() != cell {
                         let current = Value::from_cell(cell).expect("a set cell");

@@ -48,6 +48,12 @@ impl Accessed {
         self.bits.get(seg).and_then(|w| w.get(i)).is_some_and(|x| x & (1 << (r.offset % 64)) != 0)
     }
 
+    /// The set's bits for `segment`: offset `o` is in the set when bit `o % 64` of word
+    /// `o / 64` is (words past the end are all zero).
+    pub fn segment_bits(&self, segment: i64) -> &[u64] {
+        usize::try_from(segment).ok().and_then(|s| self.bits.get(s)).map_or(&[], |w| &w[..])
+    }
+
     /// Adds the offsets `range` of `segment`.
     pub fn insert_range(&mut self, segment: i64, range: std::ops::Range<u64>) {
         if range.is_empty() {
