@@ -95,8 +95,15 @@ mod tests {
             BigInt::from(u64::MAX),
             BigInt::from(u64::MAX) + 1,
             BigInt::from(u64::MAX) * 7,
+            BigInt::from(1u64 << 15),
+            BigInt::from(1u64 << 16),
+            BigInt::from(3u64 << 14),
+            BigInt::from(1000),
+            BigInt::from(-(1i64 << 20)),
         ];
-        for n in cases {
+        // Every small value too.
+        let small = (-5i64..70_000).map(BigInt::from);
+        for n in cases.into_iter().chain(small) {
             let mut m = n.clone();
             let more = decrement(&mut m);
             assert_eq!(m, &n - 1, "{n}");
