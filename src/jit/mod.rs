@@ -534,22 +534,32 @@ impl Jit {
             }
             self.stats.interpreted_steps += 1;
             step(interp, vm, trace.as_deref_mut(), hints)?;
-            // Then on in the interpreter's own loop for as long as the pcs stay cold.
+            // Then on in the interpreter's own loop for as long as the pcs stay cold. This test
+            // runs before every cold step, so it is kept to a few instructions: the loop
+            // submits and receives no job, so whether one may finish is known up front; the
+            // steps are counted in a local.
             let (threshold, early) = (self.opts.threshold, self.early);
-            let (entries, worker, stats) = (&mut self.entries, &self.worker, &mut self.stats);
+            let (entries, results) = (&mut self.entries, self.worker.results_flag());
+            let mut counted = 0u64;
             // On while the pc's entry is cold (counted) or waits for its code, as in `lookup`.
             let cold = |pc: Relocatable| {
-                let go = !worker.has_results()
-                    && cached(entries, pc).is_some_and(|e| {
-                        matches!(e, Entry::Failed | Entry::Pending) || count_cold(e, threshold, early)
-                    });
-                stats.interpreted_steps += u64::from(go);
+                if results.is_some_and(|r| r.load(std::sync::atomic::Ordering::Acquire) > 0) {
+                    return false;
+                }
+                // (A negative segment, cast, is past every index, as `cached` finds.)
+                let e = entries.get_mut(pc.segment as usize).and_then(|v| v.get_mut(pc.offset as usize));
+                let go = e.is_some_and(|e| {
+                    matches!(e, Entry::Failed | Entry::Pending) || count_cold(e, threshold, early)
+                });
+                counted += u64::from(go);
                 go
             };
-            match trace.as_deref_mut() {
-                Some(t) => interp.run_while(vm, end, limit, t, hints, cold)?,
-                None => interp.run_while(vm, end, limit, &mut crate::vm::NoTrace, hints, cold)?,
-            }
+            let ran = match trace.as_deref_mut() {
+                Some(t) => interp.run_while(vm, end, limit, t, hints, cold),
+                None => interp.run_while(vm, end, limit, &mut crate::vm::NoTrace, hints, cold),
+            };
+            self.stats.interpreted_steps += counted;
+            ran?;
         }
     }
 

@@ -187,6 +187,13 @@ impl Worker {
         self.in_flight > 0 && self.ready.load(Ordering::Acquire) > 0
     }
 
+    /// What [`Worker::has_results`] reads, for a loop that submits and receives nothing
+    /// (so that `in_flight` stays as it is): the count of finished jobs, or `None` when no
+    /// job is in flight and none can finish.
+    pub fn results_flag(&self) -> Option<&AtomicUsize> {
+        (self.in_flight > 0).then_some(&*self.ready)
+    }
+
     /// A finished job, if one is ready (`wait`: blocks until one is). Returns `None` also when
     /// the thread is gone (a panic while compiling): `in_flight` is then 0 and nothing more
     /// will come, so the jobs still pending are lost.
