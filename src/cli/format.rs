@@ -197,6 +197,64 @@ mod tests {
         assert_eq!(kinds.len(), 5, "{kinds:?}");
     }
 
+    /// `Program::from_json_bytes_if_cairo_zero` (the CLI's one-pass load) answers only for
+    /// files the format detection takes for Cairo Zero, and does answer for the Cairo Zero
+    /// programs of the repository; a key of a Cairo 1 format, whatever its value, sends a
+    /// program to the detection.
+    #[test]
+    fn one_pass_load_only_for_what_detection_calls_cairo_zero() {
+        use crate::program::Program;
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut loaded = 0;
+        for dir in [
+            "benches/programs",
+            "benches/programs/cairo1",
+            "tests/data",
+            "tests/programs",
+            "tests/programs/cairo1",
+        ] {
+            for e in std::fs::read_dir(root.join(dir)).expect("fixture directory") {
+                let p = e.expect("directory entry").path();
+                if !p.extension().is_some_and(|x| x == "json")
+                    || p.to_string_lossy().ends_with(".golden.json")
+                {
+                    continue;
+                }
+                let bytes = std::fs::read(&p).expect("fixture");
+                if Program::from_json_bytes_if_cairo_zero(&bytes).is_some() {
+                    assert_eq!(
+                        program_format::detect_format(&p, &bytes),
+                        InputFormat::CairoZero,
+                        "{}",
+                        p.display()
+                    );
+                    loaded += 1;
+                } else {
+                    // Not loaded in one pass: a Cairo 1 file, or one that does not load at all.
+                    assert!(
+                        program_format::detect_format(&p, &bytes) != InputFormat::CairoZero
+                            || Program::from_json_bytes(&bytes).is_err(),
+                        "{}",
+                        p.display()
+                    );
+                }
+            }
+        }
+        assert!(loaded > 50, "Cairo Zero programs loaded in one pass: {loaded}");
+        let fib = std::fs::read_to_string(root.join("examples/fib.json")).expect("example");
+        assert!(Program::from_json_bytes_if_cairo_zero(fib.as_bytes()).is_some());
+        let body = fib.trim_start().strip_prefix('{').expect("an object");
+        for key in ["entrypoints", "program", "type_declarations", "libfunc_declarations", "statements"] {
+            for value in ["null", "{}", "[]", r#"{"bytecode": []}"#] {
+                let doc = format!(r#"{{"{key}": {value}, {body}"#);
+                assert!(Program::from_json_bytes_if_cairo_zero(doc.as_bytes()).is_none(), "{key}: {value}");
+            }
+        }
+        for bad in ["", "{", "[]", r#"{"prime": "0x1"}"#] {
+            assert!(Program::from_json_bytes_if_cairo_zero(bad.as_bytes()).is_none(), "{bad}");
+        }
+    }
+
     /// The outline of a Cairo Zero program keeps its keys, not its contents.
     #[test]
     fn outline_keeps_two_levels_of_keys() {

@@ -176,6 +176,13 @@ fn cairo1_run(c: &Cairo1Program) -> runner::Cairo1Run {
 /// `.cairo` source, detecting the format.
 fn load_any(path: &std::path::Path, args: &RunArgs) -> Result<AnyProgram, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("Error: cannot read {}: {e}", path.display()))?;
+    // A Cairo Zero program (the common case) is loaded in one pass; anything else, a load
+    // error included, goes through the format detection, whose answer is the same.
+    if !path.extension().is_some_and(|e| e == "cairo" || e == "sierra") {
+        if let Some(program) = Program::from_json_bytes_if_cairo_zero(&bytes) {
+            return Ok(AnyProgram { program, cairo1: None });
+        }
+    }
     let kind = format::detect_format(path, &bytes);
     if kind == InputFormat::CairoZero {
         let program = Program::from_json_bytes(&bytes).map_err(|e| format!("Error: {e}"))?;

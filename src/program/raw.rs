@@ -41,6 +41,48 @@ pub(crate) struct RawProgram<'a> {
     pub main_scope: Option<String>,
     #[serde(default)]
     pub compiler_version: Option<String>,
+    /// Whether the document has a top-level key by which
+    /// [`crate::program::format::detect_format`] may take it for a Cairo 1 file (`entrypoints`,
+    /// `program`, `type_declarations`, `libfunc_declarations`, `statements`): see
+    /// [`crate::program::Program::from_json_bytes_if_cairo_zero`].
+    #[serde(default, rename = "entrypoints")]
+    pub cairo1_entrypoints: Present,
+    #[serde(default, rename = "program")]
+    pub cairo1_program: Present,
+    #[serde(default, rename = "type_declarations")]
+    pub cairo1_type_declarations: Present,
+    #[serde(default, rename = "libfunc_declarations")]
+    pub cairo1_libfunc_declarations: Present,
+    #[serde(default, rename = "statements")]
+    pub cairo1_statements: Present,
+}
+
+impl RawProgram<'_> {
+    /// Whether a key of a Cairo 1 format is at the top level (whatever its value, `null`
+    /// included).
+    pub fn has_cairo1_keys(&self) -> bool {
+        [
+            self.cairo1_entrypoints,
+            self.cairo1_program,
+            self.cairo1_type_declarations,
+            self.cairo1_libfunc_declarations,
+            self.cairo1_statements,
+        ]
+        .iter()
+        .any(|p| p.0)
+    }
+}
+
+/// Whether a key is present: its value, whatever it is (`null` too, unlike an `Option`), is
+/// skipped.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Present(pub bool);
+
+impl<'de> Deserialize<'de> for Present {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        de::IgnoredAny::deserialize(d)?;
+        Ok(Present(true))
+    }
 }
 
 /// `{group, offset}`.
