@@ -1,5 +1,9 @@
 //! Which kind of program file `run` was given, without building the whole JSON in memory.
 //!
+//! `load_any` asks only when the one-pass load
+//! ([`crate::program::Program::from_json_bytes_if_cairo_zero`]) did not answer: a Cairo Zero
+//! program, the common case, is then read once instead of twice.
+//!
 //! [`program_format::detect_format`] decides from the document's top-level keys and the keys of its
 //! `program` object, but reads them by parsing the whole file into a `serde_json::Value`: for
 //! a 17 MiB Cairo Zero program that is some 40 MiB of maps and strings, freed before the
