@@ -219,8 +219,7 @@ mod tests {
         ] {
             for e in std::fs::read_dir(root.join(dir)).expect("fixture directory") {
                 let p = e.expect("directory entry").path();
-                if !p.extension().is_some_and(|x| x == "json")
-                    || p.to_string_lossy().ends_with(".golden.json")
+                if p.extension().is_none_or(|x| x != "json") || p.to_string_lossy().ends_with(".golden.json")
                 {
                     continue;
                 }
