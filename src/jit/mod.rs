@@ -546,9 +546,7 @@ impl Jit {
                 if results.is_some_and(|r| r.load(std::sync::atomic::Ordering::Acquire) > 0) {
                     return false;
                 }
-                // (A negative segment, cast, is past every index, as `cached` finds.)
-                let e = entries.get_mut(pc.segment as usize).and_then(|v| v.get_mut(pc.offset as usize));
-                let go = e.is_some_and(|e| {
+                let go = cached(entries, pc).is_some_and(|e| {
                     matches!(e, Entry::Failed | Entry::Pending) || count_cold(e, threshold, early)
                 });
                 counted += u64::from(go);
@@ -896,7 +894,8 @@ fn regs_inline(ap: u64, fp: u64) -> bool {
 /// The cache entry of `pc`, if there is one (no growth).
 #[inline(always)]
 fn cached(entries: &mut [Vec<Entry>], pc: Relocatable) -> Option<&mut Entry> {
-    entries.get_mut(usize::try_from(pc.segment).ok()?)?.get_mut(pc.offset as usize)
+    // (A negative segment, cast, is past every index.)
+    entries.get_mut(pc.segment as usize)?.get_mut(pc.offset as usize)
 }
 
 /// Counts an execution of a cold entry that stays cold: below the threshold, and not at the

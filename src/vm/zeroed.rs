@@ -100,10 +100,8 @@ impl<T: Zeroable> ZeroedBuf<T> {
     /// memory; see [`ZeroedBuf::try_grow`].
     #[inline]
     pub fn grow(&mut self, min_cap: usize) {
-        if min_cap > self.cap {
-            if let Err(e) = self.reallocate(min_cap) {
-                sys_out_of_memory(e.bytes);
-            }
+        if let Err(e) = self.try_grow(min_cap) {
+            sys_out_of_memory(e.bytes);
         }
     }
 
