@@ -15,13 +15,13 @@
 //! - `vm` points to the VM whose state this is, for the runtime functions that write memory
 //!   the way the interpreter does (builtin deduction, validated writes); generated code never
 //!   reads it.
-//! - With tracing, `trace_ptr..trace_end` is the spare capacity of the trace vector; one entry
-//!   (pc packed, ap and fp as 32-bit offsets: 16 bytes) is stored per step and `trace_ptr`
-//!   advanced.
+//! - With tracing, `trace_ptr..trace_end` is the spare capacity of the trace vector. Compiled
+//!   code stores one 16-byte entry, a *record* (see `cairo_jit::vm::trace`), per straight line
+//!   of steps it runs (at most one per step), and keeps `trace_ptr` current in the context
+//!   itself.
 //! - `steps` counts executed steps; compiled code never runs a step once `steps == step_limit`.
-//!   Compiled code counts steps in a register of its own (the trace pointer when tracing, else
-//!   the step count), checked against `cnt_limit`, and writes `steps` and `trace_ptr` back on
-//!   exit.
+//!   Compiled code counts steps in a register of its own, checked against `cnt_limit`, and
+//!   writes `steps` back on exit.
 
 use core::mem::offset_of;
 
@@ -39,14 +39,14 @@ pub struct JitContext {
     pub steps: u64,
     /// Steps allowed.
     pub step_limit: u64,
-    /// Next free trace entry (16 bytes), or null without tracing.
+    /// Next free trace entry (16 bytes), or null without tracing; compiled code advances it
+    /// in place.
     pub trace_ptr: *mut u64,
     /// End of the trace buffer's capacity.
     pub trace_end: *mut u64,
-    /// The bound on compiled code's step counter. With tracing the counter is `trace_ptr`
-    /// (one entry per step) and this is the lower of `trace_end` and the entry at which
-    /// `steps` would reach `step_limit`; without, the counter is `steps` and this is
-    /// `step_limit`. Steps and trace entries advance together, so the bound holds until the
+    /// The bound on compiled code's step counter (`steps`): `step_limit`, and with tracing
+    /// also `steps` plus the free trace entries when that is lower. Compiled code writes at
+    /// most one trace entry per step, so the bound on steps bounds its entries, until the
     /// trace buffer moves.
     pub cnt_limit: u64,
     /// The execution segment's cells.

@@ -185,6 +185,11 @@ pub struct Jit {
     slow_pcs: std::collections::HashMap<Relocatable, u64>,
     /// The error of the last failed compilation, for diagnostics.
     pub last_error: Option<String>,
+    /// The code table of compiled code's trace records (see [`crate::vm::trace::TraceInst`]):
+    /// each submitted region's instructions, in pc order, copied into the trace before
+    /// compiled code runs. A trace is recorded under one `Jit` (the runner makes both per
+    /// run), so the rows it has are a prefix of these.
+    trace_insts: Vec<crate::vm::trace::TraceInst>,
 }
 
 impl Jit {
@@ -229,6 +234,7 @@ impl Jit {
             stats: JitStats::default(),
             slow_pcs: std::collections::HashMap::new(),
             last_error: None,
+            trace_insts: Vec::new(),
         }
     }
 
@@ -391,7 +397,9 @@ impl Jit {
                 *e = Entry::Pending;
             }
         }
-        if let Err(region) = self.worker.submit(worker::Job { epoch: self.epoch, seg, region }) {
+        let id_base = self.trace_insts.len() as u64;
+        self.trace_insts.extend(lower::trace_insts(&region, seg));
+        if let Err(region) = self.worker.submit(worker::Job { epoch: self.epoch, seg, id_base, region }) {
             self.stats.failures += 1;
             self.last_error =
                 Some(format!("region at pc {seg}:{}: the compiler thread stopped", region.entry));
@@ -638,6 +646,14 @@ impl Jit {
         ctx.run_hints = Some(run_hints_for::<H>);
         ctx.count_down = Some(count_down_for::<H>);
         loop {
+            if let Some(t) = trace.as_deref_mut() {
+                // The code table rows of every region submitted so far, before its code runs
+                // (regions compile during this loop too): what its records name.
+                debug_assert!(t.insts_len() <= self.trace_insts.len());
+                if t.insts_len() < self.trace_insts.len() {
+                    t.add_insts(&self.trace_insts[t.insts_len()..]);
+                }
+            }
             ctx.vm = std::ptr::from_mut(vm).cast();
             host.interp = std::ptr::from_ref(interp);
             host.hints = std::ptr::from_mut(hints);
@@ -727,7 +743,12 @@ impl Jit {
                         return Ok(());
                     }
                     sync_ctx(vm, trace.as_deref_mut(), &mut ctx);
-                } else if trace.is_some() && trace_room(&ctx) < rt::TRACE_SPARE {
+                } else if trace.is_some()
+                    && (trace_room(&ctx) < rt::TRACE_SPARE
+                        || ctx.cnt_limit.saturating_sub(ctx.steps) < lower::MAX_RUN)
+                {
+                    // Room in the trace, and a new bound on the steps (records take fewer
+                    // entries than steps: the bound may be used up with entries to spare).
                     sync_vm(vm, trace.as_deref_mut(), &ctx, seg);
                     sync_ctx(vm, trace.as_deref_mut(), &mut ctx);
                 }
@@ -956,12 +977,14 @@ fn trace_room(ctx: &JitContext) -> usize {
 }
 
 /// Copies the context's registers into the VM (pc in segment `seg`), and the trace length
-/// into the vector.
+/// and the steps run into the trace.
 fn sync_vm(vm: &mut Vm, trace: Option<&mut Trace>, ctx: &JitContext, seg: i64) {
     let exec = vm.ap.segment;
     vm.ap = Relocatable::new(exec, ctx.ap);
     vm.fp = Relocatable::new(exec, ctx.fp);
     vm.pc = Relocatable::new(seg, ctx.pc);
+    // (The VM's step count is the context's as of the last `sync_ctx` or `sync_vm`.)
+    let steps = ctx.steps - vm.current_step;
     vm.current_step = ctx.steps;
     if let Some(t) = trace {
         let base = t.as_mut_ptr() as *mut u64;
@@ -971,10 +994,12 @@ fn sync_vm(vm: &mut Vm, trace: Option<&mut Trace>, ctx: &JitContext, seg: i64) {
         // allocation.
         let n = unsafe { ctx.trace_ptr.offset_from(base) } as usize / ENTRY_WORDS;
         debug_assert!(n <= t.capacity());
-        // SAFETY: entries `[len, n)` were fully written by compiled code (a `TraceEntry`, with
-        // ap and fp in the trace's execution segment, which `run_until_pc` checked) and
-        // `n <= capacity`.
-        unsafe { t.set_len(n) };
+        // SAFETY: entries `[len, n)` were fully written by compiled code: records of the
+        // `steps` steps it ran since, each of at least one step (one whose step went to the
+        // interpreter is cut before it, or dropped), with ap and fp in the trace's execution
+        // segment (which `run_until_pc` checked), naming the instructions of regions whose
+        // code table rows `run_compiled` added to the trace; and `n <= capacity`.
+        unsafe { t.set_len(n, steps) };
     }
 }
 
@@ -999,9 +1024,10 @@ fn sync_ctx(vm: &mut Vm, trace: Option<&mut Trace>, ctx: &mut JitContext) {
             ctx.trace_ptr = base.add(ENTRY_WORDS * t.len());
             ctx.trace_end = base.add(ENTRY_WORDS * t.capacity());
         }
-        // The entry at which the step limit is reached, if the buffer holds it.
+        // Compiled code writes at most one record per step (and one at its entry, see
+        // `lower::RecordPlan`), so a bound on its steps bounds its entries.
         let room = ctx.step_limit.saturating_sub(ctx.steps).min(trace_room(ctx) as u64);
-        ctx.cnt_limit = ctx.trace_ptr as u64 + room * crate::vm::trace::ENTRY_BYTES as u64;
+        ctx.cnt_limit = ctx.steps + room;
     } else {
         ctx.cnt_limit = ctx.step_limit;
     }

@@ -32,6 +32,8 @@ pub(super) struct Job {
     pub epoch: u64,
     /// The segment of its code.
     pub seg: i64,
+    /// The code table index of the region's first instruction (see `lower::LowerConfig`).
+    pub id_base: u64,
     pub region: analysis::Region,
 }
 
@@ -138,7 +140,7 @@ impl Worker {
                 }
                 let start = std::time::Instant::now();
                 let result = match &mut compiler {
-                    Ok(c) => c.define(job.seg, &job.region),
+                    Ok(c) => c.define(job.seg, job.id_base, &job.region),
                     Err(e) => Err(format!("cannot set up the JIT: {e}")),
                 };
                 let ns = start.elapsed().as_nanos() as u64;
@@ -330,7 +332,12 @@ impl Compiler {
     }
 
     /// Compiles `region` (in segment `seg`); returns its code and its IR instruction count.
-    fn define(&mut self, seg: i64, region: &analysis::Region) -> Result<(Compiled, usize), String> {
+    fn define(
+        &mut self,
+        seg: i64,
+        id_base: u64,
+        region: &analysis::Region,
+    ) -> Result<(Compiled, usize), String> {
         let module = self.module.as_mut().expect("present until freed");
         module.clear_context(&mut self.ctx);
         let ptr = module.target_config().pointer_type();
@@ -354,6 +361,7 @@ impl Compiler {
                 trace: self.setup.trace,
                 code_seg: seg as u64,
                 exec_seg: self.setup.exec_seg as u64,
+                id_base,
             };
             let blocks = lower::Lowering::build(&mut b, region, cfg, imp);
             b.finalize(module.target_config());

@@ -15,11 +15,21 @@
 //! peak memory no longer grows with its trace; readers go through [`Trace::for_each_chunk`],
 //! which reads the spilled entries back in order.
 //!
+//! Compiled code records a straight line of its steps in one entry, a *record* ([`RECORD`] set
+//! in the pc field, which a packed pc never has): the first step's ap and fp, and which
+//! instructions of the trace's code table ([`TraceInst`], registered by the JIT) it ran. The
+//! steps of a record are consecutive instructions of one straight-line run of a compiled
+//! region, with fp unchanged and ap moved by each instruction's static increment, so the
+//! table rebuilds them exactly. Readers see the steps ([`Trace::for_each_chunk`],
+//! [`Trace::first`], [`Trace::last`]); [`Trace::total`] counts steps, not entries.
+//!
 //! Invariants: entries `[0, len)` of the buffer are the newest `len` entries; the scratch file
 //! holds the `spilled` entries before them, in order, as native-endian `TraceEntry` bytes; a
 //! write error is kept and reported by [`Trace::check`] (the run itself goes on unaffected,
-//! later entries are dropped); the escape table holds, in step order, the registers of
-//! exactly the entries whose ap field is [`ESCAPE`] (never spilled).
+//! later entries are dropped); the escape table holds, in entry order, the registers of
+//! exactly the entries whose ap field is [`ESCAPE`] (never spilled); `steps` is the number of
+//! steps of all entries, spilled or not; every record names instructions of `insts` and
+//! covers at least one step.
 
 use super::value::Relocatable;
 use super::zeroed::ZeroedBuf;
@@ -40,6 +50,25 @@ pub struct TraceEntry {
 
 /// The ap field of an entry whose registers are in the escape table.
 pub const ESCAPE: u32 = u32::MAX;
+
+/// The pc field's mark of a record (see the module documentation): `RECORD | id << 16 | end`,
+/// for the steps of the code table's instructions `id..` up to position `end` of their run
+/// (exclusive). A packed pc has segment bits below 2^15, so never bit 63.
+pub const RECORD: u64 = 1 << 63;
+
+/// Bits of a record's pc field that hold its first instruction's index in the code table.
+pub const RECORD_ID_BITS: u32 = 47;
+
+/// One compiled instruction, as records name it (see the module documentation).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct TraceInst {
+    /// The pc, packed.
+    pub pc: u64,
+    /// Its position in its straight-line run (0 for the run's first instruction).
+    pub pos: u32,
+    /// What it adds to ap, when a record goes on past it (static).
+    pub ap_step: i64,
+}
 
 /// Register offsets below this are recorded in the entry itself; compiled code keeps ap and fp
 /// below it.
@@ -100,11 +129,23 @@ pub struct Trace {
     /// The execution segment (ap and fp of inline entries).
     exec_seg: i64,
     escapes: Vec<Escape>,
+    /// Steps of all entries.
+    steps: u64,
+    /// The code table records name.
+    insts: Vec<TraceInst>,
 }
 
 impl Default for Trace {
     fn default() -> Self {
-        Trace { buf: ZeroedBuf::new(), len: 0, spill: None, exec_seg: 1, escapes: Vec::new() }
+        Trace {
+            buf: ZeroedBuf::new(),
+            len: 0,
+            spill: None,
+            exec_seg: 1,
+            escapes: Vec::new(),
+            steps: 0,
+            insts: Vec::new(),
+        }
     }
 }
 
@@ -173,14 +214,29 @@ impl Trace {
         self.len
     }
 
-    /// Whether no entry was recorded.
+    /// Whether no step was recorded.
     pub fn is_empty(&self) -> bool {
         self.total() == 0
     }
 
-    /// All entries recorded, spilled or not.
+    /// All steps recorded, spilled or not.
     pub fn total(&self) -> u64 {
+        self.steps
+    }
+
+    /// All entries, spilled or not (a record is one entry of several steps).
+    fn entries(&self) -> u64 {
         self.spilled() + self.len as u64
+    }
+
+    /// Instructions in the code table.
+    pub fn insts_len(&self) -> usize {
+        self.insts.len()
+    }
+
+    /// Appends to the code table.
+    pub fn add_insts(&mut self, insts: &[TraceInst]) {
+        self.insts.extend_from_slice(insts);
     }
 
     fn spilled(&self) -> u64 {
@@ -199,13 +255,15 @@ impl Trace {
         self.buf.as_mut_ptr()
     }
 
-    /// Sets the in-memory length after entries were written in place.
+    /// Sets the in-memory length after entries of `steps` steps in all were written in place.
     ///
     /// # Safety
-    /// `n <= capacity()`, and entries `[len(), n)` must have been written.
-    pub unsafe fn set_len(&mut self, n: usize) {
+    /// `n <= capacity()`, and entries `[len(), n)` must have been written: plain entries and
+    /// records of at least one step naming instructions of the code table.
+    pub unsafe fn set_len(&mut self, n: usize, steps: u64) {
         debug_assert!(n <= self.buf.capacity());
         self.len = n;
+        self.steps += steps;
     }
 
     /// Makes room for at least `additional` entries after `len()`: a streaming trace first
@@ -231,6 +289,7 @@ impl Trace {
         }
         self.buf[self.len] = e;
         self.len += 1;
+        self.steps += 1;
     }
 
     /// Moves the in-memory entries to the scratch file.
@@ -264,7 +323,8 @@ impl Trace {
         self.len = 0;
     }
 
-    /// The step of entry `e`; `escape` gives its escape-table row when it has one.
+    /// The step of entry `e` (not a record); `escape` gives its escape-table row when it has
+    /// one.
     #[inline]
     fn step(&self, e: TraceEntry, escape: impl FnOnce() -> Escape) -> Step {
         if e.ap == ESCAPE {
@@ -275,13 +335,50 @@ impl Trace {
         Step { pc: e.pc, ap: seg | e.ap as u64, fp: seg | e.fp as u64 }
     }
 
-    /// The step of entry `index`, `e`.
-    fn decode(&self, index: u64, e: TraceEntry) -> Step {
-        self.step(e, || {
+    /// The instructions of record `e`: its first one's index in the code table and its step
+    /// count, or `None` for a record that names no instruction of the table.
+    fn record_span(&self, e: TraceEntry) -> Option<(usize, usize)> {
+        let id = usize::try_from((e.pc & !RECORD) >> 16).ok()?;
+        let end = (e.pc & 0xffff) as u32;
+        let first = self.insts.get(id)?;
+        let n = end.checked_sub(first.pos).filter(|&n| n > 0)? as usize;
+        // The run's instructions are consecutive in the table, at consecutive positions.
+        let last = self.insts.get(id + n - 1)?;
+        (last.pos == end - 1).then_some((id, n))
+    }
+
+    /// Calls `f` on each step of record `e` (see [`Trace::record_span`]); false when it is not one
+    /// the table can decode.
+    #[inline]
+    fn each_record_step(&self, e: TraceEntry, mut f: impl FnMut(Step)) -> bool {
+        let Some((id, n)) = self.record_span(e) else { return false };
+        let seg = (self.exec_seg as u64) << 48;
+        let mut ap = e.ap as u64;
+        for inst in &self.insts[id..id + n] {
+            f(Step { pc: inst.pc, ap: seg | ap, fp: seg | e.fp as u64 });
+            ap = ap.wrapping_add(inst.ap_step as u64);
+        }
+        true
+    }
+
+    /// The first (`last` false) or last step of entry `index`, `e`.
+    fn decode(&self, index: u64, e: TraceEntry, last: bool) -> Option<Step> {
+        if e.pc & RECORD != 0 {
+            let mut out = None;
+            let mut first = true;
+            self.each_record_step(e, |s| {
+                if first || last {
+                    out = Some(s);
+                }
+                first = false;
+            });
+            return out;
+        }
+        Some(self.step(e, || {
             let x = self.escapes[self.escapes.partition_point(|x| x.index < index)];
             debug_assert_eq!(x.index, index);
             x
-        })
+        }))
     }
 
     /// The first step.
@@ -290,12 +387,12 @@ impl Trace {
             Some(s) if s.entries > 0 => s.first?,
             _ => *self.buf[..self.len].first()?,
         };
-        Some(self.decode(0, e))
+        self.decode(0, e, false)
     }
 
     /// The last step.
     pub fn last(&self) -> Option<Step> {
-        let index = self.total().checked_sub(1)?;
+        let index = self.entries().checked_sub(1)?;
         let e = match self.buf[..self.len].last() {
             Some(e) => *e,
             None => {
@@ -304,7 +401,7 @@ impl Trace {
                 e[0]
             }
         };
-        Some(self.decode(index, e))
+        self.decode(index, e, true)
     }
 
     /// The recorded entries when they are all in memory (`None` once entries were spilled).
@@ -317,25 +414,36 @@ impl Trace {
         self.check()?;
         let spilled = self.spilled();
         let mut raw = vec![TraceEntry::default(); (spilled.min(READ_CHUNK as u64)) as usize];
-        let mut steps = vec![Step::default(); self.total().min(DECODE_CHUNK as u64) as usize];
+        let mut steps = Vec::with_capacity(self.total().min(DECODE_CHUNK as u64) as usize);
         // Entries come in order, so do their escapes.
         let mut escapes = self.escapes.iter().copied();
-        let mut decode = |entries: &[TraceEntry], f: &mut dyn FnMut(&[Step])| {
-            for part in entries.chunks(DECODE_CHUNK) {
-                for (e, s) in part.iter().zip(steps.iter_mut()) {
-                    *s = self.step(*e, || escapes.next().expect("an escape per escaped entry"));
+        let mut decode = |entries: &[TraceEntry], f: &mut dyn FnMut(&[Step])| -> io::Result<()> {
+            for e in entries {
+                if e.pc & RECORD != 0 {
+                    if !self.each_record_step(*e, |s| steps.push(s)) {
+                        return Err(io::Error::other("a trace record names no compiled instructions"));
+                    }
+                } else {
+                    steps.push(self.step(*e, || escapes.next().expect("an escape per escaped entry")));
                 }
-                f(&steps[..part.len()]);
+                if steps.len() >= DECODE_CHUNK {
+                    f(&steps);
+                    steps.clear();
+                }
             }
+            Ok(())
         };
         let mut at = 0;
         while at < spilled {
             let n = (spilled - at).min(READ_CHUNK as u64) as usize;
             self.read_spilled(at, &mut raw[..n])?;
-            decode(&raw[..n], &mut f);
+            decode(&raw[..n], &mut f)?;
             at += n as u64;
         }
-        decode(&self.buf[..self.len], &mut f);
+        decode(&self.buf[..self.len], &mut f)?;
+        if !steps.is_empty() {
+            f(&steps);
+        }
         Ok(())
     }
 
@@ -356,7 +464,7 @@ impl Trace {
     /// the escape table.
     #[cold]
     fn record_escaped(&mut self, pc: Relocatable, ap: Relocatable, fp: Relocatable) {
-        self.escapes.push(Escape { index: self.total(), ap: pack(ap), fp: pack(fp) });
+        self.escapes.push(Escape { index: self.entries(), ap: pack(ap), fp: pack(fp) });
         self.push(TraceEntry { pc: pack(pc), ap: ESCAPE, fp: 0 });
     }
 
@@ -495,11 +603,92 @@ mod tests {
             for i in 0..3 {
                 p.add(i).write(entry(i as u64));
             }
-            t.set_len(3);
+            t.set_len(3, 3);
         }
         t.push(entry(3));
         assert_eq!(t.in_memory().unwrap(), &[entry(0), entry(1), entry(2), entry(3)]);
         assert_eq!((t.first(), t.last()), (Some(step(0)), Some(step(3))));
+    }
+
+    /// Writes `e` in place after the trace's entries, as compiled code does, for `steps` steps.
+    fn write_record(t: &mut Trace, e: TraceEntry, steps: u64) {
+        t.reserve(1);
+        let p = t.as_mut_ptr();
+        // SAFETY: `reserve` made room for one entry at `len`, written before `set_len`.
+        unsafe {
+            p.add(t.len()).write(e);
+            t.set_len(t.len() + 1, steps);
+        }
+    }
+
+    /// Records (compiled code's entries) decode into their steps through the code table,
+    /// between plain and escaped entries, in and out of the scratch file; `total` counts steps.
+    #[test]
+    fn records_decode_through_the_code_table() {
+        let r = |s: i64, o: u64| Relocatable::new(s, o);
+        // A run of three instructions at pcs 10, 11, 13 (ap += 1, 0, 2), and one of two.
+        let insts = [
+            TraceInst { pc: 10, pos: 0, ap_step: 1 },
+            TraceInst { pc: 11, pos: 1, ap_step: 0 },
+            TraceInst { pc: 13, pos: 2, ap_step: 2 },
+            TraceInst { pc: 20, pos: 0, ap_step: 5 },
+            TraceInst { pc: 21, pos: 1, ap_step: 0 },
+        ];
+        let record = |id: u64, end: u64, ap: u32, fp: u32| TraceEntry { pc: RECORD | id << 16 | end, ap, fp };
+        let s = |pc: u64, ap: u64, fp: u64| Step { pc, ap: 1 << 48 | ap, fp: 1 << 48 | fp };
+        for spill in [false, true] {
+            let mut t = Trace::new();
+            t.add_insts(&insts);
+            if spill {
+                t.spill_to(&std::env::temp_dir(), 1024);
+            }
+            let mut want = Vec::new();
+            for i in 0..3000u64 {
+                let ap = (i * 10) as u32;
+                match i % 5 {
+                    // The whole first run; its last two steps; the second run cut after one.
+                    0 => {
+                        write_record(&mut t, record(0, 3, ap, 7), 3);
+                        let a = ap as u64;
+                        want.extend([s(10, a, 7), s(11, a + 1, 7), s(13, a + 1, 7)]);
+                    }
+                    1 => {
+                        write_record(&mut t, record(1, 3, ap, 9), 2);
+                        want.extend([s(11, ap as u64, 9), s(13, ap as u64, 9)]);
+                    }
+                    2 => {
+                        write_record(&mut t, record(3, 1, ap, 4), 1);
+                        want.push(s(20, ap as u64, 4));
+                    }
+                    3 => {
+                        t.record(r(0, 30 + i), r(2, i), r(1, 3));
+                        want.push(Step { pc: 30 + i, ap: 2 << 48 | i, fp: 1 << 48 | 3 });
+                    }
+                    _ => {
+                        t.record(r(0, 40), r(1, i), r(1, 5));
+                        want.push(s(40, i, 5));
+                    }
+                }
+            }
+            assert_eq!(t.total(), want.len() as u64);
+            assert_eq!(t.to_vec().unwrap(), want);
+            assert_eq!((t.first(), t.last()), (want.first().copied(), want.last().copied()));
+        }
+    }
+
+    /// A record naming no instruction of the table (or none of its run) is an error for
+    /// readers, not a panic.
+    #[test]
+    fn records_outside_the_code_table_are_errors() {
+        let insts = [TraceInst { pc: 10, pos: 0, ap_step: 1 }, TraceInst { pc: 11, pos: 1, ap_step: 0 }];
+        // An unknown index, an empty record, one past its run's end.
+        for (id, end) in [(2u64, 1u64), (0, 0), (0, 3), (1, 1)] {
+            let mut t = Trace::new();
+            t.add_insts(&insts);
+            write_record(&mut t, TraceEntry { pc: RECORD | id << 16 | end, ap: 0, fp: 0 }, 1);
+            assert!(t.to_vec().is_err(), "record ({id}, {end})");
+            assert_eq!((t.first(), t.last()), (None, None));
+        }
     }
 
     #[test]

@@ -18,10 +18,10 @@
 //! instruction's cold slow path exits to the dispatcher with [`exit::INTERPRET`], which runs
 //! that one instruction with the interpreter (deductions, pointer arithmetic, growth of
 //! memory, faults, builtins) and re-enters compiled code at the pc the interpreter reached.
-//! Slow paths thus add two IR instructions each and no runtime call, so the only values live
-//! across the function are ap, fp and one step counter (the trace pointer when tracing, else
-//! the step count; the context's `steps` and `trace_ptr` stay those of one moment, the
-//! entry's until an exit, the hint block or a counter step's block writes both). The runtime
+//! Slow paths thus add two IR instructions each and no runtime call (with tracing, a few more
+//! to end the trace record before the step, see below), so the only values live across the
+//! function are ap, fp and the step count (the context's `steps` stays that of one moment, the
+//! entry's until an exit, the hint block or a counter step's block writes it). The runtime
 //! calls are
 //! field multiplication and division (deductions through `res = mul`), the interpreter's
 //! pointer arithmetic (`add_cells`/`sub_cells`) and register updates (`reg_add`: `ap += res`,
@@ -49,6 +49,15 @@
 //! which changes no buffer, and writes the flag, then jumps to the instruction's block (a run
 //! head, which checks its run); anything out of the ordinary goes to the hint block instead.
 //!
+//! With tracing, compiled code writes one trace *record* per straight line of steps (see
+//! [`crate::vm::trace`] and [`RecordPlan`]) rather than an entry per step: a record is opened
+//! (written whole, with the run position where it ends, and the context's `trace_ptr`
+//! advanced) at a run's head after its checks, after an instruction whose ap change is not
+//! static, and at an entry anywhere else; a slow path, whose step the interpreter records,
+//! cuts the open record (the trace's last entry) before its instruction, or drops it when it
+//! was opened there. A trace thus costs compiled code 16 bytes a record instead of 16 a step
+//! (fib_loop's loop: one record of four steps).
+//!
 //! Invariants:
 //! - the fast path of an instruction has no side effect before its last guard, so a failed
 //!   guard can always hand the whole instruction to the interpreter; the one exception is an
@@ -71,7 +80,7 @@ use super::rt::RtFunc;
 use crate::casm::{ApUpdate, Op1Src, Opcode, PcUpdate, Reg, Res};
 use crate::interp::CounterHint;
 use crate::vm::memory::SEG_DESC_SHIFT;
-use crate::vm::trace::ENTRY_BYTES;
+use crate::vm::trace::{TraceInst, ENTRY_BYTES, RECORD, RECORD_ID_BITS};
 use cairo_jit_runtime::cell::{TAG_MASK, TAG_RELOC, TAG_SET};
 use cairo_jit_runtime::jit::{exit, offsets, COUNT_DOWN_HINTS};
 use cranelift_codegen::ir::condcodes::IntCC;
@@ -94,6 +103,9 @@ pub struct LowerConfig {
     pub code_seg: u64,
     /// The execution segment's index.
     pub exec_seg: u64,
+    /// The code table index ([`crate::vm::trace::TraceInst`]) of the region's first
+    /// instruction (the others follow in pc order): what its trace records name.
+    pub id_base: u64,
 }
 
 /// With tracing, ap and fp stay below this in compiled code, so that a trace entry holds them
@@ -171,6 +183,84 @@ pub fn runs(region: &Region) -> BTreeMap<u64, u64> {
     out
 }
 
+/// How trace records cover an instruction of a region (see [`crate::vm::trace`]): compiled
+/// code records a straight line of steps in one entry, whose steps are consecutive
+/// instructions of one run (see [`runs`]) with fp unchanged and ap moved by static amounts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecordPlan {
+    /// Its position in its run.
+    pub pos: u32,
+    /// What it adds to ap when it falls through, when known at compile time
+    /// ([`static_ap_step`]); `None` ends a record (the next step's ap is not static).
+    pub ap_step: Option<i64>,
+    /// Whether control reaching it in the run's order opens a record there: the run's head,
+    /// or the instruction after one whose ap change is not static.
+    pub starts: bool,
+    /// The end (exclusive position in the run) of a record opened at it: past the first
+    /// instruction from it on whose ap change is not static, else the run's end.
+    pub end: u32,
+}
+
+/// The [`RecordPlan`] of each instruction of `region`, in pc order (a run's instructions are
+/// consecutive in pc order, see [`runs`]).
+pub fn record_plan(region: &Region) -> Vec<RecordPlan> {
+    let heads = runs(region);
+    let mut out: Vec<RecordPlan> = Vec::with_capacity(region.insts.len());
+    let mut run_start = 0;
+    for ri in region.insts.values() {
+        let pos = if heads.contains_key(&ri.pc) {
+            run_start = out.len();
+            0
+        } else {
+            (out.len() - run_start) as u32
+        };
+        let starts = pos == 0 || out.last().is_some_and(|p| p.ap_step.is_none());
+        out.push(RecordPlan { pos, ap_step: static_ap_step(ri), starts, end: 0 });
+    }
+    // Ends, from the back: a record opened at `i` ends past the first non-static instruction
+    // from `i` on, or at the run's end.
+    let mut end = 0;
+    for i in (0..out.len()).rev() {
+        let last_of_run = i + 1 == out.len() || out[i + 1].pos == 0;
+        if last_of_run || out[i].ap_step.is_none() {
+            end = out[i].pos + 1;
+        }
+        out[i].end = end;
+    }
+    out
+}
+
+/// The code table rows ([`TraceInst`]) of `region`'s instructions (in segment `seg`), in pc
+/// order: what the JIT registers for the region's records.
+pub fn trace_insts(region: &Region, seg: i64) -> Vec<TraceInst> {
+    region
+        .insts
+        .keys()
+        .zip(record_plan(region))
+        .map(|(&pc, p)| TraceInst {
+            pc: crate::vm::trace::pack(crate::vm::Relocatable::new(seg, pc)),
+            pos: p.pos,
+            ap_step: p.ap_step.unwrap_or(0),
+        })
+        .collect()
+}
+
+/// Stores a trace record (see [`crate::vm::trace::RECORD`]) for the instruction with code
+/// table index `id`, up to position `end` of its run, with the registers before its step, at
+/// the context's trace pointer, and advances it.
+fn write_record(b: &mut FunctionBuilder<'_>, ctx: Value, id: u64, end: u32, ap: Value, fp: Value) {
+    debug_assert!(id < 1 << RECORD_ID_BITS && end < 1 << 16);
+    let tp = b.ins().load(I64, flags(), ctx, offsets::TRACE_PTR);
+    let w0 = b.ins().iconst(I64, (RECORD | id << 16 | u64::from(end)) as i64);
+    let apv = b.ins().ireduce(I32, ap);
+    let fpv = b.ins().ireduce(I32, fp);
+    b.ins().store(flags(), w0, tp, 0);
+    b.ins().store(flags(), apv, tp, 8);
+    b.ins().store(flags(), fpv, tp, 12);
+    let next = b.ins().iadd_imm_s(tp, ENTRY_BYTES as i64);
+    b.ins().store(flags(), next, ctx, offsets::TRACE_PTR);
+}
+
 /// Runtime functions imported into the function being built.
 pub struct Imports {
     /// `cairo_jit_rt_felt_mul(out, a, b)`.
@@ -219,8 +309,7 @@ struct Vars {
 struct Regs {
     ap: Value,
     fp: Value,
-    /// The step counter: the trace pointer when tracing (one entry per step), else the step
-    /// count (see [`Lowering::record`]).
+    /// The step count (see [`Lowering::count_step`]).
     cnt: Value,
 }
 
@@ -265,6 +354,8 @@ pub struct Lowering<'a, 'f> {
     run: Option<RunCover>,
     /// What the entries' checks use (see [`RunCover`]).
     entry: EntryChecks,
+    /// How trace records cover each instruction (pc order).
+    plan: Vec<RecordPlan>,
 }
 
 /// The values and blocks of the entries' checks (see [`RunCover`]).
@@ -278,6 +369,9 @@ struct EntryChecks {
     bad: Block,
     /// Per run head, the block checking an entry into that run.
     run_checks: BTreeMap<u64, Block>,
+    /// Per instruction (pc order), where an entry goes once checked: its block, or one that
+    /// opens its trace record first (see [`RecordPlan`]).
+    targets: Vec<Block>,
 }
 
 /// The cells of a run, checked once (see [`Lowering::cell_addrs`]).
@@ -375,34 +469,22 @@ fn flags() -> MemFlagsData {
     MemFlagsData::trusted()
 }
 
-/// Writes the registers (pc, ap, fp and the step counter `cnt`) into the context, as every
-/// exit does. With tracing, the context's step count and trace pointer are still those of the
-/// entry, so the steps run are the entries written since.
-fn store_state(b: &mut FunctionBuilder<'_>, ctx: Value, trace: bool, [pc, ap, fp, cnt]: [Value; 4]) {
-    for (x, off) in [(ap, offsets::AP), (fp, offsets::FP), (pc, offsets::PC)] {
+/// Writes the registers (pc, ap, fp and the step count `cnt`) into the context, as every
+/// exit does. (Trace records keep the context's trace pointer current themselves.)
+fn store_state(b: &mut FunctionBuilder<'_>, ctx: Value, [pc, ap, fp, cnt]: [Value; 4]) {
+    for (x, off) in [(ap, offsets::AP), (fp, offsets::FP), (pc, offsets::PC), (cnt, offsets::STEPS)] {
         b.ins().store(flags(), x, ctx, off);
-    }
-    if trace {
-        let tp0 = b.ins().load(I64, flags(), ctx, offsets::TRACE_PTR);
-        let steps0 = b.ins().load(I64, flags(), ctx, offsets::STEPS);
-        let bytes = b.ins().isub(cnt, tp0);
-        let n = b.ins().ushr_imm_u(bytes, i64::from(ENTRY_BYTES.trailing_zeros()));
-        let steps = b.ins().iadd(steps0, n);
-        b.ins().store(flags(), steps, ctx, offsets::STEPS);
-        b.ins().store(flags(), cnt, ctx, offsets::TRACE_PTR);
-    } else {
-        b.ins().store(flags(), cnt, ctx, offsets::STEPS);
     }
 }
 
 /// Builds a region's exit block for `code` (cold, parameters pc, ap, fp and the step counter):
 /// it writes the registers into the context and returns `code`.
-fn exit_block(b: &mut FunctionBuilder<'_>, ctx: Value, trace: bool, code: u32) -> Block {
+fn exit_block(b: &mut FunctionBuilder<'_>, ctx: Value, code: u32) -> Block {
     let blk = b.create_block();
     b.set_cold_block(blk);
     let regs = [(); 4].map(|()| b.append_block_param(blk, I64));
     b.switch_to_block(blk);
-    store_state(b, ctx, trace, regs);
+    store_state(b, ctx, regs);
     let c = b.ins().iconst(I32, code as i64);
     b.ins().return_(&[c]);
     blk
@@ -413,7 +495,7 @@ fn exit_block(b: &mut FunctionBuilder<'_>, ctx: Value, trace: bool, code: u32) -
 /// `cairo_jit_rt_hints`, which runs the hints at pc; then compiled code re-enters itself at
 /// that instruction through `reenter` (which reloads the context: hints may move buffers and
 /// add segments), or returns the exit code the call gave.
-fn hint_block(b: &mut FunctionBuilder<'_>, ctx: Value, trace: bool, reenter: Block, hints: FuncRef) -> Block {
+fn hint_block(b: &mut FunctionBuilder<'_>, ctx: Value, reenter: Block, hints: FuncRef) -> Block {
     let blk = b.create_block();
     b.set_cold_block(blk);
     let regs = [(); 4].map(|()| b.append_block_param(blk, I64));
@@ -422,7 +504,7 @@ fn hint_block(b: &mut FunctionBuilder<'_>, ctx: Value, trace: bool, reenter: Blo
     b.set_cold_block(fail);
     let code = b.append_block_param(fail, I32);
     b.switch_to_block(blk);
-    store_state(b, ctx, trace, regs);
+    store_state(b, ctx, regs);
     let call = b.ins().call(hints, &[ctx]);
     let r = b.inst_results(call)[0];
     let unchecked = b.ins().iconst(I32, 0);
@@ -461,12 +543,12 @@ impl<'a, 'f> Lowering<'a, 'f> {
         let index = b.block_params(reenter)[0];
         let checked = b.block_params(reenter)[1];
         let load = |b: &mut FunctionBuilder<'f>, off: i32| b.ins().load(I64, flags(), ctx, off);
-        let cnt_off = if cfg.trace { offsets::TRACE_PTR } else { offsets::STEPS };
-        let [ap, fp, _] = [(v.ap, offsets::AP), (v.fp, offsets::FP), (v.cnt, cnt_off)].map(|(var, off)| {
-            let x = load(b, off);
-            b.def_var(var, x);
-            x
-        });
+        let [ap, fp, _] =
+            [(v.ap, offsets::AP), (v.fp, offsets::FP), (v.cnt, offsets::STEPS)].map(|(var, off)| {
+                let x = load(b, off);
+                b.def_var(var, x);
+                x
+            });
         let e = Env {
             cnt_limit: load(b, offsets::CNT_LIMIT),
             base: load(b, offsets::EXEC_BASE),
@@ -481,6 +563,25 @@ impl<'a, 'f> Lowering<'a, 'f> {
         let (dispatch, checked_dispatch) = (b.create_block(), b.create_block());
         b.ins().brif(checked, checked_dispatch, &[], dispatch, &[]);
         let runs = runs(region);
+        let plan = record_plan(region);
+        // Where an entry goes on to the instruction once its checks passed: its block, or,
+        // with tracing, where control does not open a trace record (within a record), a block
+        // that opens one first.
+        let targets: Vec<Block> = blocks
+            .values()
+            .zip(&plan)
+            .enumerate()
+            .map(|(i, (&blk, p))| {
+                if !cfg.trace || p.starts {
+                    return blk;
+                }
+                let open = b.create_block();
+                b.switch_to_block(open);
+                write_record(b, ctx, cfg.id_base + i as u64, p.end, ap, fp);
+                b.ins().jump(blk, &[]);
+                open
+            })
+            .collect();
         // Each run's entry check, filled once the run is lowered.
         let run_checks: BTreeMap<u64, Block> = runs.keys().map(|&pc| (pc, b.create_block())).collect();
         for (blk, to) in [(dispatch, false), (checked_dispatch, true)] {
@@ -488,7 +589,8 @@ impl<'a, 'f> Lowering<'a, 'f> {
             let mut check = run_checks[&region.entry];
             let pool = &mut b.func.dfg.value_lists;
             let targets: Vec<BlockCall> = blocks
-                .iter()
+                .keys()
+                .zip(&targets)
                 .map(|(pc, &blk)| {
                     if let Some(&c) = run_checks.get(pc) {
                         check = c;
@@ -503,8 +605,8 @@ impl<'a, 'f> Lowering<'a, 'f> {
         b.switch_to_block(bad);
         let code = b.ins().iconst(I32, exit::INTERPRET as i64);
         b.ins().return_(&[code]);
-        let exits = [exit::CONTINUE, exit::INTERPRET].map(|code| exit_block(b, ctx, cfg.trace, code));
-        let hint_blk = (!region.hints.is_empty()).then(|| hint_block(b, ctx, cfg.trace, reenter, imp.hints));
+        let exits = [exit::CONTINUE, exit::INTERPRET].map(|code| exit_block(b, ctx, code));
+        let hint_blk = (!region.hints.is_empty()).then(|| hint_block(b, ctx, reenter, imp.hints));
         let regs = Regs { ap: index, fp: index, cnt: index };
         let counter_blks: BTreeMap<u64, Block> = region
             .counters
@@ -534,7 +636,8 @@ impl<'a, 'f> Lowering<'a, 'f> {
             hint_blk,
             counter_blks,
             run: None,
-            entry: EntryChecks { index, ap, fp, bad, run_checks },
+            entry: EntryChecks { index, ap, fp, bad, run_checks, targets },
+            plan,
         };
         for (i, ri) in region.insts.values().enumerate() {
             l.instruction(ri, i, runs.get(&ri.pc).copied());
@@ -560,7 +663,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
         self.b.switch_to_block(blk);
         let [ap, fp, cnt] = [0, 1, 2].map(|i| self.b.block_params(blk)[i]);
         let p = self.b.ins().iconst(I64, pc as i64);
-        store_state(self.b, self.ctx, self.cfg.trace, [p, ap, fp, cnt]);
+        store_state(self.b, self.ctx, [p, ap, fp, cnt]);
         let hints = self.b.create_block();
         self.b.set_cold_block(hints);
         // The flag's cell `ap + shift + k`, when the plan of the hint's write computes it
@@ -601,15 +704,6 @@ impl<'a, 'f> Lowering<'a, 'f> {
         let index = self.blocks.range(..pc).count();
         let i = self.b.ins().iconst(I32, index as i64);
         self.b.ins().jump(hint_blk, &[p.into(), ap.into(), fp.into(), cnt.into(), i.into()]);
-    }
-
-    /// What the step counter advances by per step: a trace entry's size when tracing, else 1.
-    fn cnt_unit(&self) -> i64 {
-        if self.cfg.trace {
-            ENTRY_BYTES as i64
-        } else {
-            1
-        }
     }
 
     /// Returns `code` ([`exit::CONTINUE`] or [`exit::INTERPRET`]) to the dispatcher, which
@@ -972,32 +1066,28 @@ impl<'a, 'f> Lowering<'a, 'f> {
         self.cell_params(join)
     }
 
-    /// The trace entry (registers before the step) and the step counter.
-    fn record(&mut self, pc: u64) {
-        let Regs { ap, fp, cnt } = self.before;
-        if self.cfg.trace {
-            let tp = cnt;
-            // A `TraceEntry`: pc packed, ap and fp as 32-bit offsets in the execution segment
-            // (below `REG_LIMIT`, so never `ESCAPE`).
-            let pcv = self.b.ins().iconst(I64, ((self.cfg.code_seg << 48) | pc) as i64);
-            let apv = self.b.ins().ireduce(I32, ap);
-            let fpv = self.b.ins().ireduce(I32, fp);
-            self.b.ins().store(flags(), pcv, tp, 0);
-            self.b.ins().store(flags(), apv, tp, 8);
-            self.b.ins().store(flags(), fpv, tp, 12);
-        }
-        let unit = self.cnt_unit();
-        self.cur.cnt = self.b.ins().iadd_imm_s(cnt, unit);
+    /// Counts the step (its trace entry is its record's, see [`RecordPlan`]).
+    fn count_step(&mut self) {
+        self.cur.cnt = self.b.ins().iadd_imm_s(self.before.cnt, 1);
     }
 
-    /// Ends a regular instruction: trace entry, ap update, and on to the next instruction.
+    /// Opens the trace record of the instruction of index `index` (when tracing), with the
+    /// registers before its step.
+    fn open_record(&mut self, index: usize, ap: Value, fp: Value) {
+        if self.cfg.trace {
+            let end = self.plan[index].end;
+            write_record(self.b, self.ctx, self.cfg.id_base + index as u64, end, ap, fp);
+        }
+    }
+
+    /// Ends a regular instruction: the step counted, ap update, and on to the next instruction.
     fn next_regular(&mut self, ri: &RegionInst) {
         self.next_regular_ap(ri, None);
     }
 
     /// [`Lowering::next_regular`] with the ap of `ap += res` already computed (`nap`).
     fn next_regular_ap(&mut self, ri: &RegionInst, nap: Option<Value>) {
-        self.record(ri.pc);
+        self.count_step();
         match nap {
             Some(n) => self.cur.ap = n,
             None => self.ap_update(ri.inst.ap_update),
@@ -1033,8 +1123,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
             let limit = self.e.cnt_limit;
             // `cnt + n <= limit` rather than `limit - cnt >= n`, which would wrap (and pass)
             // if the counter ever exceeded the limit.
-            let unit = self.cnt_unit();
-            let after = self.b.ins().iadd_imm_s(cnt, unit * n as i64);
+            let after = self.b.ins().iadd_imm_s(cnt, n as i64);
             let mut ok = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, after, limit);
             if self.cfg.trace {
                 // ap stays a 32-bit offset over the run (see `REG_LIMIT`); when it would not,
@@ -1064,6 +1153,11 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 insts: Vec::new(),
             });
             self.b.switch_to_block(body);
+            let (ap, fp) = (self.before.ap, self.before.fp);
+            self.open_record(index, ap, fp);
+        } else if self.plan[index].starts {
+            let (ap, fp) = (self.before.ap, self.before.fp);
+            self.open_record(index, ap, fp);
         }
         if let Some(r) = self.run.as_mut() {
             // This instruction's ap as an offset from the head's, while known.
@@ -1076,7 +1170,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
         if !self.fast_path(ri, slow) {
             self.b.ins().jump(slow, &[]);
         }
-        self.slow_path(ri, slow);
+        self.slow_path(ri, index, slow);
     }
 
     /// Checks that the current instruction's cells `reg + off` lie inside the allocated
@@ -1124,8 +1218,9 @@ impl<'a, 'f> Lowering<'a, 'f> {
         let local = self.b.ins().iadd_imm_s(self.entry.index, -(first as i64));
         let pool = &mut self.b.func.dfg.value_lists;
         let targets: Vec<BlockCall> = self
-            .blocks
-            .values()
+            .entry
+            .targets
+            .iter()
             .skip(first)
             .take(run.insts.len())
             .map(|&blk| BlockCall::new(blk, [], pool))
@@ -1414,7 +1509,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 self.require_set_at(&[p0, pd], slow);
                 let d = self.load_cell(pd, 0);
                 let zero = self.is_zero_felt(d);
-                self.record(ri.pc);
+                self.count_step();
                 self.ap_update(i.ap_update);
                 let (t, f) = (self.b.create_block(), self.b.create_block());
                 self.b.ins().brif(zero, t, &[], f, &[]);
@@ -1430,7 +1525,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 let Some(target) = ri.static_target() else { return false };
                 let ptrs = self.cell_addrs([(i.dst_reg, i.off0), (i.op0_reg, i.off1)], slow);
                 self.require_set_at(&ptrs, slow);
-                self.record(ri.pc);
+                self.count_step();
                 self.ap_update(i.ap_update);
                 self.goto(target);
                 true
@@ -1447,7 +1542,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 let (limit, _) = self.set_limits();
                 let ok = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, n, limit);
                 self.guard(ok, slow);
-                self.record(ri.pc);
+                self.count_step();
                 self.cur.ap = n;
                 self.goto(ri.next_pc());
                 true
@@ -1464,7 +1559,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 let c0 = self.load_cell(p, 0);
                 let c1 = self.load_cell(p, 32);
                 self.call_frame(ri, p, c0, c1, slow);
-                self.record(ri.pc);
+                self.count_step();
                 self.goto(target);
                 true
             }
@@ -1496,7 +1591,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
                     ok = self.b.ins().band(ok, *c);
                 }
                 self.guard(ok, slow);
-                self.record(ri.pc);
+                self.count_step();
                 self.cur.fp = d[2];
                 self.exit_with(exit::CONTINUE, r[2], self.cur);
                 true
@@ -1609,21 +1704,21 @@ impl<'a, 'f> Lowering<'a, 'f> {
             self.b.switch_to_block(f);
             match ri.static_target() {
                 Some(target) => {
-                    self.record(ri.pc);
+                    self.count_step();
                     self.ap_update(i.ap_update);
                     self.goto(target);
                 }
                 None => {
                     let pc = self.b.ins().iconst(I64, ri.pc as i64);
                     let n = self.reg_add(pc_seg, pc, op1, slow);
-                    self.record(ri.pc);
+                    self.count_step();
                     self.ap_update(i.ap_update);
                     self.exit_with(exit::CONTINUE, n, self.cur);
                 }
             }
             return true;
         }
-        self.record(ri.pc);
+        self.count_step();
         match nap {
             Some(n) => self.cur.ap = n,
             None => self.ap_update(i.ap_update),
@@ -1704,10 +1799,37 @@ impl<'a, 'f> Lowering<'a, 'f> {
     }
 
     /// The slow path: exit to the dispatcher, which runs the instruction in the interpreter.
-    fn slow_path(&mut self, ri: &RegionInst, slow: Block) {
+    fn slow_path(&mut self, ri: &RegionInst, index: usize, slow: Block) {
         self.b.switch_to_block(slow);
         self.b.set_cold_block(slow);
+        if self.cfg.trace {
+            // The interpreter records this step: the open record (the trace's last entry) ends
+            // before it, or, when it was opened here, goes.
+            let tp = self.ctx_load(offsets::TRACE_PTR);
+            let rec = self.b.ins().iadd_imm_s(tp, -(ENTRY_BYTES as i64));
+            let w0 = self.b.ins().load(I64, flags(), rec, 0);
+            let id = self.b.ins().ushr_imm_u(w0, 16);
+            let id = self.b.ins().band_imm_u(id, (1 << RECORD_ID_BITS) - 1);
+            let here = self.b.ins().icmp_imm_u(IntCC::Equal, id, (self.cfg.id_base + index as u64) as i64);
+            let (drop, cut, done) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
+            for blk in [drop, cut, done] {
+                self.b.set_cold_block(blk);
+            }
+            self.b.ins().brif(here, drop, &[], cut, &[]);
+            self.b.switch_to_block(drop);
+            self.b.ins().store(flags(), rec, self.ctx, offsets::TRACE_PTR);
+            self.b.ins().jump(done, &[]);
+            self.b.switch_to_block(cut);
+            let end = self.b.ins().iconst(types::I16, i64::from(self.plan[index].pos));
+            self.b.ins().store(flags(), end, rec, 0);
+            self.b.ins().jump(done, &[]);
+            self.b.switch_to_block(done);
+        }
         self.exit_const(exit::INTERPRET, ri.pc, self.before);
+    }
+
+    fn ctx_load(&mut self, off: i32) -> Value {
+        self.b.ins().load(I64, flags(), self.ctx, off)
     }
 }
 
@@ -1758,6 +1880,31 @@ mod tests {
         assert_eq!(r.get(&4), Some(&3));
         assert_eq!(r.get(&8), Some(&1));
         assert_eq!(r.len(), 3);
+    }
+
+    /// A record goes on while ap moves by static amounts: an `ap += [fp - 3]` ends it, and the
+    /// instruction after it opens the next.
+    #[test]
+    fn records_end_after_a_dynamic_ap_update() {
+        // 0: [ap] = 0, ap++ ; 2: ap += [fp - 3] ; 3: [ap] = [ap - 2], ap++ ; 4: ret
+        let cells: Vec<Cell> = [
+            felt::from_u64(0x480680017fff8000),
+            felt::from_u64(0),
+            felt::from_u64(0x040b7ffd7fff7fff),
+            felt::from_u64(0x48127ffe7fff8000),
+            felt::from_u64(0x208b7fff7fff7ffe),
+        ]
+        .into_iter()
+        .map(Cell::felt)
+        .collect();
+        let region = discover(0, fetcher(&cells), |_| false, |_| false).unwrap();
+        assert_eq!(region.insts.keys().copied().collect::<Vec<_>>(), [0, 2, 3, 4]);
+        let plan = record_plan(&region);
+        let got: Vec<(u32, bool, u32)> = plan.iter().map(|p| (p.pos, p.starts, p.end)).collect();
+        assert_eq!(got, [(0, true, 2), (1, false, 2), (2, true, 4), (3, false, 4)]);
+        let rows = trace_insts(&region, 0);
+        assert_eq!(rows.iter().map(|r| r.ap_step).collect::<Vec<_>>(), [1, 0, 1, 0]);
+        assert_eq!(rows.iter().map(|r| r.pc).collect::<Vec<_>>(), [0, 2, 3, 4]);
     }
 
     /// A jump into an immediate decodes it as an instruction: the instruction the immediate's
