@@ -27,9 +27,9 @@
 //! holds the `spilled` entries before them, in order, as native-endian `TraceEntry` bytes; a
 //! write error is kept and reported by [`Trace::check`] (the run itself goes on unaffected,
 //! later entries are dropped); the escape table holds, in entry order, the registers of
-//! exactly the entries whose ap field is [`ESCAPE`] (never spilled); `steps` is the number of
-//! steps of all entries, spilled or not; every record names instructions of `insts` and
-//! covers at least one step.
+//! exactly the entries whose ap field is [`ESCAPE`] (never spilled); the number of entries
+//! (spilled or not) plus `extra` is the number of steps; every record names instructions of
+//! `insts` and covers at least one step.
 
 use super::value::Relocatable;
 use super::zeroed::ZeroedBuf;
@@ -129,8 +129,9 @@ pub struct Trace {
     /// The execution segment (ap and fp of inline entries).
     exec_seg: i64,
     escapes: Vec<Escape>,
-    /// Steps of all entries.
-    steps: u64,
+    /// Steps of all entries beyond one per entry (a record of `k` steps adds `k - 1`), so that
+    /// appending a plain entry costs no count of its own.
+    extra: u64,
     /// The code table records name.
     insts: Vec<TraceInst>,
 }
@@ -143,7 +144,7 @@ impl Default for Trace {
             spill: None,
             exec_seg: 1,
             escapes: Vec::new(),
-            steps: 0,
+            extra: 0,
             insts: Vec::new(),
         }
     }
@@ -221,7 +222,7 @@ impl Trace {
 
     /// All steps recorded, spilled or not.
     pub fn total(&self) -> u64 {
-        self.steps
+        self.entries() + self.extra
     }
 
     /// All entries, spilled or not (a record is one entry of several steps).
@@ -261,9 +262,10 @@ impl Trace {
     /// `n <= capacity()`, and entries `[len(), n)` must have been written: plain entries and
     /// records of at least one step naming instructions of the code table.
     pub unsafe fn set_len(&mut self, n: usize, steps: u64) {
-        debug_assert!(n <= self.buf.capacity());
+        debug_assert!(n <= self.buf.capacity() && n >= self.len);
+        debug_assert!(steps >= (n - self.len) as u64, "every entry has a step");
+        self.extra += steps.saturating_sub((n - self.len) as u64);
         self.len = n;
-        self.steps += steps;
     }
 
     /// Makes room for at least `additional` entries after `len()`: a streaming trace first
@@ -289,7 +291,6 @@ impl Trace {
         }
         self.buf[self.len] = e;
         self.len += 1;
-        self.steps += 1;
     }
 
     /// Moves the in-memory entries to the scratch file.
