@@ -33,7 +33,8 @@ use std::collections::BTreeMap;
 /// Whether the run records the per-step register trace.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub enum TraceMode {
-    /// Record a trace entry per step (needed for the trace file).
+    /// Record the trace (needed for the trace file): an entry per step, or per straight line
+    /// of steps of compiled code (see [`crate::vm::trace`]).
     #[default]
     On,
     /// Record nothing.
