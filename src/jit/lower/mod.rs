@@ -1820,8 +1820,10 @@ impl<'a, 'f> Lowering<'a, 'f> {
             self.b.ins().store(flags(), rec, self.ctx, offsets::TRACE_PTR);
             self.b.ins().jump(done, &[]);
             self.b.switch_to_block(cut);
-            let end = self.b.ins().iconst(types::I16, i64::from(self.plan[index].pos));
-            self.b.ins().store(flags(), end, rec, 0);
+            // The record's end field (its low 16 bits) becomes this instruction's position.
+            let cleared = self.b.ins().band_imm_s(w0, !0xffff);
+            let w0 = self.b.ins().bor_imm_u(cleared, i64::from(self.plan[index].pos));
+            self.b.ins().store(flags(), w0, rec, 0);
             self.b.ins().jump(done, &[]);
             self.b.switch_to_block(done);
         }
