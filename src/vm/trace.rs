@@ -59,6 +59,15 @@ pub const RECORD: u64 = 1 << 63;
 /// Bits of a record's pc field that hold its first instruction's index in the code table.
 pub const RECORD_ID_BITS: u32 = 47;
 
+/// Low bits of a record's pc field that hold its end position (above them, the index).
+pub const RECORD_END_BITS: u32 = 16;
+
+/// The pc field of a record of the code table's instructions `id..` up to position `end` of
+/// their run.
+pub const fn record_pc(id: u64, end: u32) -> u64 {
+    RECORD | id << RECORD_END_BITS | end as u64
+}
+
 /// One compiled instruction, as records name it (see the module documentation).
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub struct TraceInst {
@@ -339,8 +348,8 @@ impl Trace {
     /// The instructions of record `e`: its first one's index in the code table and its step
     /// count, or `None` for a record that names no instruction of the table.
     fn record_span(&self, e: TraceEntry) -> Option<(usize, usize)> {
-        let id = usize::try_from((e.pc & !RECORD) >> 16).ok()?;
-        let end = (e.pc & 0xffff) as u32;
+        let id = usize::try_from((e.pc & !RECORD) >> RECORD_END_BITS).ok()?;
+        let end = (e.pc & ((1 << RECORD_END_BITS) - 1)) as u32;
         let first = self.insts.get(id)?;
         let n = end.checked_sub(first.pos).filter(|&n| n > 0)? as usize;
         // The run's instructions are consecutive in the table, at consecutive positions.
@@ -366,12 +375,10 @@ impl Trace {
     fn decode(&self, index: u64, e: TraceEntry, last: bool) -> Option<Step> {
         if e.pc & RECORD != 0 {
             let mut out = None;
-            let mut first = true;
             self.each_record_step(e, |s| {
-                if first || last {
+                if out.is_none() || last {
                     out = Some(s);
                 }
-                first = false;
             });
             return out;
         }
@@ -635,7 +642,7 @@ mod tests {
             TraceInst { pc: 20, pos: 0, ap_step: 5 },
             TraceInst { pc: 21, pos: 1, ap_step: 0 },
         ];
-        let record = |id: u64, end: u64, ap: u32, fp: u32| TraceEntry { pc: RECORD | id << 16 | end, ap, fp };
+        let record = |id: u64, end: u32, ap: u32, fp: u32| TraceEntry { pc: record_pc(id, end), ap, fp };
         let s = |pc: u64, ap: u64, fp: u64| Step { pc, ap: 1 << 48 | ap, fp: 1 << 48 | fp };
         for spill in [false, true] {
             let mut t = Trace::new();
@@ -683,10 +690,10 @@ mod tests {
     fn records_outside_the_code_table_are_errors() {
         let insts = [TraceInst { pc: 10, pos: 0, ap_step: 1 }, TraceInst { pc: 11, pos: 1, ap_step: 0 }];
         // An unknown index, an empty record, one past its run's end.
-        for (id, end) in [(2u64, 1u64), (0, 0), (0, 3), (1, 1)] {
+        for (id, end) in [(2u64, 1u32), (0, 0), (0, 3), (1, 1)] {
             let mut t = Trace::new();
             t.add_insts(&insts);
-            write_record(&mut t, TraceEntry { pc: RECORD | id << 16 | end, ap: 0, fp: 0 }, 1);
+            write_record(&mut t, TraceEntry { pc: record_pc(id, end), ap: 0, fp: 0 }, 1);
             assert!(t.to_vec().is_err(), "record ({id}, {end})");
             assert_eq!((t.first(), t.last()), (None, None));
         }

@@ -80,7 +80,7 @@ use super::rt::RtFunc;
 use crate::casm::{ApUpdate, Op1Src, Opcode, PcUpdate, Reg, Res};
 use crate::interp::CounterHint;
 use crate::vm::memory::SEG_DESC_SHIFT;
-use crate::vm::trace::{TraceInst, ENTRY_BYTES, RECORD, RECORD_ID_BITS};
+use crate::vm::trace::{record_pc, TraceInst, ENTRY_BYTES, RECORD_END_BITS, RECORD_ID_BITS};
 use cairo_jit_runtime::cell::{TAG_MASK, TAG_RELOC, TAG_SET};
 use cairo_jit_runtime::jit::{exit, offsets, COUNT_DOWN_HINTS};
 use cranelift_codegen::ir::condcodes::IntCC;
@@ -249,9 +249,9 @@ pub fn trace_insts(region: &Region, seg: i64) -> Vec<TraceInst> {
 /// table index `id`, up to position `end` of its run, with the registers before its step, at
 /// the context's trace pointer, and advances it.
 fn write_record(b: &mut FunctionBuilder<'_>, ctx: Value, id: u64, end: u32, ap: Value, fp: Value) {
-    debug_assert!(id < 1 << RECORD_ID_BITS && end < 1 << 16);
+    debug_assert!(id < 1 << RECORD_ID_BITS && end < 1 << RECORD_END_BITS);
     let tp = b.ins().load(I64, flags(), ctx, offsets::TRACE_PTR);
-    let w0 = b.ins().iconst(I64, (RECORD | id << 16 | u64::from(end)) as i64);
+    let w0 = b.ins().iconst(I64, record_pc(id, end) as i64);
     let apv = b.ins().ireduce(I32, ap);
     let fpv = b.ins().ireduce(I32, fp);
     b.ins().store(flags(), w0, tp, 0);
@@ -1808,7 +1808,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
             let tp = self.ctx_load(offsets::TRACE_PTR);
             let rec = self.b.ins().iadd_imm_s(tp, -(ENTRY_BYTES as i64));
             let w0 = self.b.ins().load(I64, flags(), rec, 0);
-            let id = self.b.ins().ushr_imm_u(w0, 16);
+            let id = self.b.ins().ushr_imm_u(w0, i64::from(RECORD_END_BITS));
             let id = self.b.ins().band_imm_u(id, (1 << RECORD_ID_BITS) - 1);
             let here = self.b.ins().icmp_imm_u(IntCC::Equal, id, (self.cfg.id_base + index as u64) as i64);
             let (drop, cut, done) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
@@ -1820,8 +1820,8 @@ impl<'a, 'f> Lowering<'a, 'f> {
             self.b.ins().store(flags(), rec, self.ctx, offsets::TRACE_PTR);
             self.b.ins().jump(done, &[]);
             self.b.switch_to_block(cut);
-            // The record's end field (its low 16 bits) becomes this instruction's position.
-            let cleared = self.b.ins().band_imm_s(w0, !0xffff);
+            // The record's end field becomes this instruction's position.
+            let cleared = self.b.ins().band_imm_s(w0, !((1 << RECORD_END_BITS) - 1));
             let w0 = self.b.ins().bor_imm_u(cleared, i64::from(self.plan[index].pos));
             self.b.ins().store(flags(), w0, rec, 0);
             self.b.ins().jump(done, &[]);
