@@ -8,12 +8,21 @@
 //! result ([`super::JitOptions::background`] off), which makes compilation points
 //! deterministic (the tests that count slow-path steps rely on it).
 //!
-//! Invariants: the code memory lives as long as the thread, which ends only when the
-//! [`Worker`] is dropped: the drop stops it before its next job, closes its queue and joins it
-//! (waiting for the region being compiled, if any), and the thread frees the code before it
-//! exits, so the owner must have forgotten every entry point before dropping the worker. A run
-//! leaves no thread and no allocation behind. A panic while compiling ends the thread: later
-//! and pending submissions then fail, and the run goes on interpreted.
+//! A compiler thread serves one run at a time and outlives it: when the run's [`Worker`] is
+//! dropped, the thread frees that run's code and waits in a small process-wide pool for the
+//! next run's first job, with Cranelift's target description and scratch buffers kept warm.
+//! A run in a process that already ran one thus starts compiling without spawning a thread
+//! or setting Cranelift up, and its first region compiles as fast as any later one (fib_loop's
+//! in about 0.65 ms rather than 1.0-1.4 ms in a fresh thread, whose first compilation pays
+//! for fresh memory and cold caches).
+//!
+//! Invariants: a run's code memory lives until its [`Worker`] is dropped: the drop stops the
+//! thread before its next job, closes the run's queue and waits until the thread, done with
+//! the region being compiled (if any), has freed the run's code, so the owner must have
+//! forgotten every entry point before dropping the worker. A run leaves behind no compiled
+//! code, and at most [`POOL_MAX`] idle threads per process (a run that compiles nothing uses
+//! none). A panic while compiling ends the thread: later and pending submissions then fail,
+//! and the run goes on interpreted.
 
 use super::{analysis, clif, lower, rt, Compiled};
 use cranelift_codegen::ir::{types, AbiParam, UserFuncName};
@@ -24,7 +33,7 @@ use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{FuncId, Linkage, Module};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::{mpsc, Arc, Mutex};
 
 /// A region to compile.
 pub(super) struct Job {
@@ -58,10 +67,11 @@ pub(super) struct Setup {
     pub dump_clif: Option<PathBuf>,
 }
 
-/// The dispatcher's handle on the compiler thread, started with the first job (a run that
-/// compiles nothing starts no thread: starting it with the run, to set Cranelift up while the
-/// interpreter runs towards the first hot region, gained fib_loop about 4,000 interpreted
-/// steps of 45,000 and cost 1.5 MB of peak memory where nothing compiles).
+/// The dispatcher's handle on a compiler thread, taken (from the pool, or spawned) with the
+/// first job (a run that compiles nothing uses no thread: taking one with the run, to set
+/// Cranelift up while the interpreter runs towards the first hot region, gained fib_loop
+/// about 4,000 interpreted steps of 45,000 and cost 1.5 MB of peak memory where nothing
+/// compiles).
 pub(super) struct Worker {
     /// What the thread is set up with, until it starts.
     setup: Option<Setup>,
@@ -72,25 +82,169 @@ pub(super) struct Worker {
     ready: Arc<AtomicUsize>,
     /// Jobs submitted and not yet received back.
     pub in_flight: usize,
-    /// The thread, joined on drop.
-    thread: Option<std::thread::JoinHandle<()>>,
+    /// The thread serving this run.
+    thread: Option<CompilerThread>,
     /// Raised on drop: the thread takes no further job.
     stop: Arc<AtomicBool>,
+    /// Where the thread comes from and goes back to.
+    pool: &'static Pool,
 }
 
 impl Drop for Worker {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Release);
+        // Closing the queue ends the thread's run once it finished the job in hand.
         self.chan = None;
         if let Some(t) = self.thread.take() {
-            // A thread that panicked has nothing left to free.
-            let _ = t.join();
+            if t.freed.recv().is_ok() {
+                self.pool.park(t);
+            } else {
+                // The thread died (a panic while compiling); it has nothing left to free.
+                let _ = t.handle.join();
+            }
         }
+    }
+}
+
+/// What a run hands the compiler thread serving it.
+struct Assignment {
+    setup: Setup,
+    jobs: mpsc::Receiver<Job>,
+    done: mpsc::Sender<Done>,
+    ready: Arc<AtomicUsize>,
+    stop: Arc<AtomicBool>,
+}
+
+/// A compiler thread: it waits for an [`Assignment`] on `assign`, compiles that run's jobs
+/// until the run's queue closes, frees the run's code, reports on `freed` and waits for the
+/// next one; it ends when `assign` closes.
+struct CompilerThread {
+    handle: std::thread::JoinHandle<()>,
+    assign: mpsc::Sender<Assignment>,
+    freed: mpsc::Receiver<()>,
+}
+
+/// Compiler threads waiting for a run, at most [`POOL_MAX`].
+struct Pool(Mutex<Vec<CompilerThread>>);
+
+/// The process's pool.
+static POOL: Pool = Pool(Mutex::new(Vec::new()));
+
+impl Pool {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<CompilerThread>> {
+        // The pool's list stays whole whatever panicked while it was locked.
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Puts a thread whose run ended back into the pool, or ends it when the pool is full.
+    fn park(&self, t: CompilerThread) {
+        let mut pool = self.lock();
+        if pool.len() < POOL_MAX {
+            pool.push(t);
+            return;
+        }
+        drop(pool);
+        let CompilerThread { handle, assign, freed } = t;
+        drop((assign, freed));
+        let _ = handle.join();
+    }
+}
+
+/// Most idle compiler threads kept (runs in parallel beyond that spawn their own, which end
+/// with their run).
+const POOL_MAX: usize = 2;
+
+/// Spawns a compiler thread, `None` if the system refuses.
+fn spawn() -> Option<CompilerThread> {
+    let (assign_tx, assign_rx) = mpsc::channel::<Assignment>();
+    let (freed_tx, freed_rx) = mpsc::channel::<()>();
+    let handle = std::thread::Builder::new()
+        .name("cairo-jit-compiler".into())
+        .spawn(move || {
+            let mut warm = None;
+            while let Ok(a) = assign_rx.recv() {
+                serve(a, &mut warm);
+                if freed_tx.send(()).is_err() {
+                    break;
+                }
+            }
+        })
+        .ok()?;
+    Some(CompilerThread { handle, assign: assign_tx, freed: freed_rx })
+}
+
+/// Above this many IR instructions in a job since the last shrink, the compiler gives its
+/// scratch memory back when it goes idle ([`Compiler::shrink`]); below, it keeps it, so that
+/// the next job (or the next run's first) finds it ready. fib_loop's region has 335; a region
+/// of a few thousand takes megabytes of regalloc2's live ranges.
+const SHRINK_IR: usize = 2_000;
+
+/// Compiles a run's jobs until its queue closes, then frees its code; `warm` carries
+/// Cranelift's state from run to run.
+fn serve(a: Assignment, warm: &mut Option<Warm>) {
+    let Assignment { setup, jobs, done, ready, stop } = a;
+    /// Raises `ready` when the run's service ends, even by a panic.
+    struct Ending(Arc<AtomicUsize>);
+    impl Drop for Ending {
+        fn drop(&mut self) {
+            self.0.fetch_add(1, Ordering::Release);
+        }
+    }
+    let ending = Ending(ready);
+    let mut compiler = Compiler::new(setup, warm.take());
+    // The most IR instructions of a job since the scratch memory was last given back.
+    let mut scratch = 0;
+    loop {
+        let job = match jobs.try_recv() {
+            Ok(job) => job,
+            Err(mpsc::TryRecvError::Disconnected) => break,
+            Err(mpsc::TryRecvError::Empty) => {
+                // Idle: give back the compiler's scratch memory before waiting (the run's
+                // peak memory usually comes long after its hot regions).
+                if let Ok(c) = &mut compiler {
+                    if scratch > SHRINK_IR {
+                        c.shrink();
+                        scratch = 0;
+                    }
+                }
+                match jobs.recv() {
+                    Ok(job) => job,
+                    Err(_) => break,
+                }
+            }
+        };
+        if stop.load(Ordering::Acquire) {
+            break;
+        }
+        let start = std::time::Instant::now();
+        let result = match &mut compiler {
+            Ok(c) => c.define(job.seg, job.id_base, &job.region),
+            Err(e) => Err(format!("cannot set up the JIT: {e}")),
+        };
+        if let Ok((_, ir)) = &result {
+            scratch = scratch.max(*ir);
+        }
+        let ns = start.elapsed().as_nanos() as u64;
+        let d = Done { epoch: job.epoch, seg: job.seg, region: job.region, result, ns };
+        ending.0.fetch_add(1, Ordering::Release);
+        if done.send(d).is_err() {
+            break;
+        }
+    }
+    if let Ok(mut c) = compiler {
+        if scratch > SHRINK_IR {
+            c.shrink();
+        }
+        *warm = Some(c.free());
     }
 }
 
 impl Worker {
     pub fn new(setup: Setup) -> Self {
+        Self::with_pool(setup, &POOL)
+    }
+
+    fn with_pool(setup: Setup, pool: &'static Pool) -> Self {
         Worker {
             setup: Some(setup),
             chan: None,
@@ -98,68 +252,46 @@ impl Worker {
             in_flight: 0,
             thread: None,
             stop: Arc::new(AtomicBool::new(false)),
+            pool,
         }
     }
 
-    /// Starts the thread, which sets up its Cranelift module before taking the first job. If
-    /// the setup fails, every job fails with its error, and the run goes on interpreted; if the
-    /// thread cannot be spawned, `chan` stays empty.
+    /// Takes a compiler thread (an idle one from the pool, or a new one) for this run; it sets
+    /// up its Cranelift module before taking the first job. If the setup fails, every job
+    /// fails with its error, and the run goes on interpreted; if no thread can be had, `chan`
+    /// stays empty.
     fn start(&mut self, setup: Setup) {
-        let (ready, stop) = (self.ready.clone(), self.stop.clone());
-        let (jobs_tx, jobs_rx) = mpsc::channel::<Job>();
-        let (done_tx, done_rx) = mpsc::channel::<Done>();
-        /// Raises `ready` when the thread ends, even by a panic.
-        struct Ending(Arc<AtomicUsize>);
-        impl Drop for Ending {
-            fn drop(&mut self) {
-                self.0.fetch_add(1, Ordering::Release);
-            }
-        }
+        let (jobs_tx, jobs) = mpsc::channel::<Job>();
+        let (done, done_rx) = mpsc::channel::<Done>();
+        let mut a = Assignment { setup, jobs, done, ready: self.ready.clone(), stop: self.stop.clone() };
         let spawner_cpu = current_cpu();
-        let thread = std::thread::Builder::new().name("cairo-jit-compiler".into()).spawn(move || {
-            let ending = Ending(ready);
-            let mut compiler = Compiler::new(setup);
-            loop {
-                let job = match jobs_rx.try_recv() {
-                    Ok(job) => job,
-                    Err(mpsc::TryRecvError::Disconnected) => break,
-                    Err(mpsc::TryRecvError::Empty) => {
-                        // Idle: give back the compiler's scratch memory before waiting (the
-                        // run's peak memory usually comes long after its hot regions).
-                        if let Ok(c) = &mut compiler {
-                            c.shrink();
-                        }
-                        match jobs_rx.recv() {
-                            Ok(job) => job,
-                            Err(_) => break,
-                        }
+        loop {
+            let pooled = self.pool.lock().pop();
+            let (t, fresh) = match pooled {
+                Some(t) => (t, false),
+                None => match spawn() {
+                    Some(t) => (t, true),
+                    None => return,
+                },
+            };
+            match t.assign.send(a) {
+                Ok(()) => {
+                    if let Some(cpu) = spawner_cpu {
+                        keep_off_cpu(&t.handle, cpu);
                     }
-                };
-                if stop.load(Ordering::Acquire) {
-                    break;
+                    self.chan = Some((jobs_tx, done_rx));
+                    self.thread = Some(t);
+                    return;
                 }
-                let start = std::time::Instant::now();
-                let result = match &mut compiler {
-                    Ok(c) => c.define(job.seg, job.id_base, &job.region),
-                    Err(e) => Err(format!("cannot set up the JIT: {e}")),
-                };
-                let ns = start.elapsed().as_nanos() as u64;
-                let done = Done { epoch: job.epoch, seg: job.seg, region: job.region, result, ns };
-                ending.0.fetch_add(1, Ordering::Release);
-                if done_tx.send(done).is_err() {
-                    break;
+                Err(mpsc::SendError(back)) => {
+                    // A thread that is gone (it cannot be: threads in the pool wait for this).
+                    let _ = t.handle.join();
+                    if fresh {
+                        return;
+                    }
+                    a = back;
                 }
             }
-            if let Ok(c) = &mut compiler {
-                c.free();
-            }
-        });
-        if let Ok(t) = thread {
-            if let Some(cpu) = spawner_cpu {
-                keep_off_cpu(&t, cpu);
-            }
-            self.chan = Some((jobs_tx, done_rx));
-            self.thread = Some(t);
         }
     }
 
@@ -277,10 +409,19 @@ fn keep_off_cpu(thread: &std::thread::JoinHandle<()>, cpu: usize) {
     let _ = (thread, cpu);
 }
 
-/// The Cranelift side, owned by the compiler thread.
+/// What a compiler thread keeps from one run to the next: the target description (settings
+/// parsed, the host's features detected) and the function contexts with their buffers.
+struct Warm {
+    isa: cranelift_codegen::isa::OwnedTargetIsa,
+    ctx: Context,
+    fctx: FunctionBuilderContext,
+}
+
+/// The Cranelift side of one run, owned by the compiler thread.
 struct Compiler {
     /// Always `Some` until freed.
     module: Option<JITModule>,
+    isa: cranelift_codegen::isa::OwnedTargetIsa,
     ctx: Context,
     fctx: FunctionBuilderContext,
     imports: Vec<FuncId>,
@@ -288,25 +429,15 @@ struct Compiler {
 }
 
 impl Compiler {
-    fn new(setup: Setup) -> Result<Self, String> {
+    /// A module for one run's code, with what the thread kept from its last run, if any.
+    fn new(setup: Setup, warm: Option<Warm>) -> Result<Self, String> {
         let e = |x: &dyn std::fmt::Display| x.to_string();
-        let mut fb = settings::builder();
-        fb.set("use_colocated_libcalls", "false").map_err(|x| e(&x))?;
-        fb.set("is_pic", "false").map_err(|x| e(&x))?;
-        // opt_level none: the egraph pass costs ~20% of compile time and gained nothing on the
-        // fast paths (which are already minimal); the single-pass register allocator halves
-        // compile time again but executes ~25% more instructions per step (fib_loop, callgrind),
-        // so the backtracking one stays.
-        fb.set("opt_level", "none").map_err(|x| e(&x))?;
-        fb.set("regalloc_algorithm", "backtracking").map_err(|x| e(&x))?;
-        fb.set("enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })
-            .map_err(|x| e(&x))?;
-        let isa = cranelift_native::builder()
-            .map_err(|x| e(&x))?
-            .finish(settings::Flags::new(fb))
-            .map_err(|x| e(&x))?;
+        let (isa, kept) = match warm {
+            Some(Warm { isa, ctx, fctx }) => (isa, Some((ctx, fctx))),
+            None => (Self::isa()?, None),
+        };
         let call_conv = isa.default_call_conv();
-        let mut jb = JITBuilder::with_isa(isa, cranelift_module::default_libcall_names());
+        let mut jb = JITBuilder::with_isa(isa.clone(), cranelift_module::default_libcall_names());
         let funcs = rt::runtime_functions();
         for f in &funcs {
             jb.symbol(f.name, f.addr);
@@ -322,13 +453,25 @@ impl Compiler {
         if let Some(d) = &setup.dump_clif {
             std::fs::create_dir_all(d).map_err(|x| e(&x))?;
         }
-        Ok(Compiler {
-            ctx: module.make_context(),
-            module: Some(module),
-            fctx: FunctionBuilderContext::new(),
-            imports,
-            setup,
-        })
+        let (ctx, fctx) = kept.unwrap_or_else(|| (module.make_context(), FunctionBuilderContext::new()));
+        Ok(Compiler { module: Some(module), isa, ctx, fctx, imports, setup })
+    }
+
+    /// The host's target, with the flags compiled code is built with.
+    fn isa() -> Result<cranelift_codegen::isa::OwnedTargetIsa, String> {
+        let e = |x: &dyn std::fmt::Display| x.to_string();
+        let mut fb = settings::builder();
+        fb.set("use_colocated_libcalls", "false").map_err(|x| e(&x))?;
+        fb.set("is_pic", "false").map_err(|x| e(&x))?;
+        // opt_level none: the egraph pass costs ~20% of compile time and gained nothing on the
+        // fast paths (which are already minimal); the single-pass register allocator halves
+        // compile time again but executes ~25% more instructions per step (fib_loop, callgrind),
+        // so the backtracking one stays.
+        fb.set("opt_level", "none").map_err(|x| e(&x))?;
+        fb.set("regalloc_algorithm", "backtracking").map_err(|x| e(&x))?;
+        fb.set("enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })
+            .map_err(|x| e(&x))?;
+        cranelift_native::builder().map_err(|x| e(&x))?.finish(settings::Flags::new(fb)).map_err(|x| e(&x))
     }
 
     /// Compiles `region` (in segment `seg`); returns its code and its IR instruction count.
@@ -407,13 +550,92 @@ impl Compiler {
         }
     }
 
-    /// Frees the code memory.
-    fn free(&mut self) {
+    /// Frees the run's code memory; returns what the thread keeps for its next run.
+    fn free(mut self) -> Warm {
         if let Some(m) = self.module.take() {
             // SAFETY: called when the job queue closed, i.e. the `Worker` was dropped, which
             // its owner does only after forgetting every entry point (module invariant): no
             // compiled function is executing and none will be called again.
             unsafe { m.free_memory() };
         }
+        Warm { isa: self.isa, ctx: self.ctx, fctx: self.fctx }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cairo_jit_runtime::cell::Cell;
+    use cairo_jit_runtime::felt;
+
+    /// fib_loop's loop: three assert_eq, then a jnz back to its head.
+    fn fib_region() -> analysis::Region {
+        let words: [(u64, Option<i64>); 4] = [
+            (0x48127ffe7fff8000, None),
+            (0x48307ffd7ffc8000, None),
+            (0x482480017ffd8000, Some(-1)),
+            (0x20680017fff7fff, Some(-4)),
+        ];
+        let mut cells = Vec::new();
+        for (w, imm) in words {
+            cells.push(Cell::felt(felt::from_u64(w)));
+            if let Some(i) = imm {
+                cells.push(Cell::felt(felt::from_i64(i)));
+            }
+        }
+        let fetch = |pc: u64| {
+            let c = *cells.get(pc as usize)?;
+            let i = crate::casm::decode(felt::to_canonical(c.raw())).ok()?;
+            let imm = if i.size() == 2 { *cells.get(pc as usize + 1)? } else { Cell::UNSET };
+            Some((i, imm))
+        };
+        let region =
+            analysis::discover_near(0, usize::MAX, analysis::MAX_REGION, fetch, |_| false, |_| false);
+        region.expect("a region")
+    }
+
+    /// Compiles the loop on `w`'s thread; returns the IR instruction count.
+    fn compile(w: &mut Worker) -> usize {
+        let job = Job { epoch: 0, seg: 0, id_base: 0, region: fib_region() };
+        assert!(w.submit(job).is_ok(), "a compiler thread");
+        let done = w.receive(true).expect("a result");
+        done.result.expect("compiled").1
+    }
+
+    fn thread_id(w: &Worker) -> std::thread::ThreadId {
+        w.thread.as_ref().expect("a thread").handle.thread().id()
+    }
+
+    #[test]
+    fn a_run_takes_the_compiler_thread_the_last_run_left() {
+        static P: Pool = Pool(Mutex::new(Vec::new()));
+        let setup = |trace| Setup { trace, exec_seg: 1, dump_clif: None };
+        let mut w = Worker::with_pool(setup(true), &P);
+        let traced = compile(&mut w);
+        let first = thread_id(&w);
+        drop(w);
+        assert_eq!(P.lock().len(), 1, "the thread waits for the next run");
+        // Untraced code this time: the thread builds this run's module, not the last one's.
+        let mut w = Worker::with_pool(setup(false), &P);
+        let untraced = compile(&mut w);
+        assert_eq!(thread_id(&w), first);
+        assert!(P.lock().is_empty());
+        assert!(untraced < traced, "untraced code writes no trace records: {untraced} vs {traced} IR");
+        // Runs at the same time have threads of their own; the pool keeps `POOL_MAX`.
+        let mut others: Vec<Worker> = (0..POOL_MAX).map(|_| Worker::with_pool(setup(true), &P)).collect();
+        for o in &mut others {
+            assert_eq!(compile(o), traced);
+            assert_ne!(thread_id(o), first);
+        }
+        let handles: Vec<_> =
+            others.iter().map(|o| o.thread.as_ref().expect("a thread").handle.thread().clone()).collect();
+        drop(w);
+        drop(others);
+        let pool = P.lock();
+        assert_eq!(pool.len(), POOL_MAX);
+        // The one left over ended.
+        let kept: Vec<_> = pool.iter().map(|t| t.handle.thread().id()).collect();
+        assert!(kept.contains(&first));
+        assert_eq!(handles.iter().filter(|h| kept.contains(&h.id())).count(), POOL_MAX - 1);
     }
 }
