@@ -255,6 +255,22 @@ fn deductions_and_computed_jumps_run_compiled() {
     assert!(s.slow_steps <= 20, "{s:?}");
 }
 
+/// A multiplication whose destination is set (`tests/data/mul_into_set.cairo`): compiled code
+/// compares the product with the cell (300 equal ones); the one that differs fails as in
+/// cairo-run, at the same step under both engines.
+#[test]
+fn a_product_into_a_set_cell_is_compared() {
+    let program = data("mul_into_set.json");
+    let cfg = RunConfig::new().with_layout(Layout::by_name("small").unwrap());
+    match compare_engines(&program, &cfg).unwrap() {
+        Outcome::Err { pc, message, .. } => {
+            assert_eq!(pc.as_deref(), Some("0:6"));
+            assert!(message.contains("An ASSERT_EQ instruction failed: 6 != 5."), "{message}");
+        }
+        other => panic!("expected the failed assertion, got {}", other.brief()),
+    }
+}
+
 /// An addition whose unknown operand is below ap (`[fp - 3] = [ap - 1] + [fp - 4]` after
 /// `ap += 1`; `tests/data/deduction_below.cairo`): compiled code deduces operands only at
 /// `[ap + k]` and `[fp + k]` (k >= 0), so each of the 300 calls takes the slow path there,

@@ -525,6 +525,22 @@ fn extern_c_entry_points() {
         unsafe { felt::cairo_jit_rt_felt_mul(px, px, &b) };
         assert_eq!(x, expected_mul);
 
+        // On cells: the operands' tag bits ignored, the product tagged as a set felt.
+        use cairo_jit_runtime::cell::TAG_SET;
+        let (mut ca, mut cb) = (a, b);
+        ca[0] |= TAG_SET;
+        cb[0] |= TAG_SET;
+        let mut cell = [0u64; 4];
+        // SAFETY: all three pointers come from live, aligned local `Raw` values.
+        unsafe { felt::cairo_jit_rt_felt_mul_cells(&mut cell, &ca, &cb) };
+        let mut tagged = expected_mul;
+        tagged[0] |= TAG_SET;
+        assert_eq!(cell, tagged, "cairo_jit_rt_felt_mul_cells {a:x?} {b:x?}");
+        let pc: *mut Raw = &mut ca;
+        // SAFETY: `pc` points to a live, aligned `Raw`; the function allows out to alias a.
+        unsafe { felt::cairo_jit_rt_felt_mul_cells(pc, pc, &cb) };
+        assert_eq!(ca, tagged);
+
         let expected_div = NonZeroFelt::try_from(fr(b)).ok().map(|nz| fr(a).field_div(&nz).to_raw());
         let mut out = [7u64; 4];
         // SAFETY: all three pointers come from live, aligned local `Raw` values.

@@ -33,7 +33,7 @@ pub struct RtFunc {
 }
 
 /// Every runtime function generated code may call.
-pub fn runtime_functions() -> [RtFunc; 8] {
+pub fn runtime_functions() -> [RtFunc; 9] {
     [
         RtFunc {
             name: "cairo_jit_rt_felt_mul",
@@ -83,6 +83,12 @@ pub fn runtime_functions() -> [RtFunc; 8] {
             params: &[types::I64, types::I64],
             ret: Some(types::I32),
         },
+        RtFunc {
+            name: "cairo_jit_rt_felt_mul_cells",
+            addr: cairo_jit_runtime::felt::cairo_jit_rt_felt_mul_cells as *const u8,
+            params: &[types::I64, types::I64, types::I64],
+            ret: None,
+        },
     ]
 }
 
@@ -102,6 +108,8 @@ pub const RT_REG_ADD: usize = 5;
 pub const RT_HINTS: usize = 6;
 /// Index of `count_down` in [`runtime_functions`].
 pub const RT_COUNT_DOWN: usize = 7;
+/// Index of `felt_mul_cells` in [`runtime_functions`].
+pub const RT_FELT_MUL_CELLS: usize = 8;
 
 /// Runs the hints at `ctx.pc` for compiled code that reached a hint pc, with the context's
 /// registers and step counts current: the dispatcher's runner ([`JitContext::run_hints`]),

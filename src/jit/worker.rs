@@ -499,6 +499,7 @@ impl Compiler {
                 reg_add: module.declare_func_in_func(self.imports[rt::RT_REG_ADD], b.func),
                 hints: module.declare_func_in_func(self.imports[rt::RT_HINTS], b.func),
                 count_down: module.declare_func_in_func(self.imports[rt::RT_COUNT_DOWN], b.func),
+                felt_mul_cells: module.declare_func_in_func(self.imports[rt::RT_FELT_MUL_CELLS], b.func),
             };
             let cfg = lower::LowerConfig {
                 trace: self.setup.trace,

@@ -65,6 +65,26 @@ pub unsafe extern "C" fn cairo_jit_rt_felt_mul(out: *mut Raw, a: *const Raw, b: 
     unsafe { *out = mul(*a, *b) }
 }
 
+/// Multiplies the set felt cells `*a` and `*b` (the tag bits of their first word cleared
+/// first) into `*out`, written as a set felt cell: compiled code passes the operands' and the
+/// destination's cells themselves, so a product goes straight into the cell the next
+/// instruction reads, with no copy through a scratch slot on either side.
+///
+/// # Safety
+/// All three pointers must be valid, aligned `Raw` values (`out` may alias `a` or `b`).
+#[no_mangle]
+pub unsafe extern "C" fn cairo_jit_rt_felt_mul_cells(out: *mut Raw, a: *const Raw, b: *const Raw) {
+    // SAFETY: the caller guarantees the pointers are valid and aligned; both inputs are read
+    // before `out` is written, so aliasing is fine.
+    let (mut x, mut y) = unsafe { (*a, *b) };
+    x[0] &= !crate::cell::TAG_MASK;
+    y[0] &= !crate::cell::TAG_MASK;
+    let mut r = mul(x, y);
+    r[0] |= crate::cell::TAG_SET;
+    // SAFETY: as above.
+    unsafe { *out = r }
+}
+
 /// Divides `*a` by `*b` into `*out`; returns false (leaving `*out` unchanged) when `*b` is zero.
 ///
 /// # Safety

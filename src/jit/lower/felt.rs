@@ -1,7 +1,7 @@
 //! Field arithmetic in generated code: addition and subtraction inline on the raw Montgomery
-//! limbs of two cells, multiplication through the runtime.
+//! limbs of two cells, multiplication through the runtime (on the cells themselves where it can).
 
-use super::{Lowering, I64};
+use super::{flags, Lowering, I64};
 use cairo_jit_runtime::cell::{TAG_MASK, TAG_SET};
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::types::I128;
@@ -84,6 +84,32 @@ impl Lowering<'_, '_> {
     pub(super) fn felt_op(&mut self, f: FuncRef, a: [Value; 4], c: [Value; 4]) -> [Value; 4] {
         let (_, out) = self.felt_call(f, a, c);
         self.felt_result(out)
+    }
+
+    /// dst = a * c for the set felt cells at `pa` and `pc`, written once into the cell at `pd`
+    /// (the fast path's last step): an unset dst gets the product from the runtime directly
+    /// (`cairo_jit_rt_felt_mul_cells`, which reads the operands' cells and writes dst's); a
+    /// set one is compared with the product, computed into the scratch slot, and a different
+    /// value takes the slow path. A loop carrying a product (factorial_loop's) thus passes it
+    /// from one multiplication to the next through dst's cell alone, rather than through the
+    /// scratch slot on the way in and out as well.
+    pub(super) fn felt_mul_into(&mut self, pa: Value, pc: Value, pd: Value, slow: Block) {
+        let f = self.imp.felt_mul_cells;
+        let w0 = self.b.ins().load(I64, flags(), pd, 0);
+        let set = self.is_set(w0);
+        let (check, fresh, done) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
+        self.b.ins().brif(set, check, &[], fresh, &[]);
+        self.b.switch_to_block(fresh);
+        self.b.ins().call(f, &[pd, pa, pc]);
+        self.b.ins().jump(done, &[]);
+        self.b.switch_to_block(check);
+        let slot = self.b.ins().stack_addr(I64, self.scratch, 0);
+        self.b.ins().call(f, &[slot, pa, pc]);
+        let val = self.load_cell(slot, 0);
+        let cur = self.load_cell(pd, 0);
+        let eq = self.cells_equal(cur, val);
+        self.b.ins().brif(eq, done, &[], slow, &[]);
+        self.b.switch_to_block(done);
     }
 
     /// `a / c` for felts through the runtime; a zero divisor takes the slow path (the

@@ -279,6 +279,8 @@ pub struct Imports {
     pub hints: FuncRef,
     /// `cairo_jit_rt_count_down(ctx, group) -> 1, 0 or COUNT_DOWN_HINTS`.
     pub count_down: FuncRef,
+    /// `cairo_jit_rt_felt_mul_cells(out, a, b)`.
+    pub felt_mul_cells: FuncRef,
 }
 
 /// Returns the signature of a runtime function.
@@ -1350,23 +1352,32 @@ impl<'a, 'f> Lowering<'a, 'f> {
                     None
                 };
                 let felts = self.set_cells_are_felts(op0[0], op1[0]);
-                let res = if add {
+                let nap = if add {
                     let f = self.imp.add_cells;
-                    self.felt_or_runtime(
+                    let res = self.felt_or_runtime(
                         felts,
                         |l, other| l.felt_add_inline(op0, op1, other),
                         f,
                         op0,
                         op1,
                         slow,
-                    )
+                    );
+                    let nap = self.ap_after(i.ap_update, res, slow);
+                    self.write_once(pd, res, slow);
+                    nap
+                } else if i.ap_update != ApUpdate::Add {
+                    // The product goes straight into dst's cell (see `felt_mul_into`).
+                    self.guard(felts, slow);
+                    self.felt_mul_into(p0, p1, pd, slow);
+                    None
                 } else {
                     self.guard(felts, slow);
                     let f = self.imp.felt_mul;
-                    self.felt_op(f, op0, op1)
+                    let res = self.felt_op(f, op0, op1);
+                    let nap = self.ap_after(i.ap_update, res, slow);
+                    self.write_once(pd, res, slow);
+                    nap
                 };
-                let nap = self.ap_after(i.ap_update, res, slow);
-                self.write_once(pd, res, slow);
                 let Some((deduce, done)) = deduce else {
                     self.next_regular_ap(ri, nap);
                     return true;
