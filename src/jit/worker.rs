@@ -12,9 +12,10 @@
 //! dropped, the thread frees that run's code and waits in a small process-wide pool for the
 //! next run's first job, with Cranelift's target description and scratch buffers kept warm.
 //! A run in a process that already ran one thus starts compiling without spawning a thread
-//! or setting Cranelift up, and its first region compiles as fast as any later one (fib_loop's
-//! in about 0.65 ms rather than 1.0-1.4 ms in a fresh thread, whose first compilation pays
-//! for fresh memory and cold caches).
+//! or setting Cranelift up, and its first region compiles sooner: fib_loop's job takes
+//! 0.94-1.03 ms from its start to its end on such a thread, against 1.24-1.66 ms on a fresh
+//! one, whose first compilation pays for fresh memory and cold caches (instrumented,
+//! `cairo-jit bench --runs 6`, which runs in one process).
 //!
 //! Invariants: a run's code memory lives until its [`Worker`] is dropped: the drop stops the
 //! thread before its next job, closes the run's queue and waits until the thread, done with
