@@ -15,7 +15,7 @@
 //! or setting Cranelift up, and its first region compiles sooner: fib_loop's job takes
 //! 0.94-1.03 ms from its start to its end on such a thread, against 1.24-1.66 ms on a fresh
 //! one, whose first compilation pays for fresh memory and cold caches (instrumented,
-//! `cairo-jit bench --runs 6`, which runs in one process).
+//! in-process `cairo-jit bench` runs).
 //!
 //! Invariants: a run's code memory lives until its [`Worker`] is dropped: the drop stops the
 //! thread before its next job, closes the run's queue and waits until the thread, done with
