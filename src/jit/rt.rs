@@ -3,7 +3,9 @@
 //!
 //! An instruction compiled code does not handle exits to the dispatcher
 //! ([`cairo_jit_runtime::jit::exit::INTERPRET`]), which runs it with the interpreter. Runtime
-//! calls are field arithmetic, the interpreter's own pointer arithmetic
+//! calls are field arithmetic (pure, except that `cairo_jit_rt_felt_mul_cells` writes its
+//! product into the cell it is given: an unset dst compiled code checked, as the
+//! instruction's last effect), the interpreter's own pointer arithmetic
 //! ([`cairo_jit_rt_add_cells`], [`cairo_jit_rt_sub_cells`]) and register updates
 //! ([`cairo_jit_rt_reg_add`]), all pure, and [`cairo_jit_rt_op1_unset`], the one call back into the VM:
 //! the interpreter's own memory operations for a `[[reg + off1] + off2]` operand not readable
