@@ -1352,32 +1352,33 @@ impl<'a, 'f> Lowering<'a, 'f> {
                     None
                 };
                 let felts = self.set_cells_are_felts(op0[0], op1[0]);
-                let nap = if add {
+                // The result, unless a product went straight into dst's cell (see
+                // `felt_mul_into`; not with `ap += res`, which needs the value first).
+                let res = if add {
                     let f = self.imp.add_cells;
-                    let res = self.felt_or_runtime(
+                    Some(self.felt_or_runtime(
                         felts,
                         |l, other| l.felt_add_inline(op0, op1, other),
                         f,
                         op0,
                         op1,
                         slow,
-                    );
-                    let nap = self.ap_after(i.ap_update, res, slow);
-                    self.write_once(pd, res, slow);
-                    nap
-                } else if i.ap_update != ApUpdate::Add {
-                    // The product goes straight into dst's cell (see `felt_mul_into`).
-                    self.guard(felts, slow);
-                    self.felt_mul_into(p0, p1, pd, slow);
-                    None
+                    ))
                 } else {
                     self.guard(felts, slow);
-                    let f = self.imp.felt_mul;
-                    let res = self.felt_op(f, op0, op1);
+                    if i.ap_update == ApUpdate::Add {
+                        let f = self.imp.felt_mul;
+                        Some(self.felt_op(f, op0, op1))
+                    } else {
+                        self.felt_mul_into(p0, p1, pd, slow);
+                        None
+                    }
+                };
+                let nap = res.and_then(|res| {
                     let nap = self.ap_after(i.ap_update, res, slow);
                     self.write_once(pd, res, slow);
                     nap
-                };
+                });
                 let Some((deduce, done)) = deduce else {
                     self.next_regular_ap(ri, nap);
                     return true;
