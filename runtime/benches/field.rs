@@ -106,5 +106,38 @@ fn field(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, field);
+/// Links per `mul_chain` iteration.
+const LINKS: usize = 1024;
+
+/// The JIT's multiplication entry points called as compiled code calls them, through a
+/// function pointer on cells in memory, in a chain where each product is the next call's
+/// operand (factorial_loop's loop): the latency of one link, the portable implementation
+/// against the one `felt_mul_cells_entry` picks for this CPU (BMI2/ADX where it has them).
+/// Ids: `mul_chain/portable`, `mul_chain/entry`; time per LINKS links.
+fn mul_chain(c: &mut Criterion) {
+    use cairo_jit_runtime::cell::TAG_SET;
+    let inp = inputs();
+    let mut g = c.benchmark_group("mul_chain");
+    let portable: felt::MulEntry = felt::cairo_jit_rt_felt_mul_cells;
+    for (id, f) in [("portable", portable), ("entry", felt::felt_mul_cells_entry())] {
+        let mut y = inp.b[0];
+        y[0] |= TAG_SET;
+        g.bench_function(id, |bch| {
+            let mut cell = inp.a[0];
+            cell[0] |= TAG_SET;
+            let f = black_box(f);
+            bch.iter(|| {
+                let p: *mut Raw = &mut cell;
+                for _ in 0..LINKS {
+                    // SAFETY: `p` and `&y` point to live, aligned cells; out may alias a.
+                    unsafe { f(black_box(p), p, &y) };
+                }
+            });
+            black_box(cell);
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, field, mul_chain);
 criterion_main!(benches);

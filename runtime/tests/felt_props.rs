@@ -306,6 +306,14 @@ fn constants() {
     assert!(!felt::is_zero(ONE));
 }
 
+/// `a * b` by the JIT's multiplication entry point for this CPU (BMI2/ADX where it has them).
+fn entry_mul(a: Raw, b: Raw) -> Raw {
+    let mut out = [7u64; 4];
+    // SAFETY: all three pointers come from live, aligned local `Raw` values.
+    unsafe { felt::felt_mul_entry()(&mut out, &a, &b) };
+    out
+}
+
 /// Every binary and unary operation on every pair of edge values.
 #[test]
 fn edge_pairs() {
@@ -326,6 +334,7 @@ fn edge_pairs() {
             assert_eq!(felt::add(a, b), (fa + fb).to_raw(), "add {a:x?} {b:x?}");
             assert_eq!(felt::sub(a, b), (fa - fb).to_raw(), "sub {a:x?} {b:x?}");
             assert_eq!(felt::mul(a, b), (fa * fb).to_raw(), "mul {a:x?} {b:x?}");
+            assert_eq!(entry_mul(a, b), (fa * fb).to_raw(), "felt_mul_entry {a:x?} {b:x?}");
             assert_eq!(felt::cmp(a, b), fa.cmp(&fb), "cmp {a:x?} {b:x?}");
             let q = NonZeroFelt::try_from(fb).ok().map(|nz| fa.field_div(&nz).to_raw());
             assert_eq!(felt::div(a, b), q, "div {a:x?} {b:x?}");
@@ -372,6 +381,7 @@ fn mul_square() {
         let (fa, fb) = (fr(a), fr(b));
         let m = felt::mul(a, b);
         assert_eq!(m, (fa * fb).to_raw(), "mul {a:x?} {b:x?}");
+        assert_eq!(entry_mul(a, b), m, "felt_mul_entry {a:x?} {b:x?}");
         assert_eq!(felt::square(a), fa.square().to_raw(), "square {a:x?}");
         assert_eq!(felt::square(a), felt::mul(a, a));
         assert_eq!(m, felt::mul(b, a));
@@ -540,6 +550,29 @@ fn extern_c_entry_points() {
         // SAFETY: `pc` points to a live, aligned `Raw`; the function allows out to alias a.
         unsafe { felt::cairo_jit_rt_felt_mul_cells(pc, pc, &cb) };
         assert_eq!(ca, tagged);
+
+        // The implementations the JIT registers for this CPU (BMI2/ADX where it has them),
+        // the same way, and a product into one of its own operands' cells (out == b).
+        let (mut out, mut cell) = ([7u64; 4], [0u64; 4]);
+        let (mut ca, mut cb) = (a, b);
+        ca[0] |= TAG_SET;
+        cb[0] |= TAG_SET;
+        // SAFETY: all pointers come from live, aligned local `Raw` values.
+        unsafe {
+            felt::felt_mul_entry()(&mut out, &a, &b);
+            felt::felt_mul_cells_entry()(&mut cell, &ca, &cb);
+        }
+        assert_eq!(out, expected_mul, "felt_mul_entry {a:x?} {b:x?}");
+        assert_eq!(cell, tagged, "felt_mul_cells_entry {a:x?} {b:x?}");
+        let pb: *mut Raw = &mut cb;
+        // SAFETY: `pb` points to a live, aligned `Raw`; out may alias b.
+        unsafe { felt::felt_mul_cells_entry()(pb, &ca, pb) };
+        assert_eq!(cb, tagged);
+        #[cfg(target_arch = "x86_64")]
+        if felt::adx::available() {
+            // SAFETY: the CPU has BMI2 and ADX.
+            assert_eq!(unsafe { felt::adx::mul(&a, &b) }, expected_mul, "adx::mul {a:x?} {b:x?}");
+        }
 
         let expected_div = NonZeroFelt::try_from(fr(b)).ok().map(|nz| fr(a).field_div(&nz).to_raw());
         let mut out = [7u64; 4];

@@ -1,5 +1,7 @@
 //! The functions generated code calls, declared once in [`runtime_functions`]: the JIT module
 //! registers their addresses and each compiled function imports them from the same list.
+//! The two multiplications are registered at the address of the implementation for the CPU
+//! ([`cairo_jit_runtime::felt::felt_mul_entry`]: BMI2/ADX on x86-64 CPUs that have them).
 //!
 //! An instruction compiled code does not handle exits to the dispatcher
 //! ([`cairo_jit_runtime::jit::exit::INTERPRET`]), which runs it with the interpreter. Runtime
@@ -39,7 +41,7 @@ pub fn runtime_functions() -> [RtFunc; 9] {
     [
         RtFunc {
             name: "cairo_jit_rt_felt_mul",
-            addr: cairo_jit_runtime::felt::cairo_jit_rt_felt_mul as *const u8,
+            addr: cairo_jit_runtime::felt::felt_mul_entry() as *const u8,
             params: &[types::I64, types::I64, types::I64],
             ret: None,
         },
@@ -87,7 +89,7 @@ pub fn runtime_functions() -> [RtFunc; 9] {
         },
         RtFunc {
             name: "cairo_jit_rt_felt_mul_cells",
-            addr: cairo_jit_runtime::felt::cairo_jit_rt_felt_mul_cells as *const u8,
+            addr: cairo_jit_runtime::felt::felt_mul_cells_entry() as *const u8,
             params: &[types::I64, types::I64, types::I64],
             ret: None,
         },

@@ -14,10 +14,14 @@
 //!
 //! Layout of the implementation:
 //! - `mont`: addition, subtraction and the Montgomery multiplication specialised to p;
+//! - [`adx`] (x86-64): the multiplication's product with BMI2 and ADX, which the JIT's entry
+//!   points ([`felt_mul_entry`], [`felt_mul_cells_entry`]) use when the CPU has them;
 //! - `inv`: inversion (variable-time Bernstein-Yang safegcd with the Montgomery factor folded
 //!   in);
 //! - `conv`: conversions to and from integers and bytes, and the canonical ordering.
 
+#[cfg(target_arch = "x86_64")]
+pub mod adx;
 mod conv;
 mod inv;
 mod mont;
@@ -54,7 +58,8 @@ pub fn is_zero(a: Raw) -> bool {
     a == ZERO
 }
 
-/// Multiplies `*a` by `*b` into `*out`. The JIT's entry point for field multiplication.
+/// Multiplies `*a` by `*b` into `*out`. The JIT's entry point for field multiplication, in
+/// portable Rust ([`felt_mul_entry`] picks the one for the CPU).
 ///
 /// # Safety
 /// All three pointers must be valid, aligned `Raw` values (`out` may alias `a` or `b`).
@@ -68,7 +73,8 @@ pub unsafe extern "C" fn cairo_jit_rt_felt_mul(out: *mut Raw, a: *const Raw, b: 
 /// Multiplies the set felt cells `*a` and `*b` (the tag bits of their first word cleared
 /// first) into `*out`, written as a set felt cell: compiled code passes the operands' and the
 /// destination's cells themselves, so a product goes straight into the cell the next
-/// instruction reads, with no copy through a scratch slot on either side.
+/// instruction reads, with no copy through a scratch slot on either side. In portable Rust
+/// ([`felt_mul_cells_entry`] picks the one for the CPU).
 ///
 /// # Safety
 /// All three pointers must be valid, aligned `Raw` values (`out` may alias `a` or `b`).
@@ -83,6 +89,28 @@ pub unsafe extern "C" fn cairo_jit_rt_felt_mul_cells(out: *mut Raw, a: *const Ra
     r[0] |= crate::cell::TAG_SET;
     // SAFETY: as above.
     unsafe { *out = r }
+}
+
+/// The signature of the JIT's multiplication entry points: `f(out, a, b)`.
+pub type MulEntry = unsafe extern "C" fn(*mut Raw, *const Raw, *const Raw);
+
+/// The implementation of [`cairo_jit_rt_felt_mul`] for this CPU: the BMI2/ADX one when it
+/// has them. The JIT registers this address under the entry point's name.
+pub fn felt_mul_entry() -> MulEntry {
+    #[cfg(target_arch = "x86_64")]
+    if adx::available() {
+        return adx::cairo_jit_rt_felt_mul_adx;
+    }
+    cairo_jit_rt_felt_mul
+}
+
+/// The implementation of [`cairo_jit_rt_felt_mul_cells`] for this CPU, as [`felt_mul_entry`].
+pub fn felt_mul_cells_entry() -> MulEntry {
+    #[cfg(target_arch = "x86_64")]
+    if adx::available() {
+        return adx::cairo_jit_rt_felt_mul_cells_adx;
+    }
+    cairo_jit_rt_felt_mul_cells
 }
 
 /// Divides `*a` by `*b` into `*out`; returns false (leaving `*out` unchanged) when `*b` is zero.
