@@ -512,6 +512,7 @@ impl Compiler {
             b.finalize(module.target_config());
             blocks
         };
+        lower::remove_dead_loads(&mut self.ctx.func);
         let ir = self.ctx.func.dfg.num_insts();
         // `DIR/region_SEG_PC`, the dump files' path without their extension.
         let dump = self.setup.dump_clif.as_ref().map(|d| d.join(format!("region_{seg}_{}", region.entry)));

@@ -83,10 +83,11 @@ use crate::vm::memory::SEG_DESC_SHIFT;
 use crate::vm::trace::{record_pc, TraceInst, ENTRY_BYTES, RECORD_END_BITS, RECORD_ID_BITS};
 use cairo_jit_runtime::cell::{TAG_MASK, TAG_RELOC, TAG_SET};
 use cairo_jit_runtime::jit::{exit, offsets, COUNT_DOWN_HINTS};
+use cranelift_codegen::entity::EntitySet;
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
-    types, AbiParam, Block, BlockCall, FuncRef, InstBuilder, JumpTableData, MemFlagsData, StackSlotData,
-    StackSlotKind, Value,
+    types, AbiParam, Block, BlockCall, FuncRef, Function, Inst, InstBuilder, JumpTableData, MemFlagsData,
+    Opcode as ClifOpcode, StackSlotData, StackSlotKind, Value,
 };
 use cranelift_frontend::{FunctionBuilder, Variable};
 use std::collections::BTreeMap;
@@ -466,6 +467,48 @@ fn ap_add_imm(ri: &RegionInst) -> Option<i64> {
 // The tag tests of `is_set` and `is_felt` rely on the tags being the top two bits.
 const TAG_SHIFT: i64 = 62;
 const _: () = assert!(TAG_SET == 1 << 63 && TAG_MASK == 3 << TAG_SHIFT);
+
+/// Removes the loads whose results nothing uses; returns how many it removed.
+///
+/// Lowering loads a whole cell wherever a form may need its four words, and some paths use
+/// only the tag word: a product the runtime reads from the operands' cells itself
+/// (`felt_mul_into`), a pointer's fourth word, a cell only tested for being set. Cranelift
+/// keeps a load whose result is unused (to its optimizer a load has an effect: it may trap),
+/// so each would cost an instruction every time the path runs. Every load lowering emits is
+/// `notrap` (the address was checked first), so removing one changes nothing but time: only
+/// such loads are removed. Repeats until none is left, as the address of a dead load may be
+/// a load itself; Cranelift's own DCE then removes the pure address arithmetic.
+pub fn remove_dead_loads(func: &mut Function) -> usize {
+    let mut removed = 0;
+    loop {
+        let mut used = EntitySet::<Value>::new();
+        for block in func.layout.blocks() {
+            for inst in func.layout.block_insts(block) {
+                for v in func.dfg.inst_values(inst) {
+                    used.insert(func.dfg.resolve_aliases(v));
+                }
+            }
+        }
+        let dead: Vec<Inst> = func
+            .layout
+            .blocks()
+            .flat_map(|block| func.layout.block_insts(block))
+            .filter(|&inst| {
+                let data = &func.dfg.insts[inst];
+                data.opcode() == ClifOpcode::Load
+                    && data.memflags_trap_code(&func.dfg).is_none()
+                    && func.dfg.inst_results(inst).iter().all(|&r| !used.contains(r))
+            })
+            .collect();
+        if dead.is_empty() {
+            return removed;
+        }
+        removed += dead.len();
+        for inst in dead {
+            func.layout.remove_inst(inst);
+        }
+    }
+}
 
 fn flags() -> MemFlagsData {
     MemFlagsData::trusted()
@@ -1863,6 +1906,53 @@ mod tests {
             let imm = if i.size() == 2 { *cells.get(pc as usize + 1)? } else { Cell::UNSET };
             Some((i, imm))
         }
+    }
+
+    /// Unused `notrap` loads go, with a load only a dead load used; a used load, one whose
+    /// result only a block argument passes on, and a load that may trap stay.
+    #[test]
+    fn dead_loads_are_removed_and_live_ones_kept() {
+        use cranelift_codegen::ir::{Signature, TrapCode, UserFuncName};
+        use cranelift_codegen::isa::CallConv;
+        use cranelift_frontend::FunctionBuilderContext;
+        let mut sig = Signature::new(CallConv::SystemV);
+        sig.params.push(AbiParam::new(I64));
+        sig.returns.push(AbiParam::new(I64));
+        let mut func = Function::with_name_signature(UserFuncName::default(), sig);
+        let mut fctx = FunctionBuilderContext::new();
+        let mut b = FunctionBuilder::new(&mut func, &mut fctx);
+        let (entry, next) = (b.create_block(), b.create_block());
+        b.append_block_params_for_function_params(entry);
+        b.append_block_param(next, I64);
+        b.switch_to_block(entry);
+        let p = b.block_params(entry)[0];
+        let used = b.ins().load(I64, flags(), p, 0);
+        let _dead = b.ins().load(I64, flags(), p, 8);
+        let addr = b.ins().load(I64, flags(), p, 16);
+        let _dead_at_a_load = b.ins().load(I64, flags(), addr, 0);
+        let trapping = MemFlagsData::new().with_trap_code(Some(TrapCode::HEAP_OUT_OF_BOUNDS));
+        let _may_trap = b.ins().load(I64, trapping, p, 24);
+        let passed = b.ins().load(I64, flags(), p, 32);
+        b.ins().jump(next, &[passed.into()]);
+        b.switch_to_block(next);
+        let x = b.block_params(next)[0];
+        let r = b.ins().iadd(used, x);
+        b.ins().return_(&[r]);
+        b.seal_all_blocks();
+        let flags = cranelift_codegen::settings::Flags::new(cranelift_codegen::settings::builder());
+        let isa = cranelift_native::builder().unwrap().finish(flags).unwrap();
+        b.finalize(isa.frontend_config());
+        let loads = |f: &Function| {
+            f.layout
+                .blocks()
+                .flat_map(|blk| f.layout.block_insts(blk))
+                .filter(|&i| f.dfg.insts[i].opcode() == ClifOpcode::Load)
+                .count()
+        };
+        assert_eq!(loads(&func), 6);
+        assert_eq!(remove_dead_loads(&mut func), 3);
+        assert_eq!(loads(&func), 3);
+        assert_eq!(remove_dead_loads(&mut func), 0);
     }
 
     /// fib_loop's loop: three assert_eq then jnz back; the call sequence before it.
