@@ -71,7 +71,10 @@
 //!   check on every path to it that the cell lies inside the execution segment's allocated
 //!   cells: the instruction's own, or its run's at the run's head or at the entry (see
 //!   [`RunCover`]), in which case every fast path from there to the instruction moved ap by
-//!   the amounts the check assumed and left fp alone.
+//!   the amounts the check assumed and left fp alone;
+//! - every load lowering emits is `notrap`, its address checked first: which is what lets
+//!   [`remove_dead_loads`] (run on the finished function, before Cranelift) drop the loads
+//!   of cell words a path never uses.
 
 mod felt;
 
@@ -83,11 +86,11 @@ use crate::vm::memory::SEG_DESC_SHIFT;
 use crate::vm::trace::{record_pc, TraceInst, ENTRY_BYTES, RECORD_END_BITS, RECORD_ID_BITS};
 use cairo_jit_runtime::cell::{TAG_MASK, TAG_RELOC, TAG_SET};
 use cairo_jit_runtime::jit::{exit, offsets, COUNT_DOWN_HINTS};
-use cranelift_codegen::entity::EntitySet;
+use cranelift_codegen::entity::EntityRef;
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
     types, AbiParam, Block, BlockCall, FuncRef, Function, Inst, InstBuilder, JumpTableData, MemFlagsData,
-    Opcode as ClifOpcode, StackSlotData, StackSlotKind, Value,
+    Opcode as ClifOpcode, StackSlotData, StackSlotKind, Value, ValueDef,
 };
 use cranelift_frontend::{FunctionBuilder, Variable};
 use std::collections::BTreeMap;
@@ -476,38 +479,52 @@ const _: () = assert!(TAG_SET == 1 << 63 && TAG_MASK == 3 << TAG_SHIFT);
 /// keeps a load whose result is unused (to its optimizer a load has an effect: it may trap),
 /// so each would cost an instruction every time the path runs. Every load lowering emits is
 /// `notrap` (the address was checked first), so removing one changes nothing but time: only
-/// such loads are removed. Repeats until none is left, as the address of a dead load may be
-/// a load itself; Cranelift's own DCE then removes the pure address arithmetic.
+/// such loads are removed. A load whose only uses were dead loads (an address) goes too, one
+/// pass over the function and a worklist; Cranelift's own DCE then removes the pure address
+/// arithmetic.
 pub fn remove_dead_loads(func: &mut Function) -> usize {
+    // Uses of each value (aliases resolved) by the instructions in the layout.
+    let mut uses = vec![0u32; func.dfg.num_values()];
+    for block in func.layout.blocks() {
+        for inst in func.layout.block_insts(block) {
+            for v in func.dfg.inst_values(inst) {
+                uses[func.dfg.resolve_aliases(v).index()] += 1;
+            }
+        }
+    }
+    let removable = |func: &Function, inst: Inst| {
+        let data = &func.dfg.insts[inst];
+        data.opcode() == ClifOpcode::Load && data.memflags_trap_code(&func.dfg).is_none()
+    };
+    let mut dead: Vec<Inst> = Vec::new();
+    for block in func.layout.blocks() {
+        for inst in func.layout.block_insts(block) {
+            if removable(func, inst) && func.dfg.inst_results(inst).iter().all(|&r| uses[r.index()] == 0) {
+                dead.push(inst);
+            }
+        }
+    }
     let mut removed = 0;
-    loop {
-        let mut used = EntitySet::<Value>::new();
-        for block in func.layout.blocks() {
-            for inst in func.layout.block_insts(block) {
-                for v in func.dfg.inst_values(inst) {
-                    used.insert(func.dfg.resolve_aliases(v));
+    while let Some(inst) = dead.pop() {
+        func.layout.remove_inst(inst);
+        removed += 1;
+        // Its operands lose a use; a load left with none is dead in turn.
+        for k in 0..func.dfg.inst_args(inst).len() {
+            let v = func.dfg.resolve_aliases(func.dfg.inst_args(inst)[k]);
+            uses[v.index()] -= 1;
+            if uses[v.index()] == 0 {
+                if let ValueDef::Result(def, _) = func.dfg.value_def(v) {
+                    if func.layout.inst_block(def).is_some()
+                        && removable(func, def)
+                        && func.dfg.inst_results(def).iter().all(|&r| uses[r.index()] == 0)
+                    {
+                        dead.push(def);
+                    }
                 }
             }
         }
-        let dead: Vec<Inst> = func
-            .layout
-            .blocks()
-            .flat_map(|block| func.layout.block_insts(block))
-            .filter(|&inst| {
-                let data = &func.dfg.insts[inst];
-                data.opcode() == ClifOpcode::Load
-                    && data.memflags_trap_code(&func.dfg).is_none()
-                    && func.dfg.inst_results(inst).iter().all(|&r| !used.contains(r))
-            })
-            .collect();
-        if dead.is_empty() {
-            return removed;
-        }
-        removed += dead.len();
-        for inst in dead {
-            func.layout.remove_inst(inst);
-        }
     }
+    removed
 }
 
 fn flags() -> MemFlagsData {
