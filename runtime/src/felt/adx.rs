@@ -29,6 +29,33 @@ pub fn available() -> bool {
     std::arch::is_x86_feature_detected!("bmi2") && std::arch::is_x86_feature_detected!("adx")
 }
 
+/// The assembly of rows 1-3 of [`product`]: with `rdx` = a_i, `t_i..t_{i+4}` (the operand
+/// names given, `t_{i+4}` new) += a_i * b. The low halves go through OF (`adox`) and the high
+/// halves through CF (`adcx`); `xor` clears both flags, `mov` keeps them. The new top limb
+/// cannot overflow: the row's sum fits in i + 5 limbs.
+#[rustfmt::skip]
+macro_rules! row {
+    ($ti:literal, $t1:literal, $t2:literal, $t3:literal, $t4:literal) => {
+        concat!(
+            "xor {lo:e}, {lo:e}\n",
+            "mulx {hi}, {lo}, [{b} + 24]\n",
+            "adox {", $ti, "}, {lo}\n",
+            "adcx {", $t1, "}, {hi}\n",
+            "mulx {hi}, {lo}, [{b} + 16]\n",
+            "adox {", $t1, "}, {lo}\n",
+            "adcx {", $t2, "}, {hi}\n",
+            "mulx {hi}, {lo}, [{b} + 8]\n",
+            "adox {", $t2, "}, {lo}\n",
+            "adcx {", $t3, "}, {hi}\n",
+            "mulx {", $t4, "}, {lo}, {y3}\n",
+            "adox {", $t3, "}, {lo}\n",
+            "mov edx, 0\n",
+            "adcx {", $t4, "}, rdx\n",
+            "adox {", $t4, "}, rdx",
+        )
+    };
+}
+
 /// The 512-bit product of the 256-bit values at `a` and `b` (most significant limb first, bits
 /// 62 and 63 of limb 0 ignored), as little-endian limbs.
 ///
@@ -58,60 +85,16 @@ unsafe fn product(a: *const Raw, b: *const Raw) -> [u64; 8] {
             "mulx {t4}, {lo}, {y3}",
             "adc {t3}, {lo}",
             "adc {t4}, 0",
-            // Rows 1-3: t_i..t_{i+4} += a_i * b. The low halves go through OF (adox) and the
-            // high halves through CF (adcx); `xor` clears both flags, `mov` keeps them. The
-            // new top limb cannot overflow: the row's sum fits in i + 5 limbs.
+            // Rows 1-3 (see `row!`).
             "mov rdx, [{a} + 16]",
-            "xor {lo:e}, {lo:e}",
-            "mulx {hi}, {lo}, [{b} + 24]",
-            "adox {t1}, {lo}",
-            "adcx {t2}, {hi}",
-            "mulx {hi}, {lo}, [{b} + 16]",
-            "adox {t2}, {lo}",
-            "adcx {t3}, {hi}",
-            "mulx {hi}, {lo}, [{b} + 8]",
-            "adox {t3}, {lo}",
-            "adcx {t4}, {hi}",
-            "mulx {t5}, {lo}, {y3}",
-            "adox {t4}, {lo}",
-            "mov edx, 0",
-            "adcx {t5}, rdx",
-            "adox {t5}, rdx",
+            row!("t1", "t2", "t3", "t4", "t5"),
             "mov rdx, [{a} + 8]",
-            "xor {lo:e}, {lo:e}",
-            "mulx {hi}, {lo}, [{b} + 24]",
-            "adox {t2}, {lo}",
-            "adcx {t3}, {hi}",
-            "mulx {hi}, {lo}, [{b} + 16]",
-            "adox {t3}, {lo}",
-            "adcx {t4}, {hi}",
-            "mulx {hi}, {lo}, [{b} + 8]",
-            "adox {t4}, {lo}",
-            "adcx {t5}, {hi}",
-            "mulx {t6}, {lo}, {y3}",
-            "adox {t5}, {lo}",
-            "mov edx, 0",
-            "adcx {t6}, rdx",
-            "adox {t6}, rdx",
-            // a3 without its tag bits (before the `xor`: shifts write the flags).
+            row!("t2", "t3", "t4", "t5", "t6"),
+            // a3 without its tag bits (before the row's `xor`: shifts write the flags).
             "mov rdx, [{a}]",
             "shl rdx, 2",
             "shr rdx, 2",
-            "xor {lo:e}, {lo:e}",
-            "mulx {hi}, {lo}, [{b} + 24]",
-            "adox {t3}, {lo}",
-            "adcx {t4}, {hi}",
-            "mulx {hi}, {lo}, [{b} + 16]",
-            "adox {t4}, {lo}",
-            "adcx {t5}, {hi}",
-            "mulx {hi}, {lo}, [{b} + 8]",
-            "adox {t5}, {lo}",
-            "adcx {t6}, {hi}",
-            "mulx {t7}, {lo}, {y3}",
-            "adox {t6}, {lo}",
-            "mov edx, 0",
-            "adcx {t7}, rdx",
-            "adox {t7}, rdx",
+            row!("t3", "t4", "t5", "t6", "t7"),
             a = in(reg) a,
             b = in(reg) b,
             y3 = out(reg) _,
