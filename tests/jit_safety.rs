@@ -299,22 +299,41 @@ fn runs_check_their_cells_at_the_head_and_the_interpreter_grows_the_segment() {
     assert!(s.slow_steps <= 3, "{s:?}");
 }
 
+/// The regions and instructions a run of `tests/programs/NAME.json` compiles (on the running
+/// thread), per threshold.
+fn compiled_at(name: &str) -> impl Fn(u32) -> (u64, u64) {
+    let program = Program::from_file(&root().join(format!("tests/programs/{name}.json"))).unwrap();
+    move |threshold| {
+        let s = run_sync_jit(&program, threshold).jit_stats.unwrap();
+        (s.regions, s.instructions)
+    }
+}
+
 /// A small loop or a small region is compiled after an eighth of the threshold's executions,
 /// other code only at the threshold: felt_carries's `check` (a dozen instructions calling
 /// itself) runs 324 times, and so does the `ret` after its recursive call; nothing else runs
 /// more than once.
 #[test]
 fn small_loops_and_regions_compile_at_an_eighth_of_the_threshold() {
-    let program = Program::from_file(&root().join("tests/programs/felt_carries.json")).unwrap();
-    let stats = |threshold| {
-        let s = run_sync_jit(&program, threshold).jit_stats.unwrap();
-        (s.regions, s.instructions)
-    };
+    let stats = compiled_at("felt_carries");
     // 2,000 / 8 = 250 executions: the loop, cut to its 10 instructions on the cycle through
     // `check`'s entry (not the `ret` of `n == 0`), and the `ret` alone, a small region.
     assert_eq!(stats(2000), (2, 11));
-    // 3,000 / 8 = 375 executions: never reached.
+    // 3,000 / 8 = 375 executions: never reached. (Nor is recursion compiled at a 128th of
+    // the threshold, 23 executions, as a loop closed by jumps is.)
     assert_eq!(stats(3000), (0, 0));
+}
+
+/// A small loop closed by jumps is compiled after a 128th of the threshold's executions:
+/// loops.cairo's `sum_to` (a `jnz` loop of 4 instructions, 100 iterations) and `product_loop`
+/// (a `jmp` back to a `jnz`, 30 iterations), but not `count_down_rec` (20 calls of itself).
+#[test]
+fn jump_loops_compile_at_a_128th_of_the_threshold() {
+    let stats = compiled_at("loops");
+    // 3,200 / 128 = 25 executions: both loops, 4 instructions each.
+    assert_eq!(stats(3200), (2, 8));
+    // 12,800 / 128 = 100 executions: `sum_to`'s loop head runs 100 times, never after its 100th.
+    assert_eq!(stats(12800), (0, 0));
 }
 
 /// `hint_loop.cairo`'s hint (`ids.d = 2 * ids.i`): `fail_at` makes it raise at that `i`,
@@ -420,8 +439,10 @@ fn counter_steps_run_inside_compiled_code() {
     assert!(s.slow_steps <= 10, "{s:?}");
 
     // Step limits inside memset's loop (about 4 steps an iteration from step ~30) and
-    // memcpy's (about 5 from step ~850).
-    for limit in (400..410).chain(1200..1212) {
+    // memcpy's (about 5 from step ~850), and within the last `MAX_RUN` (64) steps of each,
+    // which the dispatcher interprets: after compiled code counted `n` down itself (its lease
+    // on the counter), the hint there reads the `n` it left in the scope.
+    for limit in (400..410).chain(1200..1212).chain((560..660).step_by(3)).chain((1560..1632).step_by(3)) {
         let o = compare_engines(&program, &small().with_max_steps(Some(limit))).unwrap();
         assert!(
             matches!(o, Outcome::Err { step: Some(s), .. } if s == limit),

@@ -79,7 +79,20 @@ pub struct JitContext {
     /// [`COUNT_DOWN_HINTS`], having changed nothing, when the hints must run through
     /// `run_hints`.
     pub count_down: Option<unsafe extern "C" fn(*mut JitContext, u64) -> u32>,
+    /// The hint pc (an offset in the code segment) of the counter step whose `n` compiled code
+    /// counts down itself, in `lease_n`, or [`NO_LEASE`]. `count_down` grants the lease after
+    /// a step it ran, when `n` is a positive integer below 2^62; the dispatcher writes `n` back
+    /// into the hints' scope and ends the lease whenever compiled code returns, and before any
+    /// hint or counter step runs in the runtime. While it holds the lease, compiled code takes
+    /// a step at that pc by itself when `lease_n > 0` and the step would pass `count_down`'s
+    /// checks, `lease_n -= 1` then the flag `lease_n > 0`.
+    pub lease_pc: u64,
+    /// The leased counter (see [`JitContext::lease_pc`]).
+    pub lease_n: i64,
 }
+
+/// [`JitContext::lease_pc`] when no counter is leased.
+pub const NO_LEASE: u64 = u64::MAX;
 
 /// What [`JitContext::count_down`] returns when the hints must run through `run_hints`.
 pub const COUNT_DOWN_HINTS: u32 = 2;
@@ -111,6 +124,10 @@ pub mod offsets {
     pub const SEGS: i32 = offset_of!(JitContext, segs) as i32;
     /// `nsegs`.
     pub const NSEGS: i32 = offset_of!(JitContext, nsegs) as i32;
+    /// `lease_pc`.
+    pub const LEASE_PC: i32 = offset_of!(JitContext, lease_pc) as i32;
+    /// `lease_n`.
+    pub const LEASE_N: i32 = offset_of!(JitContext, lease_n) as i32;
 }
 
 /// How a compiled region returned (registers in the context are current in both cases).

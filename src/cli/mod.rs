@@ -115,8 +115,9 @@ struct RunArgs {
     /// The engine: jit (compiled regions, the default) or interp (the reference interpreter).
     #[arg(long, default_value = "jit", value_parser = ["jit", "interp"])]
     engine: String,
-    /// JIT: executions of a pc before its region is compiled (0 = on first use; a small loop or
-    /// a small region is compiled after an eighth as many).
+    /// JIT: executions of a pc before its region is compiled (0 = on first use; a small loop
+    /// closed by jumps is compiled after a 128th as many, another small loop or a small region
+    /// after an eighth).
     #[arg(long = "jit_threshold", default_value_t = crate::jit::DEFAULT_THRESHOLD)]
     jit_threshold: u32,
     /// JIT: compile on the running thread, waiting for each region (by default regions compile

@@ -30,6 +30,8 @@ use site::SiteCache;
 use crate::interp::{CounterHint, HintHook};
 use crate::program::{Hint, Program};
 use crate::vm::{Vm, VmError, VmErrorKind};
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
 
 /// The hash maps of hint state keyed by program values (dict keys, usort's values, tree
 /// indices): the standard `HashMap` with foldhash's hasher, several times cheaper than SipHash
@@ -179,6 +181,22 @@ impl HintHook for HintProcessor<'_> {
         match self.scopes.get_mut("n") {
             Some(ScopeValue::Int(n)) => Some(cairo0::alloc::decrement(n)),
             _ => None,
+        }
+    }
+
+    fn counter(&mut self, group: u32) -> Option<i64> {
+        if !self.counter.get(group as usize).copied().unwrap_or(false) {
+            return None;
+        }
+        match self.scopes.get("n") {
+            Some(ScopeValue::Int(n)) => n.to_i64().filter(|n| (1..1 << 62).contains(n)),
+            _ => None,
+        }
+    }
+
+    fn set_counter(&mut self, _group: u32, n: i64) {
+        if let Some(ScopeValue::Int(v)) = self.scopes.get_mut("n") {
+            *v = BigInt::from(n);
         }
     }
 }

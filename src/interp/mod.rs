@@ -29,6 +29,16 @@ pub trait HintHook {
     fn count_down(&mut self, _group: u32) -> Option<bool> {
         None
     }
+
+    /// The counter step's `n` (group `group`), when it is an integer in `1..2^62` that
+    /// compiled code may count down by itself (see [`HintHook::set_counter`]); `None` otherwise.
+    fn counter(&mut self, _group: u32) -> Option<i64> {
+        None
+    }
+
+    /// Sets the counter step's `n` (group `group`, the scope [`HintHook::counter`] read) to
+    /// `n`, what compiled code counted it down to.
+    fn set_counter(&mut self, _group: u32, _n: i64) {}
 }
 
 /// A hint pc whose hints are exactly one counter step, `n -= 1` then

@@ -10,8 +10,8 @@
 //! The code cache is keyed by (segment, offset), so code a program writes into a segment of
 //! its own (a bootloader loading a program) is compiled like the program's. Each entry counts
 //! executions until it reaches the hotness threshold, then the region starting there is
-//! compiled (a small loop's or a small region's at an eighth of the threshold, see
-//! [`EARLY_DIVISOR`]). A region
+//! compiled (a small loop's or a small region's at an eighth of the threshold, a small loop
+//! closed by jumps at a 128th, see [`EARLY_DIVISOR`] and [`JUMP_LOOP_DIVISOR`]). A region
 //! never includes an instruction already compiled into another region, and
 //! every instruction of a region is an entry of it (the compiled function takes the
 //! instruction's index), so each CASM instruction is compiled at most once and exits chain
@@ -44,7 +44,7 @@ mod worker;
 
 use crate::interp::{CounterHint, HintHook, Interpreter};
 use crate::vm::{Relocatable, Trace, TraceEntry, Vm, VmError, VmErrorKind};
-use cairo_jit_runtime::jit::{exit, JitContext, COUNT_DOWN_HINTS};
+use cairo_jit_runtime::jit::{exit, JitContext, COUNT_DOWN_HINTS, NO_LEASE};
 use std::path::PathBuf;
 
 /// Executions of a pc before the region starting there is compiled, by default. A lower one
@@ -143,6 +143,43 @@ enum Entry {
 ///   copy loop's code.
 const EARLY_DIVISOR: u32 = 8;
 
+/// The entry of a small loop closed by jumps (`jmp rel` or `jnz`, no call back into the
+/// loop) is compiled sooner still, after `threshold / JUMP_LOOP_DIVISOR` executions: each runs one
+/// iteration, and such a loop (fib_loop's, factorial_loop's, memcpy's) usually runs many more
+/// per entry than this. Recursion (a `call` back to the entry) waits for `EARLY_DIVISOR`: a
+/// recursive function's entry counts calls, of which memcpy_loop's `fill`, for instance, makes
+/// only 1,000, then never runs again.
+const JUMP_LOOP_DIVISOR: u32 = 128;
+
+/// Whether a small loop (see [`is_small_loop`]) is closed by jumps alone: no call on its
+/// cycle goes to an instruction of the cycle (recursion).
+fn is_jump_loop(region: &analysis::Region) -> bool {
+    !region.insts.values().any(|ri| {
+        ri.inst.opcode == crate::casm::Opcode::Call
+            && ri.static_target().is_some_and(|t| region.insts.contains_key(&t))
+    })
+}
+
+/// The execution counts at which [`Jit::lookup_slow`] looks for a region to compile early.
+#[derive(Clone, Copy)]
+struct Early {
+    /// A small loop closed by a jump (see [`JUMP_LOOP_DIVISOR`]).
+    jump_loop: u32,
+    /// Any small loop or small region (see [`EARLY_DIVISOR`]).
+    small: u32,
+}
+
+/// What [`Jit::compile`] submits.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Want {
+    /// A small loop closed by a jump, or nothing.
+    JumpLoop,
+    /// A small loop or a small region, or nothing.
+    Small,
+    /// The whole region.
+    Any,
+}
+
 /// Most instructions of a loop compiled early (see [`EARLY_DIVISOR`]).
 const SMALL_LOOP: usize = 16;
 
@@ -176,9 +213,9 @@ pub struct Jit {
     exec_seg: i64,
     /// The pc `run_until_pc` stops at: never compiled.
     end: Option<Relocatable>,
-    /// The execution count at which a small loop or region is compiled (see [`EARLY_DIVISOR`]; never
-    /// when it is not below the threshold).
-    early: u32,
+    /// The execution counts at which a small loop or region is compiled (see [`EARLY_DIVISOR`]
+    /// and [`JUMP_LOOP_DIVISOR`]; never when not below the threshold).
+    early: Early,
     /// Counters.
     pub stats: JitStats,
     /// Slow-path steps per pc (the instructions compiled code hands to the interpreter).
@@ -211,8 +248,11 @@ impl Jit {
                 *h = true;
             }
         }
-        let early = opts.threshold / EARLY_DIVISOR;
-        let early = if early < opts.threshold { early } else { u32::MAX };
+        let below = |n: u32| if n < opts.threshold { n } else { u32::MAX };
+        let early = Early {
+            jump_loop: below(opts.threshold / JUMP_LOOP_DIVISOR),
+            small: below(opts.threshold / EARLY_DIVISOR),
+        };
         Jit {
             worker,
             epoch: 0,
@@ -321,11 +361,12 @@ impl Jit {
         match *self.entry_mut(vm, pc)? {
             Entry::Compiled(f, i) => Some((f, i)),
             Entry::Failed | Entry::Pending => None,
-            // (`early` is below the threshold, or never reached.)
-            Entry::Cold(n) if n == early => {
-                // A small loop or a small region is compiled early (see `EARLY_DIVISOR`);
-                // anything else counts on.
-                if !self.compile(pc, vm, true) {
+            // (`early`'s counts are below the threshold, or never reached.)
+            Entry::Cold(n) if n == early.jump_loop || n == early.small => {
+                // A small loop or a small region is compiled early (see `EARLY_DIVISOR` and
+                // `JUMP_LOOP_DIVISOR`); anything else counts on.
+                let want = if n == early.small { Want::Small } else { Want::JumpLoop };
+                if !self.compile(pc, vm, want) {
                     let e = self.entry_mut(vm, pc)?;
                     if matches!(e, Entry::Cold(_)) {
                         *e = Entry::Cold(n + 1);
@@ -338,7 +379,7 @@ impl Jit {
                 None
             }
             Entry::Cold(_) => {
-                self.compile(pc, vm, false);
+                self.compile(pc, vm, Want::Any);
                 self.compiled_at(pc)
             }
         }
@@ -346,10 +387,11 @@ impl Jit {
 
     /// Submits the region starting at `entry` for compilation (its instructions are pending
     /// until the code is installed; without `background`, waits for it); an entry whose cells
-    /// do not form an instruction yet counts again. With `early`, submits only a small loop or
-    /// a small region (see [`EARLY_DIVISOR`]) and leaves the entry alone otherwise. Returns
-    /// whether the region was submitted.
-    fn compile(&mut self, entry: Relocatable, vm: &Vm, early: bool) -> bool {
+    /// do not form an instruction yet counts again. Unless `want` is [`Want::Any`], submits
+    /// only a region of that kind (see [`EARLY_DIVISOR`] and [`JUMP_LOOP_DIVISOR`]) and leaves
+    /// the entry alone otherwise. Returns whether the region was submitted.
+    fn compile(&mut self, entry: Relocatable, vm: &Vm, want: Want) -> bool {
+        let early = want != Want::Any;
         let seg = entry.segment;
         let region = {
             let cache = &self.entries[seg as usize];
@@ -374,8 +416,13 @@ impl Jit {
                 let small_loop = find(SMALL_LOOP - 1, analysis::MAX_REGION)
                     .and_then(|r| r.cycle_through_entry())
                     .filter(is_small_loop);
-                small_loop
-                    .or_else(|| find(usize::MAX, SMALL_REGION + 1).filter(|r| r.insts.len() <= SMALL_REGION))
+                if want == Want::JumpLoop {
+                    small_loop.filter(is_jump_loop)
+                } else {
+                    small_loop.or_else(|| {
+                        find(usize::MAX, SMALL_REGION + 1).filter(|r| r.insts.len() <= SMALL_REGION)
+                    })
+                }
             } else {
                 find(usize::MAX, analysis::MAX_REGION)
             }
@@ -642,6 +689,7 @@ impl Jit {
             stop: None,
             calls: 0,
             counts: 0,
+            lease: None,
         };
         ctx.run_hints = Some(run_hints_for::<H>);
         ctx.count_down = Some(count_down_for::<H>);
@@ -669,6 +717,7 @@ impl Jit {
             // (`run_hints_for`'s requirements), none of them used by this function until the
             // call returns.
             let code = unsafe { f(&mut ctx, index) };
+            end_lease(&mut ctx, &mut host, hints);
             self.stats.hint_calls += std::mem::take(&mut host.calls);
             self.stats.counter_steps += std::mem::take(&mut host.counts);
             if code == exit::HINTS_STOPPED || code == exit::INTERPRET {
@@ -793,6 +842,21 @@ struct Host<H> {
     calls: u64,
     /// Of those, counter steps ([`JitStats::counter_steps`]).
     counts: u64,
+    /// The counter leased to compiled code (see [`JitContext::lease_pc`]): its hint group and
+    /// `n` when the lease was granted.
+    lease: Option<(u32, i64)>,
+}
+
+/// Ends compiled code's lease on a counter, if any (see [`JitContext::lease_pc`]): writes the
+/// value compiled code counted `n` down to into the hints' scope and counts its steps.
+fn end_lease<H: HintHook>(ctx: &mut JitContext, host: &mut Host<H>, hints: &mut H) {
+    if let Some((group, start)) = host.lease.take() {
+        let steps = start.saturating_sub(ctx.lease_n).max(0) as u64;
+        host.calls += steps;
+        host.counts += steps;
+        hints.set_counter(group, ctx.lease_n);
+        ctx.lease_pc = NO_LEASE;
+    }
 }
 
 /// Why the hint runner stopped compiled code.
@@ -829,6 +893,8 @@ unsafe extern "C" fn run_hints_for<H: HintHook>(ctx: *mut JitContext) -> u32 {
     let ctx = unsafe { &mut *ctx };
     // SAFETY: per this function's contract.
     let (vm, interp, hints) = unsafe { (&mut *(ctx.vm as *mut Vm), &*host.interp, &mut *host.hints) };
+    // The hints see the scope's `n` as the counter steps left it.
+    end_lease(ctx, host, hints);
     // SAFETY: per this function's contract (null without a trace).
     let mut trace = unsafe { host.trace.as_mut() };
     let (exec_seg, seg, limit) = (host.exec_seg, host.seg, host.limit);
@@ -868,7 +934,9 @@ unsafe extern "C" fn run_hints_for<H: HintHook>(ctx: *mut JitContext) -> u32 {
 /// `H`: the scope half of the counter step of hint group `group` at `ctx.pc`, when
 /// [`run_hints_for`] would run the hints there and go on in compiled code. Returns 1 or 0
 /// (whether `n` is still positive; compiled code writes the flag) having counted the hint
-/// pc in the host's calls, or [`COUNT_DOWN_HINTS`], having changed nothing: the run's end,
+/// pc in the host's calls, and while `n` stays positive leases it to compiled code (see
+/// [`JitContext::lease_pc`]); or [`COUNT_DOWN_HINTS`], having changed nothing but ended a
+/// lease: the run's end,
 /// the last steps before the step limit, ap or fp too high for compiled code, no integer `n`
 /// in scope (the hint's error), or a panic.
 ///
@@ -879,7 +947,9 @@ unsafe extern "C" fn count_down_for<H: HintHook>(ctx: *mut JitContext, group: u6
     // borrowed).
     let host = unsafe { &mut *((*ctx).host as *mut Host<H>) };
     // SAFETY: per this function's contract.
-    let (ctx, hints) = unsafe { (&*ctx, &mut *host.hints) };
+    let (ctx, hints) = unsafe { (&mut *ctx, &mut *host.hints) };
+    // A lease compiled code declined to use (`n` down to zero, or near a limit) ends first.
+    end_lease(ctx, host, hints);
     // `run_hints_for`'s conditions for running the hints and going on in compiled code, on
     // the state it would bring the VM to (`sync_vm`; the registers are in the execution
     // segment), which the hints leave alone.
@@ -887,10 +957,20 @@ unsafe extern "C" fn count_down_for<H: HintHook>(ctx: *mut JitContext, group: u6
         return COUNT_DOWN_HINTS;
     }
     let Ok(group) = u32::try_from(group) else { return COUNT_DOWN_HINTS };
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| hints.count_down(group))) {
-        Ok(Some(more)) => {
+    let step = || {
+        let more = hints.count_down(group)?;
+        // The next steps at this pc are compiled code's while `n` stays positive.
+        Some((more, if more { hints.counter(group) } else { None }))
+    };
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(step)) {
+        Ok(Some((more, lease))) => {
             host.calls += 1;
             host.counts += 1;
+            if let Some(n) = lease {
+                host.lease = Some((group, n));
+                ctx.lease_pc = ctx.pc;
+                ctx.lease_n = n;
+            }
             u32::from(more)
         }
         _ => COUNT_DOWN_HINTS,
@@ -919,13 +999,13 @@ fn cached(entries: &mut [Vec<Entry>], pc: Relocatable) -> Option<&mut Entry> {
     entries.get_mut(pc.segment as usize)?.get_mut(pc.offset as usize)
 }
 
-/// Counts an execution of a cold entry that stays cold: below the threshold, and not at the
+/// Counts an execution of a cold entry that stays cold: below the threshold, and not at an
 /// early count (where [`Jit::lookup_slow`] looks for a small loop or region). Returns whether
 /// it counted; otherwise leaves the entry alone for [`Jit::lookup_slow`].
 #[inline(always)]
-fn count_cold(e: &mut Entry, threshold: u32, early: u32) -> bool {
+fn count_cold(e: &mut Entry, threshold: u32, early: Early) -> bool {
     match *e {
-        Entry::Cold(n) if n < threshold && n != early => {
+        Entry::Cold(n) if n < threshold && n != early.small && n != early.jump_loop => {
             *e = Entry::Cold(n + 1);
             true
         }
@@ -964,6 +1044,8 @@ fn new_context(limit: u64) -> JitContext {
         host: std::ptr::null_mut(),
         run_hints: None,
         count_down: None,
+        lease_pc: NO_LEASE,
+        lease_n: 0,
     }
 }
 

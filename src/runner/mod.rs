@@ -526,6 +526,24 @@ impl crate::interp::HintHook for Hooks<'_> {
             Hooks::Cairo1(h) => h.count_down(group),
         }
     }
+
+    #[inline]
+    fn counter(&mut self, group: u32) -> Option<i64> {
+        match self {
+            Hooks::Cairo0(h) => h.counter(group),
+            #[cfg(feature = "cairo1")]
+            Hooks::Cairo1(h) => h.counter(group),
+        }
+    }
+
+    #[inline]
+    fn set_counter(&mut self, group: u32, n: i64) {
+        match self {
+            Hooks::Cairo0(h) => h.set_counter(group, n),
+            #[cfg(feature = "cairo1")]
+            Hooks::Cairo1(h) => h.set_counter(group, n),
+        }
+    }
 }
 
 /// cairo1-run's `additional_initialization`: a segment of builtin costs (zeros), its pointer

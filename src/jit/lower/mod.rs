@@ -45,9 +45,11 @@
 //! storage) and dispatches on the instruction's index, so that every context field stays
 //! loaded once per entry; otherwise it returns the exit code the runner gave. The one other
 //! way in is a counter step's block (memcpy's and memset's loop hint, see
-//! [`Lowering::counter_step`]): it runs the hint itself through `cairo_jit_rt_count_down`,
-//! which changes no buffer, and writes the flag, then jumps to the instruction's block (a run
-//! head, which checks its run); anything out of the ordinary goes to the hint block instead.
+//! [`Lowering::counter_step`]): it runs the hint itself, the scope's `n -= 1` through
+//! `cairo_jit_rt_count_down` (which changes no buffer) or, once that leased `n` to compiled
+//! code, inline on the context's copy, and writes the flag, then jumps to the instruction's
+//! block (a run head, which checks its run); anything out of the ordinary goes to the hint
+//! block instead.
 //!
 //! With tracing, compiled code writes one trace *record* per straight line of steps (see
 //! [`crate::vm::trace`] and [`RecordPlan`]) rather than an entry per step: a record is opened
@@ -715,10 +717,12 @@ impl<'a, 'f> Lowering<'a, 'f> {
 
     /// Fills the block `blk` (parameters ap, fp and the step counter) of the counter step `c`
     /// at hint pc `pc` ([`CounterHint`]: `n -= 1; ids.<flag> = 1 if n > 0 else 0`), through
-    /// which compiled code goes to `pc`: with the context current (as the hint block makes
-    /// it), when the flag's cell lies inside the execution segment's allocated cells and is
-    /// unset, `cairo_jit_rt_count_down` runs the scope's half of the step, then the flag is
-    /// written here and the instruction at pc follows (a run head, which checks its run).
+    /// which compiled code goes to `pc`: when the flag's cell lies inside the execution
+    /// segment's allocated cells and is unset, the scope's half of the step is
+    /// `cairo_jit_rt_count_down`'s (with the context current, as the hint block makes it),
+    /// which leases `n` to compiled code when it stays positive, so that the next steps at
+    /// `pc` count it down here (`JitContext::lease_pc`); then the flag is written here and the
+    /// instruction at pc follows (a run head, which checks its run).
     /// Whenever the flag's cell is elsewhere or set, or the call returns
     /// `COUNT_DOWN_HINTS` (having changed nothing), the hint block runs the hints instead, and
     /// they write the flag or give its error.
@@ -726,7 +730,6 @@ impl<'a, 'f> Lowering<'a, 'f> {
         self.b.switch_to_block(blk);
         let [ap, fp, cnt] = [0, 1, 2].map(|i| self.b.block_params(blk)[i]);
         let p = self.b.ins().iconst(I64, pc as i64);
-        store_state(self.b, self.ctx, [p, ap, fp, cnt]);
         let hints = self.b.create_block();
         self.b.set_cold_block(hints);
         // The flag's cell `ap + shift + k`, when the plan of the hint's write computes it
@@ -744,13 +747,44 @@ impl<'a, 'f> Lowering<'a, 'f> {
         let w0 = self.b.ins().load(I64, flags(), ptr, 0);
         let set = self.is_set(w0);
         self.guard_not(set, hints);
+        // With this pc's counter leased (see `JitContext::lease_pc`), `n` positive and the
+        // checks of `cairo_jit_rt_count_down` passing (its step bound through `cnt_limit`, at
+        // most the step limit), the step is `lease_n -= 1` here; otherwise the runtime's.
+        let [leased, own, call, flag] = std::array::from_fn(|_| self.b.create_block());
+        self.b.set_cold_block(call);
+        self.b.append_block_param(flag, I64);
+        let lease = self.ctx_load(offsets::LEASE_PC);
+        let mine = self.b.ins().icmp_imm_s(IntCC::Equal, lease, pc as i64);
+        self.b.ins().brif(mine, leased, &[], call, &[]);
+        self.b.switch_to_block(leased);
+        let n = self.ctx_load(offsets::LEASE_N);
+        let room = self.b.ins().iadd_imm_s(cnt, MAX_RUN as i64);
+        let conds = [
+            self.b.ins().icmp_imm_s(IntCC::SignedGreaterThan, n, 0),
+            self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, ap, AP_SET_LIMIT),
+            self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, fp, REG_LIMIT as i64),
+            self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, room, self.e.cnt_limit),
+        ];
+        let ok = self.all(&conds);
+        self.b.ins().brif(ok, own, &[], call, &[]);
+        self.b.switch_to_block(own);
+        let n = self.b.ins().iadd_imm_s(n, -1);
+        self.b.ins().store(flags(), n, self.ctx, offsets::LEASE_N);
+        let more = self.b.ins().icmp_imm_s(IntCC::SignedGreaterThan, n, 0);
+        let more = self.b.ins().uextend(I64, more);
+        self.b.ins().jump(flag, &[more.into()]);
+        self.b.switch_to_block(call);
+        store_state(self.b, self.ctx, [p, ap, fp, cnt]);
         let group = self.b.ins().iconst(I64, i64::from(c.group));
         let call = self.b.ins().call(self.imp.count_down, &[self.ctx, group]);
         let r = self.b.inst_results(call)[0];
         let run = self.b.ins().icmp_imm_s(IntCC::Equal, r, i64::from(COUNT_DOWN_HINTS));
         self.guard_not(run, hints);
-        // The felt r (0 or 1): the words of 1 where r is 1, zeros where it is 0.
         let r = self.b.ins().uextend(I64, r);
+        self.b.ins().jump(flag, &[r.into()]);
+        self.b.switch_to_block(flag);
+        // The felt r (0 or 1): the words of 1 where r is 1, zeros where it is 0.
+        let r = self.b.block_params(flag)[0];
         let mask = self.b.ins().ineg(r);
         let words: [Value; 4] = std::array::from_fn(|i| {
             let w = self.b.ins().iconst(I64, cairo_jit_runtime::felt::ONE[i] as i64);
