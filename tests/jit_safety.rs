@@ -461,6 +461,22 @@ fn counter_steps_run_inside_compiled_code() {
     );
 }
 
+/// A `jnz` on the cell the instruction before it just wrote runs right after it in compiled
+/// code, on the value written (`tests/data/fused_jnz.cairo`): a countdown loop leaves by its
+/// zero and repeats on the rest; and when the `jnz`'s op0 cell is unset, its own code runs
+/// instead and hands it to the interpreter, which reports the unknown cell.
+#[test]
+fn a_jnz_on_the_cell_just_written_tests_the_value() {
+    let program = data("fused_jnz.json");
+    let o = compare_engines(&program, &RunConfig::new().with_max_steps(Some(10_000))).unwrap();
+    assert!(
+        matches!(o, Outcome::Err { ref message, step: Some(s), .. }
+            if message.contains("Unknown value for memory cell") && s > 100 && s < 200),
+        "{}",
+        o.brief()
+    );
+}
+
 /// The counter steps a program's hints hold: memset's and memcpy's loop hints, with their
 /// flags `continue_loop` and `continue_copying` at fixed distances from ap (`[ap]` when the
 /// reference was made, one or two cells back when the hint runs: memset's loop pushed one

@@ -364,6 +364,8 @@ pub struct Lowering<'a, 'f> {
     entry: EntryChecks,
     /// How trace records cover each instruction (pc order).
     plan: Vec<RecordPlan>,
+    /// The region's instructions.
+    insts: &'a BTreeMap<u64, RegionInst>,
 }
 
 /// The values and blocks of the entries' checks (see [`RunCover`]).
@@ -703,6 +705,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
             run: None,
             entry: EntryChecks { index, ap, fp, bad, run_checks, targets },
             plan,
+            insts: &region.insts,
         };
         for (i, ri) in region.insts.values().enumerate() {
             l.instruction(ri, i, runs.get(&ri.pc).copied());
@@ -1192,6 +1195,81 @@ impl<'a, 'f> Lowering<'a, 'f> {
         self.goto(ri.next_pc());
     }
 
+    /// [`Lowering::next_regular`] for an instruction with a static ap update that left `val`
+    /// in its cell `cell` (a register and offset, before its step). When the next instruction
+    /// is a `jnz` on that cell that this one runs into, within its run and its trace record
+    /// (`jnz`'s fast path; see [`Lowering::fusable_jnz`]), its step follows here with `val`
+    /// for dst: only op0's set check, whose failure goes to the `jnz`'s own block, and the test.
+    fn next_regular_wrote(&mut self, ri: &RegionInst, cell: (Reg, i16), val: [Value; 4]) {
+        self.count_step();
+        self.ap_update(ri.inst.ap_update);
+        let Some(j) = self.fusable_jnz(ri, cell) else {
+            self.goto(ri.next_pc());
+            return;
+        };
+        let i = j.inst;
+        let target = j.static_target().expect("checked");
+        // The `jnz`'s registers, for its step; this instruction's come back for its slow path.
+        let saved = (self.before, self.cur);
+        self.before = self.cur;
+        // op0's cell, covered by the run's check as the `jnz`'s own block's (see `fusable_jnz`).
+        let base = self.reg(i.op0_reg);
+        let idx = self.b.ins().iadd_imm_s(base, i64::from(i.off1));
+        let byte = self.b.ins().ishl_imm_s(idx, 5);
+        let p0 = self.b.ins().iadd(self.e.base, byte);
+        let w0 = self.b.ins().load(I64, flags(), p0, 0);
+        let set = self.is_set(w0);
+        let (go, own) = (self.b.create_block(), self.b.create_block());
+        self.b.set_cold_block(own);
+        self.b.ins().brif(set, go, &[], own, &[]);
+        self.b.switch_to_block(own);
+        self.goto(j.pc);
+        self.b.switch_to_block(go);
+        self.jnz_step(&j, target, val);
+        (self.before, self.cur) = saved;
+    }
+
+    /// The step of the `jnz` `j` (immediate offset to `target`, no `ap += res`) with dst `d`:
+    /// counted, ap updated, on to `target` unless `d` is the felt zero.
+    fn jnz_step(&mut self, j: &RegionInst, target: u64, d: [Value; 4]) {
+        let zero = self.is_zero_felt(d);
+        self.count_step();
+        self.ap_update(j.inst.ap_update);
+        let (t, f) = (self.b.create_block(), self.b.create_block());
+        self.b.ins().brif(zero, t, &[], f, &[]);
+        self.b.switch_to_block(t);
+        self.goto(j.next_pc());
+        self.b.switch_to_block(f);
+        self.goto(target);
+    }
+
+    /// The instruction after `ri` when it is a `jnz` (with an immediate offset to a static
+    /// target, no `ap += res`) whose dst is `ri`'s dst `cell`, and `ri` runs into it inside the
+    /// region with nothing between: not a hint pc (nor a counter step), not a run head, within
+    /// `ri`'s trace record, and `ri`'s cells covered by its run's check with ap at a known
+    /// offset (so the `jnz`'s are too: its own block, lowered next in the same run, records
+    /// them there).
+    fn fusable_jnz(&self, ri: &RegionInst, cell: (Reg, i16)) -> Option<RegionInst> {
+        let next = ri.next_pc();
+        let j = *self.insts.get(&next)?;
+        let i = j.inst;
+        let is_jnz = (i.opcode, i.pc_update, i.op1_src) == (Opcode::Nop, PcUpdate::Jnz, Op1Src::Imm)
+            && i.ap_update != ApUpdate::Add
+            && j.static_target().is_some();
+        let step = static_ap_step(ri)?;
+        let same_cell = match cell.0 {
+            Reg::Ap => i.dst_reg == Reg::Ap && i64::from(cell.1) == i64::from(i.off0) + step,
+            Reg::Fp => i.dst_reg == Reg::Fp && cell.1 == i.off0,
+        };
+        let index = self.blocks.range(..next).count();
+        let inside = !self.hints.contains(&next)
+            && !self.counter_blks.contains_key(&next)
+            && !self.entry.run_checks.contains_key(&next)
+            && !self.plan[index].starts;
+        let covered = self.run.as_ref().and_then(|r| r.insts.last()).is_some_and(|c| c.delta.is_some());
+        (is_jnz && same_cell && inside && covered).then_some(j)
+    }
+
     fn ap_update(&mut self, u: ApUpdate) {
         let d = ap_step(u).expect("ap += res has its own fast path or none");
         if d != 0 {
@@ -1607,7 +1685,15 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 self.write_once(pd, res, slow);
                 self.jump_done(done, nap);
                 let nap = self.done_ap(done);
-                self.next_regular_ap(ri, nap);
+                // `res` is what dst holds now, on every path here unless op0's deduction
+                // (`deduce_op0_imm`) joins.
+                let deduces =
+                    i.op1_src == Op1Src::Imm && i.res != Res::Op1 && i.op0_reg == Reg::Ap && i.off1 >= 0;
+                if nap.is_none() && !deduces {
+                    self.next_regular_wrote(ri, (i.dst_reg, i.off0), res);
+                } else {
+                    self.next_regular_ap(ri, nap);
+                }
                 true
             }
             (Opcode::Nop, PcUpdate::Jnz) if i.op1_src == Op1Src::Imm && i.ap_update != ApUpdate::Add => {
@@ -1615,15 +1701,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 let [p0, pd] = self.cell_addrs([(i.op0_reg, i.off1), (i.dst_reg, i.off0)], slow);
                 self.require_set_at(&[p0, pd], slow);
                 let d = self.load_cell(pd, 0);
-                let zero = self.is_zero_felt(d);
-                self.count_step();
-                self.ap_update(i.ap_update);
-                let (t, f) = (self.b.create_block(), self.b.create_block());
-                self.b.ins().brif(zero, t, &[], f, &[]);
-                self.b.switch_to_block(t);
-                self.goto(ri.next_pc());
-                self.b.switch_to_block(f);
-                self.goto(target);
+                self.jnz_step(ri, target, d);
                 true
             }
             (Opcode::Nop, PcUpdate::JumpRel)
