@@ -22,6 +22,9 @@
 //! - `steps` counts executed steps; compiled code never runs a step once `steps == step_limit`.
 //!   Compiled code counts steps in a register of its own, checked against `cnt_limit`, and
 //!   writes `steps` back on exit.
+//! - `lease_pc` is [`NO_LEASE`] whenever compiled code is entered; a lease `count_down` grants
+//!   lasts until compiled code returns, or until a runtime function that runs hints or
+//!   counter steps ends it first (see [`JitContext::lease_pc`]).
 
 use core::mem::offset_of;
 
