@@ -873,6 +873,11 @@ impl<'a, 'f> Lowering<'a, 'f> {
     /// ([`Lowering::check_cells`]).
     fn cell_addr(&mut self, r: Reg, off: i16, extra: i64, slow: Block) -> Value {
         self.check_cells(&[(r, i64::from(off)), (r, i64::from(off) + extra)], slow);
+        self.reg_cell_ptr(r, off)
+    }
+
+    /// The address of cell `reg + off`, unchecked: the caller knows a check covers it.
+    fn reg_cell_ptr(&mut self, r: Reg, off: i16) -> Value {
         let base = self.reg(r);
         let idx = self.b.ins().iadd_imm_s(base, off as i64);
         let byte = self.b.ins().ishl_imm_s(idx, 5);
@@ -1213,10 +1218,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
         let saved = (self.before, self.cur);
         self.before = self.cur;
         // op0's cell, covered by the run's check as the `jnz`'s own block's (see `fusable_jnz`).
-        let base = self.reg(i.op0_reg);
-        let idx = self.b.ins().iadd_imm_s(base, i64::from(i.off1));
-        let byte = self.b.ins().ishl_imm_s(idx, 5);
-        let p0 = self.b.ins().iadd(self.e.base, byte);
+        let p0 = self.reg_cell_ptr(i.op0_reg, i.off1);
         let w0 = self.b.ins().load(I64, flags(), p0, 0);
         let set = self.is_set(w0);
         let (go, own) = (self.b.create_block(), self.b.create_block());
@@ -1631,6 +1633,8 @@ impl<'a, 'f> Lowering<'a, 'f> {
                     }
                 };
                 let done = self.join_block(i.ap_update);
+                // Whether op0's deduction (`deduce_op0_imm`) joins `done` too.
+                let mut deduces = false;
                 let res = match i.res {
                     Res::Op1 => {
                         let w0 = self.b.ins().load(I64, flags(), p0, 0);
@@ -1652,6 +1656,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
                         // which keeps the IR of the common `[ap] = [fp - 3] + 1` small.
                         let op0 = self.load_cell(p0, 0);
                         if i.op0_reg == Reg::Ap && i.off1 >= 0 {
+                            deduces = true;
                             let s0 = self.is_set(op0[0]);
                             let (known, deduce) = (self.b.create_block(), self.b.create_block());
                             self.b.set_cold_block(deduce);
@@ -1685,10 +1690,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
                 self.write_once(pd, res, slow);
                 self.jump_done(done, nap);
                 let nap = self.done_ap(done);
-                // `res` is what dst holds now, on every path here unless op0's deduction
-                // (`deduce_op0_imm`) joins.
-                let deduces =
-                    i.op1_src == Op1Src::Imm && i.res != Res::Op1 && i.op0_reg == Reg::Ap && i.off1 >= 0;
+                // `res` is what dst holds now, on every path here unless op0's deduction joins.
                 if nap.is_none() && !deduces {
                     self.next_regular_wrote(ri, (i.dst_reg, i.off0), res);
                 } else {
