@@ -78,7 +78,7 @@ fn builtin_checks(vm: &Vm, b: &BuiltinRunner) -> Result<(), String> {
     let cells = vm.memory.segment_cells(seg);
     let set = |o: u64| cells.get(o as usize).is_some_and(|c| c.is_set());
     let n = (cells.len() as u64).div_ceil(cpi);
-    let n_set = cells.iter().filter(|c| c.is_set()).count() as u64;
+    let n_set = cells.count_set() as u64;
     if n > n_set / n_in {
         return Err(format!("Missing memory cells for {}.", b.kind));
     }

@@ -228,6 +228,15 @@ impl<'a> SegmentCells<'a> {
         })
     }
 
+    /// The number of set cells. A sparse segment holds exactly its set cells (each slot is
+    /// set when it is made), so this does not scan it.
+    pub fn count_set(&self) -> usize {
+        match self.repr {
+            CellsRepr::Flat(s) => s.iter().filter(|c| c.is_set()).count(),
+            CellsRepr::Sparse(l) => l.n,
+        }
+    }
+
     /// The cells in offset order.
     pub fn iter(&self) -> CellsIter<'a> {
         match self.repr {
@@ -548,8 +557,23 @@ impl Memory {
     fn write_new(&mut self, segment: i64, offset: u64, cell: Cell) -> Result<(), MemoryError> {
         let addr = Relocatable::new(segment, offset);
         // A sparse segment's cells are all outside the flat storage `write_cell` checked.
-        if let Some(&c) = self.sparse_of(segment).and_then(|l| l.get_ref(offset)) {
-            return if c == cell { Ok(()) } else { Err(inconsistent(segment, offset, c, cell)) };
+        if let Some(Some(l)) = usize::try_from(segment).ok().and_then(|s| self.sparse.get_mut(s)) {
+            if let Some(&c) = l.get_ref(offset) {
+                return if c == cell { Ok(()) } else { Err(inconsistent(segment, offset, c, cell)) };
+            }
+            // The usual write into a sparse segment (a builtin's, without validator): the
+            // general path below, with the segment looked up once.
+            if self.validators[segment as usize].is_none() && offset < MAX_SEGMENT_LEN {
+                *l.slot(offset).map_err(|e| MemoryError::OutOfMemory { addr, bytes: e.bytes })? = cell;
+                let dense = l.dense();
+                if cell.is_reloc() {
+                    self.ptr_segs.include(cell.0[1] as i64);
+                }
+                if dense {
+                    self.make_flat(segment as usize);
+                }
+                return Ok(());
+            }
         }
         if segment >= 0 {
             if let Some(v) = &self.validators[segment as usize] {
@@ -802,6 +826,8 @@ mod tests {
             let (a, b) = (flat.segment_cells(1), sparse.segment_cells(1));
             assert_eq!(a.len(), b.len());
             assert!(a.iter().eq(b.iter()));
+            assert_eq!(a.count_set(), b.count_set());
+            assert_eq!(b.count_set(), b.iter().filter(|c| c.is_set()).count());
             let k = rng.random_range(0..a.len());
             assert_eq!(a.iter().nth(k), b.iter().nth(k));
             assert_eq!(a.get(k), b.get(k));

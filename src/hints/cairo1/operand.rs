@@ -57,7 +57,23 @@ fn imm(b: &BigInt) -> Felt {
                 f
             }
         }
-        None => Felt::from(b),
+        None => {
+            // Up to 256 bits: reduced into the field directly (starknet-types-core's conversion
+            // of a `BigInt` costs about ten times as much); wider through it.
+            let mut limbs = [0u64; 4];
+            for (n, d) in b.iter_u64_digits().enumerate() {
+                if n == 4 {
+                    return Felt::from(b);
+                }
+                limbs[3 - n] = d;
+            }
+            let f = Felt::from_raw(cairo_jit_runtime::felt::from_canonical(limbs));
+            if b.sign() == num_bigint::Sign::Minus {
+                -f
+            } else {
+                f
+            }
+        }
     }
 }
 
@@ -94,12 +110,39 @@ pub fn get_big(vm: &Vm, op: &ResOperand) -> Result<BigUint, E> {
 
 /// `get_val` as a u128, when its integer value fits.
 pub fn get_u128(vm: &Vm, op: &ResOperand) -> Result<Option<u128>, E> {
+    if let Some(l) = small_imm_limbs(op) {
+        return Ok((l[0] == 0 && l[1] == 0).then_some((u128::from(l[2]) << 64) | u128::from(l[3])));
+    }
     Ok(felt_to_u128(&get_val(vm, op)?))
 }
 
 /// `get_val`'s integer value as limbs, most significant first (they compare as the integers).
 pub fn get_limbs(vm: &Vm, op: &ResOperand) -> Result<[u64; 4], E> {
+    if let Some(l) = small_imm_limbs(op) {
+        return Ok(l);
+    }
     Ok(felt_limbs(&get_val(vm, op)?))
+}
+
+/// The integer value in `[0, p)` (limbs, most significant first) of an immediate operand that
+/// fits an `i128`, computed on the integers: what [`get_val`] and the conversion out of the
+/// field give, without the two Montgomery conversions. `None` for any other operand.
+#[inline]
+fn small_imm_limbs(op: &ResOperand) -> Option<[u64; 4]> {
+    let ResOperand::Immediate(v) = op else { return None };
+    let v = num_traits::ToPrimitive::to_i128(&v.value)?;
+    let m = v.unsigned_abs();
+    let (hi, lo) = ((m >> 64) as u64, m as u64);
+    if v >= 0 {
+        return Some([0, 0, hi, lo]);
+    }
+    // p - |v|: |v| <= 2^127 < p, so the result lies in (0, p).
+    let p = cairo_jit_runtime::felt::MODULUS;
+    let (l3, b) = p[3].overflowing_sub(lo);
+    let (l2, b) = p[2].borrowing_sub(hi, b);
+    let (l1, b) = p[1].borrowing_sub(0, b);
+    let (l0, _) = p[0].borrowing_sub(0, b);
+    Some([l0, l1, l2, l3])
 }
 
 /// `get_val` as a `usize`.
@@ -142,4 +185,49 @@ pub fn set_u128(vm: &mut Vm, c: &CellRef, v: u128) -> Result<(), E> {
 
 fn felt_from_u128(v: u128) -> Felt {
     Felt::from_raw(cairo_jit_runtime::felt::from_u128(v))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cairo_lang_utils::bigint::BigIntAsHex;
+
+    /// The immediate shortcut of `get_limbs` and `get_u128` gives what the field path gives,
+    /// at the edges of `i128` and around zero.
+    #[test]
+    fn small_immediates_read_as_through_the_field() {
+        let vm = Vm::new(crate::vm::Memory::new());
+        let mut values: Vec<i128> = vec![0, 1, -1, 2, -2, i128::MAX, i128::MIN, i128::MIN + 1];
+        values.extend([u64::MAX as i128, -(u64::MAX as i128), 1 << 64, -(1 << 64), (1 << 100) + 7]);
+        values.extend((0..64).map(|k| -(1i128 << (2 * k)) - 3));
+        for v in values {
+            let op = ResOperand::Immediate(BigIntAsHex { value: v.into() });
+            let felt = imm(&BigInt::from(v));
+            assert_eq!(small_imm_limbs(&op), Some(felt_limbs(&felt)), "{v}");
+            assert_eq!(get_limbs(&vm, &op).unwrap(), felt_limbs(&felt), "{v}");
+            assert_eq!(get_u128(&vm, &op).unwrap(), felt_to_u128(&felt), "{v}");
+        }
+        // Wide immediates (the direct reduction up to 256 bits, starknet-types-core's beyond).
+        let p: BigInt = BigInt::from_bytes_be(num_bigint::Sign::Plus, &Felt::MAX.to_bytes_be()) + 1;
+        let one: BigInt = BigInt::from(1);
+        for v in [
+            one.clone() << 127,
+            one.clone() << 128,
+            (one.clone() << 200) + 5,
+            p.clone() - 1,
+            p.clone(),
+            p.clone() + 1,
+            (one.clone() << 256) - 1,
+            one.clone() << 256,
+            (one.clone() << 300) + 9,
+            p.clone() * 3 + 2,
+        ] {
+            for v in [v.clone(), -v] {
+                assert_eq!(imm(&v), Felt::from(&v), "{v}");
+            }
+        }
+        let big = ResOperand::Immediate(BigIntAsHex { value: BigInt::from(1) << 200 });
+        assert_eq!(small_imm_limbs(&big), None);
+        assert_eq!(get_limbs(&vm, &big).unwrap(), [1 << 8, 0, 0, 0]);
+    }
 }
