@@ -45,7 +45,7 @@ pub mod rt;
 mod worker;
 
 use crate::interp::{CounterHint, HintHook, Interpreter};
-use crate::vm::{Relocatable, Trace, TraceEntry, Vm, VmError, VmErrorKind};
+use crate::vm::{Relocatable, Trace, TraceEntry, TraceSink, Vm, VmError, VmErrorKind};
 use cairo_jit_runtime::jit::{exit, JitContext, COUNT_DOWN_HINTS, NO_LEASE};
 use std::path::PathBuf;
 
@@ -591,46 +591,67 @@ impl Jit {
             }
             self.stats.interpreted_steps += 1;
             step(interp, vm, trace.as_deref_mut(), hints)?;
-            // Then on in the interpreter's own loop for as long as the pcs stay cold. This test
-            // runs before every cold step, so it is kept to a few instructions: the loop
-            // submits and receives no job, so whether one may finish is known up front; the
-            // steps are counted in a local. Only the targets of control transfers (a pc not one
-            // or two cells past the one before it: jumps taken, calls, returns, including a
-            // `ret` to itself up a chain of recursive calls) are looked up and counted: loop
-            // heads, function entries and return addresses, where regions start. A step that falls through runs on without the lookup (about a fifth of
-            // a hash loop's interpreted step); compiled code reached by falling through is
-            // entered at the next transfer, and the compiler's results are looked at there.
-            let (threshold, early) = (self.opts.threshold, self.early);
-            let (entries, results) = (&mut self.entries, self.worker.results_flag());
-            let mut counted = 0u64;
-            // The pc of the step before (none for the first, which is always looked up).
-            let mut last: Option<Relocatable> = None;
-            // On while the pc's entry is cold (counted) or waits for its code, as in `lookup`.
-            let cold = |pc: Relocatable| {
-                let fell_through = last.is_some_and(|l: Relocatable| {
-                    l.segment == pc.segment && pc.offset.wrapping_sub(l.offset).wrapping_sub(1) < 2
-                });
-                last = Some(pc);
-                if fell_through {
-                    counted += 1;
-                    return true;
-                }
-                if results.is_some_and(|r| r.load(std::sync::atomic::Ordering::Acquire) > 0) {
-                    return false;
-                }
-                let go = cached(entries, pc).is_some_and(|e| {
-                    matches!(e, Entry::Failed | Entry::Pending) || count_cold(e, threshold, early)
-                });
-                counted += u64::from(go);
-                go
-            };
+            // Then on in the interpreter's own loop for as long as the pcs stay cold.
             let ran = match trace.as_deref_mut() {
-                Some(t) => interp.run_while(vm, end, limit, t, hints, cold),
-                None => interp.run_while(vm, end, limit, &mut crate::vm::NoTrace, hints, cold),
+                Some(t) => self.run_cold(interp, vm, end, limit, t, hints),
+                None => self.run_cold(interp, vm, end, limit, &mut crate::vm::NoTrace, hints),
             };
-            self.stats.interpreted_steps += counted;
-            ran?;
+            let (ran, result) = ran;
+            self.stats.interpreted_steps += ran;
+            result?;
         }
+    }
+
+    /// Interprets steps from `vm.pc` for as long as the pcs stay cold (or wait for their
+    /// code), `end` and the step limit allowing; returns how many it ran, and the first
+    /// step's error if one failed. A function of its own, not inlined into the dispatcher
+    /// loop: the interpreter's step compiles as tightly here as in
+    /// [`Interpreter::run_until_pc`].
+    ///
+    /// The test before each step is kept to a few instructions: the loop submits and
+    /// receives no job, so whether one may finish is known up front, and only the targets of
+    /// control transfers (a pc not one or two cells past the one before it: jumps taken,
+    /// calls, returns, including a `ret` to itself up a chain of recursive calls) are looked
+    /// up and counted: loop heads, function entries and return addresses, where regions
+    /// start. A step that falls through runs on without the lookup; compiled code reached by
+    /// falling through is entered at the next transfer, and the compiler's results are looked
+    /// at there.
+    #[inline(never)]
+    fn run_cold<T: TraceSink, H: HintHook>(
+        &mut self,
+        interp: &mut Interpreter,
+        vm: &mut Vm,
+        end: Relocatable,
+        limit: u64,
+        trace: &mut T,
+        hints: &mut H,
+    ) -> (u64, Result<(), VmError>) {
+        let (threshold, early) = (self.opts.threshold, self.early);
+        let (entries, results) = (&mut self.entries, self.worker.results_flag());
+        let mut counted = 0u64;
+        // The pc of the step before (none for the first, which is always looked up).
+        let mut last: Option<Relocatable> = None;
+        // On while the pc's entry is cold (counted) or waits for its code, as in `lookup`.
+        let cold = |pc: Relocatable| {
+            let fell_through = last.is_some_and(|l: Relocatable| {
+                l.segment == pc.segment && pc.offset.wrapping_sub(l.offset).wrapping_sub(1) < 2
+            });
+            last = Some(pc);
+            if fell_through {
+                counted += 1;
+                return true;
+            }
+            if results.is_some_and(|r| r.load(std::sync::atomic::Ordering::Acquire) > 0) {
+                return false;
+            }
+            let go = cached(entries, pc).is_some_and(|e| {
+                matches!(e, Entry::Failed | Entry::Pending) || count_cold(e, threshold, early)
+            });
+            counted += u64::from(go);
+            go
+        };
+        let result = interp.run_while(vm, end, limit, trace, hints, cold);
+        (counted, result)
     }
 
     /// Before entering compiled code at a hint pc (`vm.pc`): runs its hints. Returns whether
