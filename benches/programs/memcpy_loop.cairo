@@ -1,10 +1,10 @@
-// Throughput benchmark: memcpy-heavy code. Copies a 1,000-word array 100 times with the common
+// Throughput benchmark: memcpy-heavy code. Copies a 1,000-word array 240 times with the common
 // library's memcpy (hints at every iteration's loop head), about 1.2M steps in all.
 from starkware.cairo.common.alloc import alloc
 from starkware.cairo.common.memcpy import memcpy
 
 const LEN = 1000;
-const ROUNDS = 100;
+const ROUNDS = 240;
 
 func fill(p: felt*, i: felt) {
     if (i == LEN) {

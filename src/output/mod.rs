@@ -188,8 +188,8 @@ mod tests {
     use crate::runner::{Layout, RunConfig, TraceMode};
 
     /// Writing the files happens at the run's peak memory, so what it allocates adds to the peak:
-    /// a bounded buffer or two, nothing that grows with the trace or the memory (a 512k-step
-    /// run's trace is 12 MB, its memory file 20 MB).
+    /// a bounded buffer or two, nothing that grows with the trace or the memory (memcpy_loop's
+    /// 1.2M-step trace is 29 MB, its memory file 49 MB).
     #[test]
     fn writing_the_files_holds_little_heap() {
         let dir = std::env::temp_dir().join(format!("cairo-jit-output-heap-{}", std::process::id()));
