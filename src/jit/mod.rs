@@ -592,11 +592,10 @@ impl Jit {
             self.stats.interpreted_steps += 1;
             step(interp, vm, trace.as_deref_mut(), hints)?;
             // Then on in the interpreter's own loop for as long as the pcs stay cold.
-            let ran = match trace.as_deref_mut() {
+            let (ran, result) = match trace.as_deref_mut() {
                 Some(t) => self.run_cold(interp, vm, end, limit, t, hints),
                 None => self.run_cold(interp, vm, end, limit, &mut crate::vm::NoTrace, hints),
             };
-            let (ran, result) = ran;
             self.stats.interpreted_steps += ran;
             result?;
         }
