@@ -18,8 +18,9 @@
 //! instruction's cold slow path exits to the dispatcher with [`exit::INTERPRET`], which runs
 //! that one instruction with the interpreter (deductions, pointer arithmetic, growth of
 //! memory, faults, builtins) and re-enters compiled code at the pc the interpreter reached.
-//! Slow paths thus add two IR instructions each and no runtime call (with tracing, a few more
-//! to end the trace record before the step, see below), so the only values live across the
+//! Slow paths thus add two IR instructions each and no runtime call (with tracing, four: the
+//! pc, the record id and the run position go to the region's one block that ends the trace
+//! record before the step, see below), so the only values live across the
 //! function are ap, fp and the step count (the context's `steps` stays that of one moment, the
 //! entry's until an exit, the hint block or a counter step's block writes it). The runtime
 //! calls are
@@ -353,6 +354,9 @@ pub struct Lowering<'a, 'f> {
     /// parameters (pc, ap, fp, cnt), shared by every exit of that kind (see
     /// [`Lowering::exit_with`]).
     exits: [Block; 2],
+    /// With tracing, the region's record fix-up block, through which slow paths exit (see
+    /// [`record_fixup_block`]).
+    fixup: Option<Block>,
     /// The region's hint block, when it has hint pcs (see [`hint_block`]).
     hint_blk: Option<Block>,
     /// Per counter step's hint pc, its block (see [`Lowering::counter_step`]), through which
@@ -581,6 +585,42 @@ fn hint_block(b: &mut FunctionBuilder<'_>, ctx: Value, reenter: Block, hints: Fu
     blk
 }
 
+/// Builds a region's record fix-up block (cold; parameters pc, ap, fp, the step counter, and
+/// the record id and run position of the instruction at pc), through which every slow path
+/// of traced code leaves: the interpreter records the instruction's step itself, so the open
+/// record (the trace's last entry) ends before it, or, when it was opened at this very
+/// instruction, goes; then the [`exit::INTERPRET`] exit `interpret`. One block for the whole
+/// region instead of four per instruction: less IR for Cranelift's register allocator.
+fn record_fixup_block(b: &mut FunctionBuilder<'_>, ctx: Value, interpret: Block) -> Block {
+    let blk = b.create_block();
+    b.set_cold_block(blk);
+    let regs = [(); 4].map(|()| b.append_block_param(blk, I64));
+    let [id_here, pos] = [(); 2].map(|()| b.append_block_param(blk, I64));
+    let (drop, cut) = (b.create_block(), b.create_block());
+    for x in [drop, cut] {
+        b.set_cold_block(x);
+    }
+    let args = regs.map(Into::into);
+    b.switch_to_block(blk);
+    let tp = b.ins().load(I64, flags(), ctx, offsets::TRACE_PTR);
+    let rec = b.ins().iadd_imm_s(tp, -(ENTRY_BYTES as i64));
+    let w0 = b.ins().load(I64, flags(), rec, 0);
+    let id = b.ins().ushr_imm_u(w0, i64::from(RECORD_END_BITS));
+    let id = b.ins().band_imm_u(id, (1 << RECORD_ID_BITS) - 1);
+    let here = b.ins().icmp(IntCC::Equal, id, id_here);
+    b.ins().brif(here, drop, &[], cut, &[]);
+    b.switch_to_block(drop);
+    b.ins().store(flags(), rec, ctx, offsets::TRACE_PTR);
+    b.ins().jump(interpret, &args);
+    b.switch_to_block(cut);
+    // The record's end field becomes this instruction's position.
+    let cleared = b.ins().band_imm_s(w0, !((1 << RECORD_END_BITS) - 1));
+    let w0 = b.ins().bor(cleared, pos);
+    b.ins().store(flags(), w0, rec, 0);
+    b.ins().jump(interpret, &args);
+    blk
+}
+
 impl<'a, 'f> Lowering<'a, 'f> {
     /// Builds the whole function: `fn(ctx: *mut JitContext, entry: u32) -> u32`, where
     /// `entry` indexes `region.insts` in pc order. Returns each instruction's block.
@@ -673,6 +713,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
         let code = b.ins().iconst(I32, exit::INTERPRET as i64);
         b.ins().return_(&[code]);
         let exits = [exit::CONTINUE, exit::INTERPRET].map(|code| exit_block(b, ctx, code));
+        let fixup = cfg.trace.then(|| record_fixup_block(b, ctx, exits[1]));
         let hint_blk = (!region.hints.is_empty()).then(|| hint_block(b, ctx, reenter, imp.hints));
         let regs = Regs { ap: index, fp: index, cnt: index };
         let counter_blks: BTreeMap<u64, Block> = region
@@ -700,6 +741,7 @@ impl<'a, 'f> Lowering<'a, 'f> {
             cur: regs,
             scratch,
             exits,
+            fixup,
             hint_blk,
             counter_blks,
             run: None,
@@ -1986,35 +2028,22 @@ impl<'a, 'f> Lowering<'a, 'f> {
     }
 
     /// The slow path: exit to the dispatcher, which runs the instruction in the interpreter.
+    /// With tracing, through the region's record fix-up block ([`record_fixup_block`]), given
+    /// this instruction's record id and position.
     fn slow_path(&mut self, ri: &RegionInst, index: usize, slow: Block) {
         self.b.switch_to_block(slow);
         self.b.set_cold_block(slow);
-        if self.cfg.trace {
-            // The interpreter records this step: the open record (the trace's last entry) ends
-            // before it, or, when it was opened here, goes.
-            let tp = self.ctx_load(offsets::TRACE_PTR);
-            let rec = self.b.ins().iadd_imm_s(tp, -(ENTRY_BYTES as i64));
-            let w0 = self.b.ins().load(I64, flags(), rec, 0);
-            let id = self.b.ins().ushr_imm_u(w0, i64::from(RECORD_END_BITS));
-            let id = self.b.ins().band_imm_u(id, (1 << RECORD_ID_BITS) - 1);
-            let here = self.b.ins().icmp_imm_u(IntCC::Equal, id, (self.cfg.id_base + index as u64) as i64);
-            let (drop, cut, done) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
-            for blk in [drop, cut, done] {
-                self.b.set_cold_block(blk);
+        match self.fixup {
+            Some(fix) => {
+                let r = self.before;
+                let pc = self.b.ins().iconst(I64, ri.pc as i64);
+                let id = self.b.ins().iconst(I64, (self.cfg.id_base + index as u64) as i64);
+                let pos = self.b.ins().iconst(I64, i64::from(self.plan[index].pos));
+                let args = [pc, r.ap, r.fp, r.cnt, id, pos].map(Into::into);
+                self.b.ins().jump(fix, &args);
             }
-            self.b.ins().brif(here, drop, &[], cut, &[]);
-            self.b.switch_to_block(drop);
-            self.b.ins().store(flags(), rec, self.ctx, offsets::TRACE_PTR);
-            self.b.ins().jump(done, &[]);
-            self.b.switch_to_block(cut);
-            // The record's end field becomes this instruction's position.
-            let cleared = self.b.ins().band_imm_s(w0, !((1 << RECORD_END_BITS) - 1));
-            let w0 = self.b.ins().bor_imm_u(cleared, i64::from(self.plan[index].pos));
-            self.b.ins().store(flags(), w0, rec, 0);
-            self.b.ins().jump(done, &[]);
-            self.b.switch_to_block(done);
+            None => self.exit_const(exit::INTERPRET, ri.pc, self.before),
         }
-        self.exit_const(exit::INTERPRET, ri.pc, self.before);
     }
 
     fn ctx_load(&mut self, off: i32) -> Value {
