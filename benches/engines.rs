@@ -17,6 +17,9 @@
 //! The `cairo1_*` groups run the Cairo 1 benchmarks (Sierra programs) under the three VMs,
 //! cairo-vm with its `Cairo1HintProcessor` (`cargo bench --bench engines -- cairo1`).
 //!
+//! A `hash` group measures the builtins' Pedersen hash and Poseidon permutation alone, ours
+//! (with the portable and with the BMI2/ADX products) against starknet-types-core's.
+//!
 //! `cargo bench --bench engines` (all), `cargo bench --bench engines -- pedersen_loop` (one
 //! group), `cargo bench --bench engines -- jit_compile/` (compile time only).
 
@@ -259,7 +262,73 @@ fn bench_cairo1(c: &mut Criterion, name: &str, file: &str, args: &str) {
 const CAIRO1: &[(&str, &str, &str)] =
     &[("cairo1_mixed_loop", "benches/programs/cairo1/mixed_loop.sierra.json", "700")];
 
+/// The builtins' hashes alone, one hash per iteration chained through its result (as a hash
+/// loop uses them; each sample the fastest of three runs): ours with the portable products
+/// and with the BMI2/ADX ones inlined (`hash/HASH/portable`, `hash/HASH/adx`, the latter on
+/// CPUs with the extensions, where the builtins use them), and starknet-types-core's (which
+/// cairo-vm calls).
+/// `cargo bench --bench engines -- hash/`.
+fn bench_hashes(c: &mut Criterion) {
+    use cairo_jit::builtins::{pedersen, poseidon};
+    use cairo_jit_runtime::felt;
+    use starknet_types_core::felt::Felt;
+    use starknet_types_core::hash::{Pedersen, Poseidon, StarkHash};
+    use std::hint::black_box;
+
+    // Full-width operands: a chain x_{i+1} = x_i^2 + i from a 64-bit seed.
+    let mut x = Felt::from(0x9e37_79b9_7f4a_7c15_u64);
+    let ring: Vec<Felt> = (0..64u64)
+        .map(|i| {
+            x = x * x + Felt::from(i);
+            x
+        })
+        .collect();
+    let mut g = c.benchmark_group("hash");
+    // Each sample is the fastest of three back-to-back runs of its iterations: on a shared
+    // machine another process can only make a run slower (as in the runtime's `field` bench).
+    macro_rules! chain {
+        ($id:expr, |$h:ident, $y:ident| $step:expr) => {
+            g.bench_function($id, |b| {
+                b.iter_custom(|iters| {
+                    (0..3)
+                        .map(|_| {
+                            let mut $h = ring[0];
+                            let start = std::time::Instant::now();
+                            for k in 0..iters {
+                                let $y = black_box(&ring[k as usize % ring.len()]);
+                                $h = $step;
+                            }
+                            let t = start.elapsed();
+                            black_box($h);
+                            t
+                        })
+                        .min()
+                        .expect("three runs")
+                })
+            })
+        };
+    }
+    chain!("pedersen/portable", |h, y| pedersen::hash_with(felt::Portable, &h, y));
+    #[cfg(target_arch = "x86_64")]
+    if let Some(adx) = felt::adx::Adx::detect() {
+        chain!("pedersen/adx", |h, y| pedersen::hash_with(adx, &h, y));
+    }
+    chain!("pedersen/starknet-types-core", |h, y| Pedersen::hash(&h, y));
+    chain!("poseidon/portable", |h, y| poseidon::permute_with(felt::Portable, [h, *y, h])[0]);
+    #[cfg(target_arch = "x86_64")]
+    if let Some(adx) = felt::adx::Adx::detect() {
+        chain!("poseidon/adx", |h, y| poseidon::permute_with(adx, [h, *y, h])[0]);
+    }
+    chain!("poseidon/starknet-types-core", |h, y| {
+        let mut s = [h, *y, h];
+        Poseidon::hades_permutation(&mut s);
+        s[0]
+    });
+    g.finish();
+}
+
 fn benches(c: &mut Criterion) {
+    bench_hashes(c);
     bench_load(c);
     for (p, layout) in ALL {
         bench_program(c, p, layout, *layout == "plain");

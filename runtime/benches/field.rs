@@ -1,7 +1,9 @@
 //! Field arithmetic: `cairo_jit_runtime::felt` against starknet-types-core's `Felt`.
 //!
-//! `cargo bench -p cairo-jit-runtime --bench field`; ids are `field/OP/ours` and
-//! `field/OP/starknet-types-core`, each time being for ONE operation.
+//! `cargo bench -p cairo-jit-runtime --bench field`; ids are `field/OP/ours`,
+//! `field/OP/starknet-types-core` and, for the products on CPUs with BMI2 and ADX,
+//! `field/OP/ours-adx` (what routines generic over `felt::Products` inline with
+//! `felt::adx::Adx`), each time being for ONE operation.
 //!
 //! Both sides run the same loop: each iteration applies the operation to the next operands of
 //! a ring of N random field elements (the same values on both sides, uniform over [0, p)), so
@@ -15,7 +17,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use cairo_jit_runtime::felt::{self, Raw};
+use cairo_jit_runtime::felt::{self, Products, Raw};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -93,6 +95,16 @@ fn field(c: &mut Criterion) {
 
     bench!(g, "mul", "ours", inp.a, inp.b, |x, y| felt::mul(x, y));
     bench!(g, "mul", "starknet-types-core", inp.fa, inp.fb, |x, y| x * y);
+
+    bench!(g, "square", "ours", inp.a, inp.b, |x, _y| felt::square(x));
+    bench!(g, "square", "starknet-types-core", inp.fa, inp.fb, |x, _y| x.square());
+
+    // The products that routines generic over `Products` inline, on CPUs with BMI2 and ADX.
+    #[cfg(target_arch = "x86_64")]
+    if let Some(adx) = felt::adx::Adx::detect() {
+        bench!(g, "mul", "ours-adx", inp.a, inp.b, |x, y| adx.mul(x, y));
+        bench!(g, "square", "ours-adx", inp.a, inp.b, |x, _y| adx.square(x));
+    }
 
     bench!(g, "inverse", "ours", inp.a, inp.b, |x, _y| felt::inverse(x));
     bench!(g, "inverse", "starknet-types-core", inp.fa, inp.fb, |x, _y| x.inverse());

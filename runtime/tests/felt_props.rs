@@ -11,7 +11,7 @@
 use std::cmp::Ordering;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 
-use cairo_jit_runtime::felt::{self, Raw, ONE, ZERO};
+use cairo_jit_runtime::felt::{self, Products, Raw, ONE, ZERO};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use starknet_types_core::felt::{Felt, NonZeroFelt};
@@ -324,6 +324,10 @@ fn edge_pairs() {
         assert_eq!(felt::neg(a), (-fa).to_raw(), "neg {a:x?}");
         assert_eq!(felt::double(a), fa.double().to_raw(), "double {a:x?}");
         assert_eq!(felt::square(a), fa.square().to_raw(), "square {a:x?}");
+        #[cfg(target_arch = "x86_64")]
+        if let Some(adx) = felt::adx::Adx::detect() {
+            assert_eq!(adx.square(a), fa.square().to_raw(), "Adx::square {a:x?}");
+        }
         assert_eq!(felt::inverse(a), fa.inverse().map(|x| x.to_raw()), "inverse {a:x?}");
         assert_eq!(felt::to_canonical(a), fa.to_be_digits(), "to_canonical {a:x?}");
         assert_eq!(felt::to_bytes_le(a), fa.to_bytes_le(), "to_bytes_le {a:x?}");
@@ -335,6 +339,10 @@ fn edge_pairs() {
             assert_eq!(felt::sub(a, b), (fa - fb).to_raw(), "sub {a:x?} {b:x?}");
             assert_eq!(felt::mul(a, b), (fa * fb).to_raw(), "mul {a:x?} {b:x?}");
             assert_eq!(entry_mul(a, b), (fa * fb).to_raw(), "felt_mul_entry {a:x?} {b:x?}");
+            #[cfg(target_arch = "x86_64")]
+            if let Some(adx) = felt::adx::Adx::detect() {
+                assert_eq!(adx.mul(a, b), (fa * fb).to_raw(), "Adx::mul {a:x?} {b:x?}");
+            }
             assert_eq!(felt::cmp(a, b), fa.cmp(&fb), "cmp {a:x?} {b:x?}");
             let q = NonZeroFelt::try_from(fb).ok().map(|nz| fa.field_div(&nz).to_raw());
             assert_eq!(felt::div(a, b), q, "div {a:x?} {b:x?}");
@@ -573,6 +581,13 @@ fn extern_c_entry_points() {
             // SAFETY: the CPU has BMI2 and ADX.
             assert_eq!(unsafe { felt::adx::mul(&a, &b) }, expected_mul, "adx::mul {a:x?} {b:x?}");
         }
+        #[cfg(target_arch = "x86_64")]
+        if let Some(adx) = felt::adx::Adx::detect() {
+            assert_eq!(adx.mul(a, b), expected_mul, "Adx::mul {a:x?} {b:x?}");
+            assert_eq!(adx.square(a), felt::square(a), "Adx::square {a:x?}");
+        }
+        assert_eq!(felt::Portable.mul(a, b), expected_mul, "Portable::mul {a:x?} {b:x?}");
+        assert_eq!(felt::Portable.square(b), felt::square(b), "Portable::square {b:x?}");
 
         let expected_div = NonZeroFelt::try_from(fr(b)).ok().map(|nz| fr(a).field_div(&nz).to_raw());
         let mut out = [7u64; 4];
@@ -642,6 +657,10 @@ fn rare_carry_paths() {
             assert_eq!(felt::div(target, x), Some(y));
             if let Some(root) = fr(target).sqrt() {
                 assert_eq!(felt::square(root.to_raw()), target, "square {root:x?}");
+                #[cfg(target_arch = "x86_64")]
+                if let Some(adx) = felt::adx::Adx::detect() {
+                    assert_eq!(adx.square(root.to_raw()), target, "Adx::square {root:x?}");
+                }
             }
             // from_canonical goes through the same multiplication.
             assert_eq!(felt::from_canonical(felt::to_canonical(target)), target);

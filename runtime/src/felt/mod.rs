@@ -15,7 +15,9 @@
 //! Layout of the implementation:
 //! - `mont`: addition, subtraction and the Montgomery multiplication specialised to p;
 //! - [`adx`] (x86-64): the multiplication's product with BMI2 and ADX, which the JIT's entry
-//!   points ([`felt_mul_entry`], [`felt_mul_cells_entry`]) use when the CPU has them;
+//!   points ([`felt_mul_entry`], [`felt_mul_cells_entry`]) use when the CPU has them, and the
+//!   routines generic over [`Products`] (the builtins' hashes) get them inlined through
+//!   [`adx::Adx`];
 //! - `inv`: inversion (variable-time Bernstein-Yang safegcd with the Montgomery factor folded
 //!   in);
 //! - `conv`: conversions to and from integers and bytes, and the canonical ordering.
@@ -35,6 +37,33 @@ pub use mont::{add, double, is_reduced, mul, neg, pow, square, sub};
 
 /// A field element in raw Montgomery form, most significant limb first.
 pub type Raw = [u64; 4];
+
+/// The field's product and square, as a type. A hot routine written once, generic over it,
+/// is compiled once per implementation, each copy with its products inlined: the Pedersen and
+/// Poseidon builtins pick [`adx::Adx`] once per hash where the CPU has the extensions,
+/// [`Portable`] elsewhere. Every implementation gives bit-for-bit the results of [`mul`] and [`square`].
+pub trait Products: Copy {
+    /// a * b mod p.
+    fn mul(self, a: Raw, b: Raw) -> Raw;
+    /// a * a mod p.
+    fn square(self, a: Raw) -> Raw;
+}
+
+/// The portable products, [`mul`] and [`square`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Portable;
+
+impl Products for Portable {
+    #[inline(always)]
+    fn mul(self, a: Raw, b: Raw) -> Raw {
+        mul(a, b)
+    }
+
+    #[inline(always)]
+    fn square(self, a: Raw) -> Raw {
+        square(a)
+    }
+}
 
 /// Zero.
 pub const ZERO: Raw = [0, 0, 0, 0];
