@@ -3,7 +3,7 @@
 //! points call the product; [`Adx`] inlines both into routines generic over
 //! [`Products`] (the builtins' hashes).
 //!
-//! The portable product ([`super::mont::mul_wide`]) is a chain of `mul`s whose results land in
+//! The portable product (`mont::mul_wide`) is a chain of `mul`s whose results land in
 //! `rdx:rax` and whose additions share the one carry flag, so LLVM spills partial products
 //! and serialises the rows. `mulx` writes any two registers and leaves the flags alone, and
 //! `adcx`/`adox` carry through CF and OF separately, so each row of the schoolbook product
@@ -17,7 +17,7 @@
 //! - Nothing here runs unless [`available`] said the CPU has both extensions: every entry point
 //!   is `#[target_feature(enable = "bmi2,adx")]` and `unsafe`, and callers check first; an
 //!   [`Adx`], whose methods are safe, exists only once [`Adx::detect`] checked.
-//! - [`product`] and [`square_product`] mask the two tag bits (62 and 63) of each operand's
+//! - `product` and `square_product` mask the two tag bits (62 and 63) of each operand's
 //!   most significant limb, so they take memory cells as they are; for reduced values
 //!   (< p < 2^252) the mask is a no-op. The results are bit-for-bit those of the portable
 //!   functions
@@ -257,7 +257,7 @@ pub unsafe extern "C" fn cairo_jit_rt_felt_mul_adx(out: *mut Raw, a: *const Raw,
     unsafe { *out = reduce(product(a, b)) }
 }
 
-/// [`super::cairo_jit_rt_felt_mul_cells`] with BMI2 and ADX: [`product`] ignores the tag bits
+/// [`super::cairo_jit_rt_felt_mul_cells`] with BMI2 and ADX: `product` ignores the tag bits
 /// itself, so the operands' cells are read in place.
 ///
 /// # Safety
