@@ -15,6 +15,7 @@
 
 use crate::vm::{Memory, Relocatable, Value, VmError, VmErrorKind};
 use cairo_jit_runtime::felt::{self as f, Products, Raw};
+use cairo_jit_runtime::with_fastest_products;
 use starknet_types_core::felt::Felt;
 use starknet_types_core::hash::{Pedersen, StarkHash};
 use std::sync::OnceLock;
@@ -168,13 +169,7 @@ fn to_affine_all<P: Products>(p: P, points: &[Jacobian]) -> Vec<Affine> {
 
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
-    T.get_or_init(|| {
-        #[cfg(target_arch = "x86_64")]
-        if let Some(adx) = f::adx::Adx::detect() {
-            return build_tables(adx);
-        }
-        build_tables(f::Portable)
-    })
+    T.get_or_init(|| with_fastest_products!(|p| build_tables(p)))
 }
 
 /// The tables, computed with the products of `p` (the same points whatever `p`).
@@ -187,11 +182,7 @@ fn build_tables<P: Products>(p: P) -> Tables {
 
 /// The Pedersen hash of two felts (StarkNet's), with the fastest products this CPU has.
 pub fn hash(x: &Felt, y: &Felt) -> Felt {
-    #[cfg(target_arch = "x86_64")]
-    if let Some(adx) = f::adx::Adx::detect() {
-        return hash_with(adx, x, y);
-    }
-    hash_with(f::Portable, x, y)
+    with_fastest_products!(|p| hash_with(p, x, y))
 }
 
 /// [`hash`] with the products of `p`.

@@ -18,17 +18,14 @@
 use super::poseidon_constants::{FIRST_FULL, LAST_FULL, PARTIAL};
 use crate::vm::{Memory, Relocatable, Value, VmError, VmErrorKind};
 use cairo_jit_runtime::felt::{self as f, Products, Raw};
+use cairo_jit_runtime::with_fastest_products;
 use starknet_types_core::felt::Felt;
 use std::cell::Cell;
 
 /// The Hades permutation of a 3-felt state (Starknet's Poseidon), with the fastest products
 /// this CPU has.
 pub fn permute(state: [Felt; 3]) -> [Felt; 3] {
-    #[cfg(target_arch = "x86_64")]
-    if let Some(adx) = f::adx::Adx::detect() {
-        return permute_with(adx, state);
-    }
-    permute_with(f::Portable, state)
+    with_fastest_products!(|p| permute_with(p, state))
 }
 
 /// [`permute`] with the products of `p`.

@@ -49,6 +49,31 @@ pub trait Products: Copy {
     fn square(self, a: Raw) -> Raw;
 }
 
+/// Evaluates `$body` with `$p` bound to the fastest [`Products`] this CPU has: an
+/// [`adx::Adx`] where [`adx::Adx::detect`] finds the extensions, else [`Portable`]. `$body` is
+/// compiled once per implementation, so a routine generic over [`Products`] that it calls is
+/// monomorphised for each. One place for the choice, which the builtins' hashes make once per
+/// hash.
+#[macro_export]
+macro_rules! with_fastest_products {
+    (|$p:ident| $body:expr) => {{
+        #[cfg(target_arch = "x86_64")]
+        let out = match $crate::felt::adx::Adx::detect() {
+            Some($p) => $body,
+            None => {
+                let $p = $crate::felt::Portable;
+                $body
+            }
+        };
+        #[cfg(not(target_arch = "x86_64"))]
+        let out = {
+            let $p = $crate::felt::Portable;
+            $body
+        };
+        out
+    }};
+}
+
 /// The portable products, [`mul`] and [`square`].
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Portable;
